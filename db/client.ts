@@ -1,0 +1,68 @@
+import 'server-only'
+import path from 'node:path'
+import fs from 'node:fs'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import * as schema from './schema'
+
+export type Schema = typeof schema
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+/** A transaction handle; domain functions take either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type DbOrTx = Db | Tx
+
+type Handle = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> }
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations')
+
+// One handle per process, kept on globalThis so Next's dev-mode module reloads
+// don't open a second PGlite on the same data directory.
+const g = globalThis as unknown as { __helpdeskDb?: Promise<Handle> }
+
+export function dataDir(): string {
+  return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), 'data', 'pglite')
+}
+
+async function open(): Promise<Handle> {
+  const url = process.env.DATABASE_URL
+  if (url) {
+    const { default: postgres } = await import('postgres')
+    const { drizzle } = await import('drizzle-orm/postgres-js')
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    })
+    const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db
+    return { db, kind: 'postgres', close: () => client.end() }
+  }
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const { migrate } = await import('drizzle-orm/pglite/migrator')
+  const dir = dataDir()
+  // memory:// keeps tests in-process and throwaway; anything else is a directory on disk.
+  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true })
+  const client = new PGlite(dir)
+  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db
+  await migrate(db as never, { migrationsFolder })
+  return { db, kind: 'pglite', close: () => client.close() }
+}
+
+export function getHandle(): Promise<Handle> {
+  g.__helpdeskDb ??= open().catch((err) => {
+    g.__helpdeskDb = undefined
+    throw err
+  })
+  return g.__helpdeskDb
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db
+}
+
+export async function closeDb(): Promise<void> {
+  const h = g.__helpdeskDb
+  g.__helpdeskDb = undefined
+  if (h) await (await h).close()
+}
+
+export { schema }

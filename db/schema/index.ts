@@ -1,0 +1,5 @@
+export * from './organizations'
+export * from './users'
+export * from './categories'
+export * from './tickets'
+export * from './audit'

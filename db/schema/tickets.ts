@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { organizations } from './organizations'
+import { categories } from './categories'
+import { memberships, roleEnum, teams } from './users'
+
+export const ticketStatuses = ['new', 'open', 'in_progress', 'pending', 'on_hold', 'resolved', 'closed', 'cancelled'] as const
+export type TicketStatus = (typeof ticketStatuses)[number]
+export const ticketStatusEnum = pgEnum('ticket_status', ticketStatuses)
+
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const
+export type TicketPriority = (typeof ticketPriorities)[number]
+export const ticketPriorityEnum = pgEnum('ticket_priority', ticketPriorities)
+
+/** One row per organisation; locking it makes ticket numbers gap-free and race-free. */
+export const ticketCounters = pgTable('ticket_counters', {
+  organizationId: uuid().primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  lastNumber: integer().notNull().default(0),
+})
+
+const openStatuses = sql`status in ('new','open','in_progress','pending','on_hold')`
+
+export const tickets = pgTable('tickets', {
+  organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid().notNull().defaultRandom(),
+  number: integer().notNull(),
+  title: text().notNull(),
+  description: text().notNull(),
+  status: ticketStatusEnum().notNull().default('new'),
+  priority: ticketPriorityEnum().notNull().default('normal'),
+  categoryId: uuid(),
+  requesterId: uuid().notNull(),
+  assigneeId: uuid(),
+  teamId: uuid(),
+  sensitive: boolean().notNull().default(false),
+  tags: text().array().notNull().default(sql`'{}'::text[]`),
+  assetRef: text(),
+  createdById: uuid().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  firstResponseAt: timestamp({ withTimezone: true }),
+  resolvedAt: timestamp({ withTimezone: true }),
+  closedAt: timestamp({ withTimezone: true }),
+  responseDueAt: timestamp({ withTimezone: true }),
+  resolutionDueAt: timestamp({ withTimezone: true }),
+  escalatedAt: timestamp({ withTimezone: true }),
+  deletedAt: timestamp({ withTimezone: true }),
+  deletedById: uuid(),
+  viewCount: integer().notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.id] }),
+  uniqueIndex('tickets_org_number_key').on(t.organizationId, t.number),
+  foreignKey({ columns: [t.organizationId, t.categoryId], foreignColumns: [categories.organizationId, categories.id] }),
+  foreignKey({ columns: [t.organizationId, t.teamId], foreignColumns: [teams.organizationId, teams.id] }),
+  // People are referenced through their membership, so a ticket can only name members of its own org.
+  foreignKey({ name: 'tickets_requester_fk', columns: [t.organizationId, t.requesterId], foreignColumns: [memberships.organizationId, memberships.userId] }),
+  foreignKey({ name: 'tickets_assignee_fk', columns: [t.organizationId, t.assigneeId], foreignColumns: [memberships.organizationId, memberships.userId] }),
+  index('tickets_org_status_number_idx').on(t.organizationId, t.status, t.number).where(sql`deleted_at is null`),
+  index('tickets_org_assignee_open_idx').on(t.organizationId, t.assigneeId, t.number).where(sql`deleted_at is null and ${openStatuses}`),
+  index('tickets_org_requester_idx').on(t.organizationId, t.requesterId, t.updatedAt).where(sql`deleted_at is null`),
+  index('tickets_org_updated_idx').on(t.organizationId, t.updatedAt).where(sql`deleted_at is null`),
+])
+
+export const statusHistory = pgTable('status_history', {
+  organizationId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  ticketId: uuid().notNull(),
+  fromStatus: ticketStatusEnum(),
+  toStatus: ticketStatusEnum().notNull(),
+  actorId: uuid(),
+  actorRole: roleEnum(),
+  note: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.id] }),
+  foreignKey({ columns: [t.organizationId, t.ticketId], foreignColumns: [tickets.organizationId, tickets.id] }).onDelete('cascade'),
+  index('status_history_ticket_idx').on(t.organizationId, t.ticketId, t.createdAt),
+])
+
+export const assignmentHistory = pgTable('assignment_history', {
+  organizationId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  ticketId: uuid().notNull(),
+  fromAssigneeId: uuid(),
+  toAssigneeId: uuid(),
+  fromTeamId: uuid(),
+  toTeamId: uuid(),
+  actorId: uuid(),
+  reason: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.id] }),
+  foreignKey({ columns: [t.organizationId, t.ticketId], foreignColumns: [tickets.organizationId, tickets.id] }).onDelete('cascade'),
+  index('assignment_history_ticket_idx').on(t.organizationId, t.ticketId, t.createdAt),
+])
+
+export const comments = pgTable('comments', {
+  organizationId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+  ticketId: uuid().notNull(),
+  authorId: uuid().notNull(),
+  body: text().notNull(),
+  /** Internal notes are staff-only on every path (§7). */
+  internal: boolean().notNull().default(false),
+  isSolution: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.id] }),
+  foreignKey({ columns: [t.organizationId, t.ticketId], foreignColumns: [tickets.organizationId, tickets.id] }).onDelete('cascade'),
+  foreignKey({ name: 'comments_author_fk', columns: [t.organizationId, t.authorId], foreignColumns: [memberships.organizationId, memberships.userId] }),
+  index('comments_ticket_idx').on(t.organizationId, t.ticketId, t.createdAt),
+])

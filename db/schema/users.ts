@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm'
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, foreignKey } from 'drizzle-orm/pg-core'
+import { organizations } from './organizations'
+
+export const roles = ['requester', 'agent', 'admin'] as const
+export type Role = (typeof roles)[number]
+export const roleEnum = pgEnum('role', roles)
+
+/** People are global: one account may belong to several organisations. */
+export const users = pgTable('users', {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull(),
+  name: text().notNull(),
+  passwordHash: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)])
+
+export const memberships = pgTable('memberships', {
+  organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  role: roleEnum().notNull(),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.userId] }),
+  index('memberships_user_idx').on(t.userId),
+])
+
+/** Failed and successful sign-ins, for per-account and per-IP rate limiting (§2). */
+export const signInAttempts = pgTable('sign_in_attempts', {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull(),
+  ip: text().notNull(),
+  success: boolean().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('sign_in_attempts_email_idx').on(t.email, t.createdAt),
+  index('sign_in_attempts_ip_idx').on(t.ip, t.createdAt),
+])
+
+export const teams = pgTable('teams', {
+  organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  id: uuid().notNull().defaultRandom(),
+  name: text().notNull(),
+  /** A cleared team: its members may see sensitive tickets (§6). */
+  restricted: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.id] }),
+  uniqueIndex('teams_org_name_key').on(t.organizationId, t.name),
+])
+
+export const teamMembers = pgTable('team_members', {
+  organizationId: uuid().notNull(),
+  teamId: uuid().notNull(),
+  userId: uuid().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.teamId, t.userId] }),
+  foreignKey({ columns: [t.organizationId, t.teamId], foreignColumns: [teams.organizationId, teams.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [memberships.organizationId, memberships.userId] }).onDelete('cascade'),
+  index('team_members_org_user_idx').on(t.organizationId, t.userId),
+])

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { count, eq } from 'drizzle-orm'
+import { getDb } from './client'
+import { organizations, tickets, comments } from './schema'
+import { seedIfEmpty } from './seed'
+import { verifyAllChains } from '@/lib/audit/verify'
+
+describe('demo data', () => {
+  it('seeds both organisations with ~40 tickets in every status, once', async () => {
+    const db = await getDb()
+    // Skip when a shared server already holds organisations from other tests.
+    const [before] = await db.select({ n: count() }).from(organizations)
+    if (before.n > 0 && process.env.DATABASE_URL) return
+    expect(await seedIfEmpty(db)).toBe(true)
+    expect(await seedIfEmpty(db)).toBe(false)
+    for (const slug of ['acme', 'metro']) {
+      const [org] = await db.select().from(organizations).where(eq(organizations.slug, slug))
+      const rows = await db.select({ status: tickets.status, n: count() }).from(tickets)
+        .where(eq(tickets.organizationId, org.id)).groupBy(tickets.status)
+      expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['new', 'open', 'in_progress', 'pending', 'on_hold', 'resolved', 'closed', 'cancelled']))
+      expect(rows.reduce((a, r) => a + r.n, 0)).toBeGreaterThanOrEqual(40)
+      const [notes] = await db.select({ n: count() }).from(comments).where(eq(comments.internal, true))
+      expect(notes.n).toBeGreaterThan(0)
+    }
+    const chains = await verifyAllChains(db)
+    expect(chains.filter((c) => !c.ok)).toEqual([])
+  })
+})

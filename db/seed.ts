@@ -1,0 +1,173 @@
+import 'server-only'
+import { count } from 'drizzle-orm'
+import { organizations, teamMembers, teams } from './schema'
+import type { Db } from './client'
+import { createUser } from '@/lib/users/create-user'
+import { createOrganization } from '@/lib/orgs/create-organization'
+import { addMember } from '@/lib/members/members'
+import { loadCtx } from '@/lib/auth/load-ctx'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { createTicket } from '@/lib/tickets/create-ticket'
+import { assignTicket } from '@/lib/tickets/assign-ticket'
+import { changeStatus } from '@/lib/tickets/change-status'
+import { addComment } from '@/lib/comments/add-comment'
+import { markSolution } from '@/lib/comments/mark-solution'
+import type { TicketStatus, TicketPriority } from './schema'
+
+export const DEMO_PASSWORD = 'demo1234'
+
+type OrgPlan = {
+  slug: string; name: string; domain: string; timezone: string
+  categories: { name: string; sensitive?: boolean }[]
+  titles: [string, string, string][] // title, description, category
+}
+
+const acme: OrgPlan = {
+  slug: 'acme', name: 'Acme IT Help Desk', domain: 'acme.test', timezone: 'Europe/London',
+  categories: [{ name: 'Network outage' }, { name: 'Hardware' }, { name: 'Software' }, { name: 'Access request' }, { name: 'Billing' }],
+  titles: [
+    ['VPN drops every 10 minutes', 'Since this morning my VPN connection drops roughly every ten minutes and I have to reconnect.', 'Network outage'],
+    ['Laptop will not boot after update', 'After last night\'s update the laptop shows a black screen with a blinking cursor.', 'Hardware'],
+    ['Need access to the finance share', 'Please grant me read access to \\\\files\\finance for the quarter close.', 'Access request'],
+    ['Outlook keeps asking for password', 'Outlook prompts for my password every few minutes even though it is correct.', 'Software'],
+    ['Invoice shows the wrong cost centre', 'Invoice INV-2291 was booked to cost centre 410 instead of 415.', 'Billing'],
+    ['Wi-Fi on floor 3 is very slow', 'Speed tests on floor 3 show under 2 Mbit/s since Monday.', 'Network outage'],
+    ['Printer in room 2.14 jams', 'The printer jams on every duplex job.', 'Hardware'],
+    ['Install Visual Studio Code', 'I need VS Code installed for the new reporting project.', 'Software'],
+    ['New starter needs an account', 'Maria Lopez starts on Monday in Sales and needs email and CRM access.', 'Access request'],
+    ['Second monitor flickers', 'My second monitor flickers when connected through the dock.', 'Hardware'],
+  ],
+}
+
+const metro: OrgPlan = {
+  slug: 'metro', name: 'Metro City Services', domain: 'metro.test', timezone: 'America/New_York',
+  categories: [{ name: 'Pothole' }, { name: 'Streetlight' }, { name: 'Waste collection' }, { name: 'Noise complaint' }, { name: 'Gender-based violence', sensitive: true }],
+  titles: [
+    ['Deep pothole on Elm Street', 'A pothole about 30 cm deep outside number 42 Elm Street; two cyclists fell this week.', 'Pothole'],
+    ['Streetlight out at Oak & 5th', 'The streetlight at the corner of Oak Avenue and 5th Street has been dark for a week.', 'Streetlight'],
+    ['Bins not collected on Tuesday', 'Our street\'s recycling bins were not collected this Tuesday.', 'Waste collection'],
+    ['Construction noise at night', 'The building site on Pine Road works past 11 pm every night.', 'Noise complaint'],
+    ['Pothole near the school entrance', 'Large pothole at the Lincoln Elementary entrance, children walk around it into traffic.', 'Pothole'],
+    ['Flickering streetlight on Bay Road', 'The light outside 18 Bay Road flickers all night.', 'Streetlight'],
+    ['Missed bulky waste pickup', 'I booked a bulky waste pickup for Friday and nobody came.', 'Waste collection'],
+    ['Loud music from the park after midnight', 'Groups play loud music in Riverside Park after midnight on weekends.', 'Noise complaint'],
+  ],
+}
+
+const sensitiveTitles: [string, string][] = [
+  ['Request for support and safe housing', 'I need help finding a safe place to stay. Please contact me only by email.'],
+  ['Report of domestic abuse at my address', 'I would like to report ongoing abuse and get advice about my options.'],
+  ['Harassment by a neighbour', 'A neighbour follows and threatens me; I am afraid to leave the house.'],
+]
+
+// Every status appears several times across ~40 tickets.
+const statusPlan: TicketStatus[] = [
+  'new', 'new', 'new', 'new', 'open', 'open', 'open', 'open', 'in_progress', 'in_progress', 'in_progress', 'in_progress',
+  'in_progress', 'pending', 'pending', 'pending', 'on_hold', 'on_hold', 'on_hold', 'resolved', 'resolved', 'resolved',
+  'resolved', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'cancelled', 'cancelled', 'new', 'open',
+  'in_progress', 'pending', 'resolved', 'closed', 'in_progress', 'open', 'closed',
+]
+const priorities: TicketPriority[] = ['normal', 'low', 'high', 'normal', 'urgent', 'normal', 'high', 'low']
+
+async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
+  const d = plan.domain
+  const mk = (local: string, name: string) => createUser(db, { email: `${local}@${d}`, name, password: DEMO_PASSWORD })
+  const admin = await mk('admin', `${plan.slug === 'acme' ? 'Alice' : 'Marcus'} Admin`)
+  const { org, categories } = await createOrganization(db, admin.id, {
+    slug: plan.slug, name: plan.name, settings: { timezone: plan.timezone }, categories: plan.categories.map((c) => ({ name: c.name, sensitive: !!c.sensitive })),
+  })
+  const adminCtx = await loadCtx(db, admin.id, org.slug)
+  const people = {
+    agent: await mk('agent', plan.slug === 'acme' ? 'Andy Agent' : 'Maya Agent'),
+    agent2: await mk('agent2', plan.slug === 'acme' ? 'Bea Agent' : 'Lena Liaison'),
+    requester: await mk('requester', plan.slug === 'acme' ? 'Rita Requester' : 'Rosa Resident'),
+    requester2: await mk('requester2', plan.slug === 'acme' ? 'Sam Requester' : 'Tom Resident'),
+  }
+  for (const [key, u] of Object.entries(people)) {
+    await addMember(adminCtx, { email: u.email, role: key.startsWith('agent') ? 'agent' : 'requester' })
+  }
+  await addMember(adminCtx, { email: 'consultant@demo.test', role: 'agent' })
+  if (plan.slug === 'metro') {
+    // The cleared liaison team for sensitive reports (§6).
+    const [team] = await db.insert(teams).values({ organizationId: org.id, name: 'Liaison', restricted: true }).returning()
+    await db.insert(teamMembers).values({ organizationId: org.id, teamId: team.id, userId: people.agent2.id })
+  } else {
+    await db.insert(teams).values([{ organizationId: org.id, name: 'Service Desk' }, { organizationId: org.id, name: 'Field Engineering' }])
+  }
+  const ctxOf = async (id: string) => loadCtx(db, id, org.slug)
+  const ctx = {
+    admin: adminCtx, agent: await ctxOf(people.agent.id), agent2: await ctxOf(people.agent2.id),
+    requester: await ctxOf(people.requester.id), requester2: await ctxOf(people.requester2.id), consultant: await ctxOf(consultantId),
+  }
+  const catId = (name: string) => categories.find((c) => c.name === name)!.id
+
+  for (let i = 0; i < statusPlan.length; i++) {
+    const [title, description, category] = plan.titles[i % plan.titles.length]
+    const who = i % 3 === 2 ? ctx.requester2 : ctx.requester
+    const worker = i % 4 === 3 ? ctx.agent2 : i % 7 === 5 ? ctx.consultant : ctx.agent
+    const suffix = i >= plan.titles.length ? ` (${Math.floor(i / plan.titles.length) + 1})` : ''
+    const t = await createTicket(who, { title: title + suffix, description, priority: priorities[i % priorities.length], categoryId: catId(category) })
+    await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin })
+  }
+  if (plan.slug === 'metro') {
+    for (const [i, [title, description]] of sensitiveTitles.entries()) {
+      const who = i === 1 ? ctx.requester2 : ctx.requester
+      const t = await createTicket(who, { title, description, priority: 'high', categoryId: catId('Gender-based violence') })
+      if (i === 2) continue
+      await assignTicket(ctx.admin, { number: t.number, assigneeId: people.agent2.id })
+      await changeStatus(ctx.agent2, { number: t.number, to: 'in_progress' })
+      await addComment(ctx.agent2, { number: t.number, body: 'Thank you for reaching out. I am the liaison officer for your case and will contact you by email today.' })
+      await addComment(ctx.agent2, { number: t.number, body: 'Referred to the shelter partner; case reference kept offline.', internal: true })
+    }
+  }
+  return org
+}
+
+type Actors = { requester: Ctx; worker: Ctx; admin: Ctx }
+
+/** Walks a ticket through the real workflow so history, timestamps and audit are genuine. */
+async function driveTo(number: number, target: TicketStatus, a: Actors) {
+  if (target === 'new') return
+  if (target === 'cancelled') {
+    await changeStatus(a.requester, { number, to: 'cancelled', note: 'Raised by mistake, the problem went away.' })
+    return
+  }
+  await assignTicket(a.admin, { number, assigneeId: a.worker.user.id })
+  if (target === 'open') {
+    await addComment(a.worker, { number, body: 'Triage: checked the monitoring dashboard, nothing obvious yet.', internal: true })
+    return
+  }
+  await changeStatus(a.worker, { number, to: 'in_progress' })
+  const reply = await addComment(a.worker, { number, body: `Hi ${a.requester.user.name.split(' ')[0]}, thanks for the report. I'm looking into it now.` })
+  await addComment(a.worker, { number, body: 'Internal: likely related to last week\'s change; keep an eye on similar reports.', internal: true })
+  await addComment(a.requester, { number, body: 'Thanks! Let me know if you need anything from me.' })
+  if (target === 'in_progress') return
+  if (target === 'pending') {
+    await changeStatus(a.worker, { number, to: 'pending', note: 'Asked the requester for more details' })
+    await addComment(a.worker, { number, body: 'Could you send a photo or the exact time this happens?' })
+    return
+  }
+  if (target === 'on_hold') {
+    await changeStatus(a.worker, { number, to: 'on_hold', note: 'Waiting for the supplier' })
+    return
+  }
+  await changeStatus(a.worker, { number, to: 'resolved', note: 'Fixed and verified.' })
+  await markSolution(a.worker, { number, commentId: reply.id })
+  if (target === 'closed') await changeStatus(a.admin, { number, to: 'closed' })
+}
+
+export async function seedDemo(db: Db, log: (msg: string) => void = () => {}) {
+  const consultant = await createUser(db, { email: 'consultant@demo.test', name: 'Casey Consultant', password: DEMO_PASSWORD })
+  for (const plan of [acme, metro]) {
+    log(`Seeding ${plan.slug}…`)
+    await seedOrg(db, plan, consultant.id)
+  }
+}
+
+/** First embedded start: fill an empty database with the demo organisations. */
+export async function seedIfEmpty(db: Db, log?: (msg: string) => void): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organizations)
+  if (row.n > 0) return false
+  await seedDemo(db, log)
+  return true
+}

@@ -1,0 +1,12 @@
+import type { Role } from '@/db/schema/users'
+import type { OrgSettings } from '@/db/schema/organizations'
+
+/** Who is acting, in which organisation, with which role: built once per request, passed first to every domain function. */
+export type Ctx = {
+  user: { id: string; email: string; name: string }
+  org: { id: string; slug: string; name: string; settings: OrgSettings }
+  role: Role
+  /** Member of a restricted team: may see sensitive tickets (§6). */
+  cleared: boolean
+  ip: string | null
+}

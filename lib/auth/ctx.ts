@@ -1,0 +1,24 @@
+import 'server-only'
+import { cache } from 'react'
+import { headers } from 'next/headers'
+import { getDb } from '@/db/client'
+import { UnauthorizedError } from '@/lib/errors'
+import { loadCtx } from './load-ctx'
+import type { Ctx } from './ctx-type'
+import { auth } from './index'
+import { clientIp } from './ip'
+
+export type { Ctx } from './ctx-type'
+export { loadCtx } from './load-ctx'
+
+/** The signed-in user's context for `orgSlug`, once per request. */
+export const getCtx = cache(async (orgSlug: string): Promise<Ctx> => {
+  const session = await auth()
+  if (!session?.user?.id) throw new UnauthorizedError()
+  return loadCtx(await getDb(), session.user.id, orgSlug, clientIp(await headers()))
+})
+
+export const getSessionUser = cache(async () => {
+  const session = await auth()
+  return session?.user?.id ? { id: session.user.id, email: session.user.email ?? '', name: session.user.name ?? '' } : null
+})

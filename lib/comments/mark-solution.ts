@@ -1,0 +1,30 @@
+import 'server-only'
+import { and, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { comments } from '@/db/schema'
+import { getDb } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { authorize } from '@/lib/authz/can'
+import { recordAudit } from '@/lib/audit/record'
+import { NotFoundError } from '@/lib/errors'
+import { loadVisibleTicket } from '@/lib/tickets/load'
+import { MarkSolutionInput } from '@/lib/tickets/schemas'
+
+/** Marks one public reply as the solution; any earlier choice is cleared (§7). */
+export async function markSolution(ctx: Ctx, raw: z.input<typeof MarkSolutionInput>) {
+  authorize(ctx, 'comment:mark_solution')
+  const input = MarkSolutionInput.parse(raw)
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
+    const [comment] = await tx.select().from(comments).where(and(
+      eq(comments.organizationId, ctx.org.id), eq(comments.ticketId, ticket.id), eq(comments.id, input.commentId), eq(comments.internal, false),
+    ))
+    if (!comment) throw new NotFoundError('That reply was not found on this ticket')
+    await tx.update(comments).set({ isSolution: false })
+      .where(and(eq(comments.organizationId, ctx.org.id), eq(comments.ticketId, ticket.id), eq(comments.isSolution, true)))
+    await tx.update(comments).set({ isSolution: true })
+      .where(and(eq(comments.organizationId, ctx.org.id), eq(comments.id, comment.id)))
+    await recordAudit(tx, ctx, { entityType: 'comment', entityId: comment.id, action: 'comment.marked_solution', changes: { isSolution: [false, true] } })
+  })
+}

@@ -1,0 +1,66 @@
+import 'server-only'
+import { and, eq, sql } from 'drizzle-orm'
+import { categories, memberships, statusHistory, ticketCounters, tickets } from '@/db/schema'
+import { getDb } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { authorize, can } from '@/lib/authz/can'
+import { recordAudit } from '@/lib/audit/record'
+import { ValidationError } from '@/lib/errors'
+import { findUserByEmail } from '@/lib/users/create-user'
+import { CreateTicketInput } from './schemas'
+
+/**
+ * Creates a ticket from the portal, or on behalf of a requester by staff (§3).
+ * The number comes from the org's counter row, updated in the same transaction:
+ * concurrent creations queue on that row lock, and a rollback gives the number back.
+ */
+export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
+  authorize(ctx, 'ticket:create')
+  const input = CreateTicketInput.parse(raw)
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    let requesterId = ctx.user.id
+    if (input.requesterEmail && can(ctx, 'ticket:create_on_behalf')) {
+      const user = await findUserByEmail(tx, input.requesterEmail)
+      const [member] = user ? await tx.select().from(memberships)
+        .where(and(eq(memberships.organizationId, ctx.org.id), eq(memberships.userId, user.id), eq(memberships.active, true))) : []
+      if (!member) throw new ValidationError('Not a member', { requesterEmail: ['No active member of this organisation has that email'] })
+      requesterId = user!.id
+    }
+    let sensitive = false
+    if (input.categoryId) {
+      const [cat] = await tx.select().from(categories)
+        .where(and(eq(categories.organizationId, ctx.org.id), eq(categories.id, input.categoryId), eq(categories.active, true)))
+      if (!cat) throw new ValidationError('Unknown category', { categoryId: ['Choose one of the listed categories'] })
+      sensitive = cat.sensitive
+    }
+    const [counter] = await tx.update(ticketCounters)
+      .set({ lastNumber: sql`${ticketCounters.lastNumber} + 1` })
+      .where(eq(ticketCounters.organizationId, ctx.org.id))
+      .returning({ number: ticketCounters.lastNumber })
+    const [ticket] = await tx.insert(tickets).values({
+      organizationId: ctx.org.id,
+      number: counter.number,
+      title: input.title,
+      description: input.description,
+      priority: input.priority,
+      categoryId: input.categoryId ?? null,
+      requesterId,
+      sensitive,
+      assetRef: input.assetRef ?? null,
+      createdById: ctx.user.id,
+    }).returning()
+    await tx.insert(statusHistory).values({
+      organizationId: ctx.org.id, ticketId: ticket.id, fromStatus: null, toStatus: 'new',
+      actorId: ctx.user.id, actorRole: ctx.role,
+    })
+    await recordAudit(tx, ctx, {
+      entityType: 'ticket', entityId: ticket.id, action: 'ticket.created',
+      changes: {
+        number: [null, ticket.number], title: [null, ticket.title], priority: [null, ticket.priority],
+        categoryId: [null, ticket.categoryId], requesterId: [null, requesterId], sensitive: [null, sensitive],
+      },
+    })
+    return ticket
+  })
+}

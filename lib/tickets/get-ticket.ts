@@ -1,0 +1,108 @@
+import 'server-only'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { assignmentHistory, auditEvents, categories, comments, statusHistory, tickets, users } from '@/db/schema'
+import { getDb } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { isStaffRole } from '@/lib/authz/permissions'
+import { visibleComments, visibleTickets } from '@/lib/authz/visibility'
+import { recordAudit } from '@/lib/audit/record'
+import { NotFoundError } from '@/lib/errors'
+import { capacities } from './load'
+import { allowedTargets } from './workflow'
+
+const requester = alias(users, 'requester')
+const assignee = alias(users, 'assignee')
+
+export type TimelineEntry = {
+  id: string
+  at: Date
+  actor: string | null
+  kind: 'status' | 'assignment' | 'edit'
+  text: string
+  note?: string | null
+}
+
+/**
+ * Everything the detail page shows, in a fixed number of queries. A requester gets
+ * public replies only and a timeline of status changes; staff get notes, assignment
+ * history and edits too.
+ */
+export async function getTicketDetail(ctx: Ctx, number: number) {
+  const db = await getDb()
+  const staff = isStaffRole(ctx.role)
+  const [ticket] = await db.select({
+    t: tickets, category: categories.name, categorySensitive: categories.sensitive,
+    requester: { id: requester.id, name: requester.name, email: requester.email },
+    assignee: { id: assignee.id, name: assignee.name },
+  }).from(tickets)
+    .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
+    .innerJoin(requester, eq(requester.id, tickets.requesterId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .where(and(visibleTickets(ctx, { includeDeleted: true }), eq(tickets.number, number))).limit(1)
+  if (!ticket) throw new NotFoundError(`Ticket #${number} was not found`)
+  const t = ticket.t
+
+  await db.transaction(async (tx) => {
+    await tx.update(tickets).set({ viewCount: sql`${tickets.viewCount} + 1` })
+      .where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, t.id)))
+    // Every staff view of a sensitive ticket is on the record (§6).
+    if (t.sensitive && staff) await recordAudit(tx, ctx, { entityType: 'ticket', entityId: t.id, action: 'ticket.viewed' })
+  })
+
+  const conversation = await db.select({
+    id: comments.id, body: comments.body, internal: comments.internal, isSolution: comments.isSolution,
+    createdAt: comments.createdAt, authorId: comments.authorId, author: users.name,
+  }).from(comments).innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(visibleComments(ctx), eq(comments.ticketId, t.id))).orderBy(asc(comments.createdAt), asc(comments.id))
+
+  const timeline = await loadTimeline(ctx, t.id, staff)
+  return {
+    ticket: { ...t, category: ticket.category, requester: ticket.requester, assignee: ticket.assignee?.id ? ticket.assignee : null },
+    conversation,
+    timeline,
+    allowedStatuses: t.deletedAt ? [] : allowedTargets(t.status, capacities(ctx, t)),
+  }
+}
+
+async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise<TimelineEntry[]> {
+  const db = await getDb()
+  const actor = alias(users, 'actor')
+  const statuses = await db.select({ h: statusHistory, actor: actor.name }).from(statusHistory)
+    .leftJoin(actor, eq(actor.id, statusHistory.actorId))
+    .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticketId)))
+  const entries: TimelineEntry[] = statuses.map(({ h, actor }) => ({
+    id: h.id, at: h.createdAt, actor, kind: 'status',
+    text: h.fromStatus ? `${h.fromStatus} → ${h.toStatus}` : 'created',
+    // Requesters see the reasons that concern them; working notes stay with staff.
+    note: staff || h.toStatus === 'resolved' || h.toStatus === 'cancelled' ? h.note : null,
+  }))
+  if (staff) {
+    const from = alias(users, 'from_user')
+    const to = alias(users, 'to_user')
+    const assigns = await db.select({ h: assignmentHistory, actor: actor.name, from: from.name, to: to.name }).from(assignmentHistory)
+      .leftJoin(actor, eq(actor.id, assignmentHistory.actorId))
+      .leftJoin(from, eq(from.id, assignmentHistory.fromAssigneeId))
+      .leftJoin(to, eq(to.id, assignmentHistory.toAssigneeId))
+      .where(and(eq(assignmentHistory.organizationId, ctx.org.id), eq(assignmentHistory.ticketId, ticketId)))
+    for (const a of assigns) {
+      entries.push({
+        id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment',
+        text: a.to ? (a.from ? `reassigned from ${a.from} to ${a.to}` : `assigned to ${a.to}`) : `unassigned ${a.from ?? ''}`.trim(),
+        note: a.h.reason,
+      })
+    }
+    const edits = await db.select({ e: auditEvents, actor: actor.name }).from(auditEvents)
+      .leftJoin(actor, eq(actor.id, auditEvents.actorId))
+      .where(and(eq(auditEvents.organizationId, ctx.org.id), eq(auditEvents.entityType, 'ticket'), eq(auditEvents.entityId, ticketId),
+        inArray(auditEvents.action, ['ticket.updated', 'ticket.deleted', 'ticket.restored'])))
+    for (const { e, actor } of edits) {
+      const fields = Object.keys(e.changes).join(', ')
+      entries.push({
+        id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit',
+        text: e.action === 'ticket.updated' ? `edited ${fields}` : e.action.replace('ticket.', ''),
+      })
+    }
+  }
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime())
+}

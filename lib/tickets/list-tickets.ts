@@ -1,0 +1,100 @@
+import 'server-only'
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { categories, tickets, users } from '@/db/schema'
+import { getDb } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { visibleTickets } from '@/lib/authz/visibility'
+import { TicketListQuery, type SortKey } from './schemas'
+
+export const PAGE_SIZE = 25
+
+const sortColumns: Record<SortKey, { col: SQL | typeof tickets.number; cast: string }> = {
+  number: { col: sql`${tickets.number}`, cast: 'int' },
+  created: { col: sql`${tickets.createdAt}`, cast: 'timestamptz' },
+  updated: { col: sql`${tickets.updatedAt}`, cast: 'timestamptz' },
+  priority: { col: sql`${tickets.priority}`, cast: 'ticket_priority' },
+  status: { col: sql`${tickets.status}`, cast: 'ticket_status' },
+  title: { col: sql`${tickets.title}`, cast: 'text' },
+}
+
+type Cursor = { v: string | number; n: number }
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
+function decodeCursor(s: string | undefined): Cursor | null {
+  if (!s) return null
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor
+    return typeof c.n === 'number' && (typeof c.v === 'string' || typeof c.v === 'number') ? c : null
+  } catch { return null }
+}
+
+const requester = alias(users, 'requester')
+const assignee = alias(users, 'assignee')
+
+/** Filters from the URL turned into predicates, always on top of `visibleTickets`. */
+export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
+  const parts: (SQL | undefined)[] = [visibleTickets(ctx, { includeDeleted: q.deleted === '1' })]
+  if (q.deleted === '1' && ctx.role === 'admin') parts.push(isNotNull(tickets.deletedAt))
+  if (q.status.length) parts.push(inArray(tickets.status, q.status))
+  if (q.priority.length) parts.push(inArray(tickets.priority, q.priority))
+  if (q.category) parts.push(eq(tickets.categoryId, q.category))
+  if (q.assignee === 'me') parts.push(eq(tickets.assigneeId, ctx.user.id))
+  else if (q.assignee === 'none') parts.push(isNull(tickets.assigneeId))
+  else if (q.assignee) parts.push(eq(tickets.assigneeId, q.assignee))
+  if (q.q) {
+    const n = Number(q.q.replace(/^#/, ''))
+    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+    parts.push(Number.isInteger(n) && n > 0 ? or(eq(tickets.number, n), ilike(tickets.title, like)) : ilike(tickets.title, like))
+  }
+  return and(...parts)!
+}
+
+/**
+ * One page of the workspace list, keyset-paginated on (sort column, number) so deep
+ * pages cost the same as the first. Names come in the same query (no N+1).
+ */
+export async function listTickets(ctx: Ctx, raw: unknown) {
+  const q = TicketListQuery.parse(raw ?? {})
+  const db = await getDb()
+  const { col, cast } = sortColumns[q.sort]
+  const backwards = !!q.before && !q.after
+  const cursor = decodeCursor(backwards ? q.before : q.after)
+  const ascending = (q.dir === 'asc') !== backwards
+  const where: (SQL | undefined)[] = [ticketFilters(ctx, q)]
+  if (cursor) {
+    const op = ascending ? sql`>` : sql`<`
+    where.push(sql`(${col}, ${tickets.number}) ${op} (${cursor.v}::${sql.raw(cast)}, ${cursor.n})`)
+  }
+  const order = ascending ? [asc(col), asc(tickets.number)] : [desc(col), desc(tickets.number)]
+  const rows = await db.select({
+    id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
+    sensitive: tickets.sensitive, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
+    category: categories.name, requester: requester.name, assignee: assignee.name, assigneeId: tickets.assigneeId,
+  }).from(tickets)
+    .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
+    .innerJoin(requester, eq(requester.id, tickets.requesterId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .where(and(...where)).orderBy(...order).limit(PAGE_SIZE + 1)
+  const more = rows.length > PAGE_SIZE
+  const page = rows.slice(0, PAGE_SIZE)
+  if (backwards) page.reverse()
+  const keyOf = (r: (typeof page)[number]): Cursor => {
+    const v = { number: r.number, created: r.createdAt.toISOString(), updated: r.updatedAt.toISOString(), priority: r.priority, status: r.status, title: r.title }[q.sort]
+    return { v, n: r.number }
+  }
+  const first = page[0]
+  const last = page[page.length - 1]
+  return {
+    query: q,
+    rows: page,
+    next: last && (backwards || more) ? encodeCursor(keyOf(last)) : null,
+    prev: first && (backwards ? more : !!cursor) ? encodeCursor(keyOf(first)) : null,
+  }
+}
+
+export async function countTickets(ctx: Ctx, raw: unknown): Promise<number> {
+  const q = TicketListQuery.parse(raw ?? {})
+  const db = await getDb()
+  const [row] = await db.select({ n: count() }).from(tickets).where(ticketFilters(ctx, q))
+  return row.n
+}

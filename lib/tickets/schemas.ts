@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { ticketPriorities, ticketStatuses } from '@/db/schema/tickets'
+
+// Client-safe: the same schemas validate in the browser (react-hook-form) and on the server.
+
+export const TITLE_MAX = 200
+export const DESCRIPTION_MAX = 20_000
+export const COMMENT_MAX = 20_000
+
+const optionalUuid = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().uuid('Choose a valid option').optional())
+const ticketNumber = z.coerce.number({ invalid_type_error: 'Unknown ticket' }).int().positive('Unknown ticket')
+export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
+
+export const CreateTicketInput = z.object({
+  title: z.string().trim().min(1, 'Enter a title').max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters`),
+  description: z.string().trim().min(1, 'Describe the problem').max(DESCRIPTION_MAX, `Keep the description under ${DESCRIPTION_MAX.toLocaleString('en')} characters`),
+  priority: z.enum(ticketPriorities, { errorMap: () => ({ message: 'Choose low, normal, high or urgent' }) }).default('normal'),
+  categoryId: optionalUuid,
+  /** Staff creating on behalf of someone (e.g. a phone call); ignored for requesters. */
+  requesterEmail: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().toLowerCase().email('Enter a valid email address').optional()),
+  assetRef: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(120).optional()),
+})
+export type CreateTicketInput = z.input<typeof CreateTicketInput>
+
+export const UpdateTicketInput = z.object({
+  number: ticketNumber,
+  title: CreateTicketInput.shape.title,
+  description: CreateTicketInput.shape.description,
+  priority: z.enum(ticketPriorities, { errorMap: () => ({ message: 'Choose low, normal, high or urgent' }) }),
+  categoryId: optionalUuid,
+  sensitive: checkbox.optional(),
+})
+
+export const ChangeStatusInput = z.object({
+  number: ticketNumber,
+  to: z.enum(ticketStatuses, { errorMap: () => ({ message: 'Choose a status' }) }),
+  note: z.string().trim().max(COMMENT_MAX).optional().default(''),
+})
+
+export const AssignTicketInput = z.object({
+  number: ticketNumber,
+  assigneeId: z.preprocess((v) => (v === '' ? null : v), z.string().uuid('Choose an agent').nullable()),
+  reason: z.string().trim().max(500).optional(),
+})
+
+export const TicketRefInput = z.object({ number: ticketNumber })
+
+export const AddCommentInput = z.object({
+  number: ticketNumber,
+  body: z.string().trim().min(1, 'Write a message').max(COMMENT_MAX, `Keep the message under ${COMMENT_MAX.toLocaleString('en')} characters`),
+  internal: checkbox.default(false),
+})
+
+export const MarkSolutionInput = z.object({ number: ticketNumber, commentId: z.string().uuid() })
+
+const csv = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v ?? []), z.array(item))
+
+export const sortKeys = ['number', 'created', 'updated', 'priority', 'status', 'title'] as const
+export type SortKey = (typeof sortKeys)[number]
+
+/** The list's URL state (§11): filters, sort and keyset cursor, all shareable. */
+export const TicketListQuery = z.object({
+  status: csv(z.enum(ticketStatuses)).catch([]),
+  priority: csv(z.enum(ticketPriorities)).catch([]),
+  category: z.string().uuid().optional().catch(undefined),
+  assignee: z.union([z.literal('me'), z.literal('none'), z.string().uuid()]).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(sortKeys).default('number').catch('number'),
+  dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
+  after: z.string().max(500).optional().catch(undefined),
+  before: z.string().max(500).optional().catch(undefined),
+  deleted: z.literal('1').optional().catch(undefined),
+})
+export type TicketListQuery = z.infer<typeof TicketListQuery>

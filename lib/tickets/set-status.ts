@@ -1,0 +1,35 @@
+import 'server-only'
+import { and, eq } from 'drizzle-orm'
+import { statusHistory, tickets, type TicketStatus } from '@/db/schema'
+import type { DbOrTx } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { recordAudit } from '@/lib/audit/record'
+import type { TicketRow } from './load'
+
+/**
+ * Applies a status change that has already been authorised: timestamps, status history
+ * and audit, all inside the caller's transaction. Used by user transitions and by the
+ * automatic ones (first assignment, requester reply on pending).
+ */
+export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: TicketStatus, note: string | null) {
+  const now = new Date()
+  const patch: Partial<TicketRow> = { status: to, updatedAt: now }
+  if (to === 'in_progress' && !ticket.firstResponseAt) patch.firstResponseAt = now
+  if (to === 'resolved') patch.resolvedAt = now
+  if (to === 'closed') patch.closedAt = now
+  if (to === 'open' && (ticket.status === 'resolved' || ticket.status === 'closed')) {
+    // Reopening resumes the work: the earlier resolution no longer stands.
+    patch.resolvedAt = null
+    patch.closedAt = null
+  }
+  await tx.update(tickets).set(patch).where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, ticket.id)))
+  await tx.insert(statusHistory).values({
+    organizationId: ctx.org.id, ticketId: ticket.id, fromStatus: ticket.status, toStatus: to,
+    actorId: ctx.user.id, actorRole: ctx.role, note: note || null,
+  })
+  await recordAudit(tx, ctx, {
+    entityType: 'ticket', entityId: ticket.id, action: 'ticket.status_changed',
+    changes: { status: [ticket.status, to], ...(note ? { note: [null, note] } : {}) },
+  })
+  Object.assign(ticket, patch)
+}
