@@ -1,16 +1,13 @@
 import 'server-only'
 import { and, eq, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import { SignInInput } from './schemas'
 import { memberships, organizations, users } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
 import { verifyPassword } from './password'
 import { checkLockout, recordAttempt, type Lockout } from './rate-limit'
 import type { MembershipClaims } from './config'
 
-export const SignInInput = z.object({
-  email: z.string().trim().toLowerCase().email('Enter a valid email address'),
-  password: z.string().min(1, 'Enter your password').max(200),
-})
+export { SignInInput }
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; memberships: MembershipClaims } }

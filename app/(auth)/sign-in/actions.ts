@@ -1,0 +1,35 @@
+'use server'
+import { AuthError, CredentialsSignin } from 'next-auth'
+import { signIn, signOut } from '@/lib/auth'
+import { SignInInput } from '@/lib/auth/schemas'
+import { formToObject, zodFieldErrors } from '@/lib/actions/run-action'
+import type { ActionState } from '@/lib/actions/state'
+
+/** Only same-site paths, so the sign-in form cannot be used as an open redirect. */
+function safeCallback(v: unknown): string {
+  return typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/'
+}
+
+export async function signInWithPassword(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const raw = formToObject(form)
+  const parsed = SignInInput.safeParse(raw)
+  if (!parsed.success) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
+  try {
+    await signIn('credentials', { ...parsed.data, redirectTo: safeCallback(raw.callbackUrl) })
+    return { ok: true }
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const code = err instanceof CredentialsSignin ? err.code : ''
+      if (code.startsWith('locked:')) {
+        const minutes = Number(code.split(':')[1]) || 15
+        return { ok: false, message: `Too many failed sign-in attempts. For your security this account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, at: Date.now() }
+      }
+      return { ok: false, message: 'Wrong email or password.', at: Date.now() }
+    }
+    throw err // Auth.js signals a successful sign-in by redirecting
+  }
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: '/sign-in' })
+}

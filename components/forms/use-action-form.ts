@@ -1,0 +1,50 @@
+'use client'
+import { startTransition, useActionState, useEffect, useRef } from 'react'
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import type { z } from 'zod'
+import { initialActionState, type ActionState } from '@/lib/actions/state'
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>
+
+/**
+ * react-hook-form validating with the domain's zod schema in the browser, submitting
+ * the real <form> to a server action that validates again. Server field errors land on
+ * the same fields; the server is the authority.
+ */
+export function useActionForm<S extends z.ZodTypeAny>(
+  schema: S,
+  action: Action,
+  opts: { defaultValues?: DefaultValues<z.input<S> & FieldValues>; resetOnSuccess?: boolean; onSuccess?: (state: ActionState) => void } = {},
+) {
+  const [state, formAction, pending] = useActionState(action, initialActionState)
+  const formRef = useRef<HTMLFormElement>(null)
+  const form = useForm<z.input<S> & FieldValues>({ resolver: zodResolver(schema), defaultValues: opts.defaultValues, mode: 'onSubmit' })
+  const { setError, reset } = form
+  const onSuccess = useRef(opts.onSuccess)
+  onSuccess.current = opts.onSuccess
+
+  useEffect(() => {
+    if (state.ok === false && state.fieldErrors) {
+      for (const [name, messages] of Object.entries(state.fieldErrors)) {
+        setError(name as Path<z.input<S> & FieldValues>, { type: 'server', message: messages[0] }, { shouldFocus: true })
+      }
+    }
+    if (state.ok) {
+      if (opts.resetOnSuccess) reset()
+      onSuccess.current?.(state)
+    }
+  }, [state, setError, reset, opts.resetOnSuccess])
+
+  const onSubmit = form.handleSubmit(() => {
+    const data = new FormData(formRef.current!)
+    startTransition(() => formAction(data))
+  })
+
+  const err = (name: string) => {
+    const e = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]
+    return e?.message
+  }
+
+  return { form, state, pending: pending || form.formState.isSubmitting, formRef, onSubmit, err }
+}

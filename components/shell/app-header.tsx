@@ -1,0 +1,50 @@
+import Link from 'next/link'
+import type { Ctx } from '@/lib/auth/ctx'
+import { myOrganizations, homePath } from '@/lib/orgs/my-organizations'
+import { signOutAction } from '@/app/(auth)/sign-in/actions'
+import { NavLink } from './nav-link'
+
+/** Header for every org page: org switcher, the areas this role may use, the user and sign-out. */
+export async function AppHeader({ ctx }: { ctx: Ctx }) {
+  const orgs = await myOrganizations(ctx.user.id)
+  const o = ctx.org.slug
+  const staff = ctx.role !== 'requester'
+  const nav = [
+    ...(staff ? [{ href: `/${o}/tickets`, label: 'Tickets' }, { href: `/${o}/tickets/new`, label: 'New ticket' }] : []),
+    { href: `/${o}/portal`, label: staff ? 'Portal preview' : 'My tickets' },
+    ...(!staff ? [{ href: `/${o}/portal/new`, label: 'New request' }] : []),
+    ...(ctx.role === 'admin' ? [{ href: `/${o}/settings/members`, label: 'Settings' }] : []),
+  ]
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <details className="group relative">
+          <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100" aria-label="Switch organisation">
+            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm font-bold text-white" aria-hidden>{ctx.org.name[0]}</span>
+            <span className="font-semibold">{ctx.org.name}</span>
+            {orgs.length > 1 && <span aria-hidden className="text-slate-400">▾</span>}
+          </summary>
+          {orgs.length > 1 && (
+            <ul className="absolute left-0 z-20 mt-1 w-64 rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">
+              {orgs.map((org) => (
+                <li key={org.slug}>
+                  <Link href={homePath(org.slug, org.role)} aria-current={org.slug === o ? 'true' : undefined}
+                    className="flex justify-between px-3 py-2 text-sm hover:bg-slate-50 aria-[current=true]:font-semibold">
+                    {org.name}<span className="capitalize text-slate-400">{org.role}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
+        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+          {nav.map((n) => <NavLink key={n.href} href={n.href}>{n.label}</NavLink>)}
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-600"><span className="font-medium text-slate-900">{ctx.user.name}</span> · <span className="capitalize">{ctx.role}</span></span>
+          <form action={signOutAction}><button className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">Sign out</button></form>
+        </div>
+      </div>
+    </header>
+  )
+}
