@@ -1,4 +1,6 @@
-import type { TicketStatus } from '@/db/schema/tickets'
+import type { TicketPriority, TicketStatus } from '@/db/schema/tickets'
+
+export type { TicketPriority, TicketStatus }
 
 /** In which capacity someone acts on a ticket; one person may hold several. */
 export type Capacity = 'admin' | 'agent' | 'assignee' | 'requester' | 'system'
