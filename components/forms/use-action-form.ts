@@ -38,6 +38,10 @@ export function useActionForm<S extends z.ZodTypeAny>(
 
   const onSubmit = form.handleSubmit(() => {
     const data = new FormData(formRef.current!)
+    // An unchecked box is absent from FormData; say "false" so an edit can clear a flag.
+    for (const box of formRef.current!.querySelectorAll<HTMLInputElement>('input[type=checkbox][name]:not(:disabled)')) {
+      if (!data.has(box.name)) data.set(box.name, 'false')
+    }
     startTransition(() => formAction(data))
   })
 

@@ -9,7 +9,7 @@ import { visibleComments, visibleTickets } from '@/lib/authz/visibility'
 import { recordAudit } from '@/lib/audit/record'
 import { NotFoundError } from '@/lib/errors'
 import { capacities } from './load'
-import { allowedTargets } from './workflow'
+import { allowedTargets, statusLabels } from './workflow'
 
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
@@ -73,7 +73,7 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
     .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticketId)))
   const entries: TimelineEntry[] = statuses.map(({ h, actor }) => ({
     id: h.id, at: h.createdAt, actor, kind: 'status',
-    text: h.fromStatus ? `${h.fromStatus} → ${h.toStatus}` : 'created',
+    text: h.fromStatus ? `changed status ${statusLabels[h.fromStatus]} → ${statusLabels[h.toStatus]}` : 'created the ticket',
     // Requesters see the reasons that concern them; working notes stay with staff.
     note: staff || h.toStatus === 'resolved' || h.toStatus === 'cancelled' ? h.note : null,
   }))

@@ -1,0 +1,74 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { Card } from '@/components/ui/card'
+import { PriorityBadge, StatusBadge } from '@/components/tickets/badges'
+import { Conversation } from '@/components/tickets/conversation'
+import { ReplyForm } from '@/components/tickets/reply-form'
+import { StatusActions } from '@/components/tickets/status-actions'
+import { Timeline } from '@/components/tickets/timeline'
+import { formatTime } from '@/lib/format/time'
+import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { getTicketDetail } from '@/lib/tickets/get-ticket'
+import { changeStatusAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
+
+type Props = { params: Promise<{ org: string; number: string }>; searchParams: Promise<{ created?: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Request #${(await params).number}` }
+}
+
+const hints: Partial<Record<string, string>> = {
+  new: 'We have your request and will pick it up shortly. You can still cancel it.',
+  pending: 'We are waiting for your reply — answer below and work resumes.',
+  resolved: 'We believe this is fixed. Confirm to close it, or reopen it if the problem is still there.',
+  closed: 'This request is closed. If you need more help, raise a new request.',
+  cancelled: 'This request was cancelled.',
+}
+
+/** The requester's view: public conversation only (internal notes never leave lib/, §7). */
+export default async function PortalTicketPage({ params, searchParams }: Props) {
+  const { org, number: raw } = await params
+  const ctx = await pageCtx(org)
+  const number = Number(raw)
+  if (!Number.isSafeInteger(number) || number < 1) notFound()
+  const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
+  const tz = await viewerTimeZone(ctx)
+  const finished = t.status === 'closed' || t.status === 'cancelled'
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href={`/${org}/portal`} className="hover:text-slate-800 hover:underline">My requests</Link> / #{t.number}
+      </nav>
+      {(await searchParams).created && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200">
+          Thanks — your request #{t.number} has been received.
+        </p>
+      )}
+      <header>
+        <div className="flex flex-wrap items-center gap-2"><StatusBadge status={t.status} /><PriorityBadge priority={t.priority} /></div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-400">#{t.number}</span> {t.title}</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          Submitted {formatTime(t.createdAt, tz)}{t.category ? ` · ${t.category}` : ''}{t.assignee ? ` · handled by ${t.assignee.name}` : ''}
+        </p>
+        {hints[t.status] && <p className="mt-3 text-sm text-slate-700">{hints[t.status]}</p>}
+      </header>
+      {allowedStatuses.length > 0 && (
+        <Card title="What next?">
+          <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} requester action={changeStatusAction} />
+        </Card>
+      )}
+      <Card title="Your description">
+        <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{t.description}</p>
+      </Card>
+      <section aria-labelledby="conv-h" className="space-y-4">
+        <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
+        <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} />
+        {finished
+          ? <p className="text-sm text-slate-500">Replies are closed. <Link className="text-indigo-700 hover:underline" href={`/${org}/portal/new`}>Raise a new request</Link></p>
+          : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} />}
+      </section>
+      <Card title="History"><Timeline entries={timeline} tz={tz} /></Card>
+    </div>
+  )
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ActionForm } from '@/components/ui/action-form'
+import { Badge } from '@/components/ui/badge'
+import { Card } from '@/components/ui/card'
+import { AssignForm } from '@/components/tickets/assign-form'
+import { PriorityBadge, SensitiveBadge, StatusBadge } from '@/components/tickets/badges'
+import { Conversation } from '@/components/tickets/conversation'
+import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
+import { ReplyForm } from '@/components/tickets/reply-form'
+import { StatusActions } from '@/components/tickets/status-actions'
+import { Timeline } from '@/components/tickets/timeline'
+import { formatTime } from '@/lib/format/time'
+import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { getTicketDetail } from '@/lib/tickets/get-ticket'
+import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
+import {
+  assignAction, changeStatusAction, deleteTicketAction, markSolutionAction, replyAction, restoreTicketAction, updateTicketAction,
+} from '../actions'
+
+type Props = { params: Promise<{ org: string; number: string }>; searchParams: Promise<{ created?: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Ticket #${(await params).number}` }
+}
+
+export default async function TicketPage({ params, searchParams }: Props) {
+  const { org, number: raw } = await params
+  const ctx = await pageCtx(org)
+  const number = Number(raw)
+  if (!Number.isSafeInteger(number) || number < 1) notFound()
+  const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
+  const [agents, categories, tz] = await Promise.all([listAssignableAgents(ctx), listCategories(ctx), viewerTimeZone(ctx)])
+  const admin = ctx.role === 'admin'
+  const deleted = !!t.deletedAt
+  const fields = { org, number: t.number }
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
+        <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">Tickets</Link> / #{t.number}
+      </nav>
+      {(await searchParams).created && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200">Ticket #{t.number} created.</p>
+      )}
+      {deleted && (
+        <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-300">
+          <span>This ticket was deleted on {formatTime(t.deletedAt, tz)}. It is hidden from every list until restored.</span>
+          {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" />}
+        </div>
+      )}
+      <header className="mb-6">
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={t.status} />
+          <PriorityBadge priority={t.priority} />
+          {t.sensitive && <SensitiveBadge />}
+          {deleted && <Badge tone="slate">Deleted</Badge>}
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-400">#{t.number}</span> {t.title}</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          Raised by <span className="font-medium text-slate-700">{t.requester.name}</span> ({t.requester.email}) · {formatTime(t.createdAt, tz)}
+        </p>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Description">
+            <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{t.description}</p>
+          </Card>
+          <section aria-labelledby="conv-h" className="space-y-4">
+            <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
+            <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction} />
+            {!deleted && <ReplyForm org={org} number={t.number} allowInternal action={replyAction} />}
+          </section>
+        </div>
+
+        <aside className="space-y-6">
+          <Card title="Status">
+            <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} action={changeStatusAction} />
+          </Card>
+          {!deleted && (
+            <Card title="Assignment">
+              <AssignForm org={org} number={t.number} assigneeId={t.assigneeId} agents={agents} action={assignAction} />
+            </Card>
+          )}
+          <Card title="Details">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+              <dt className="text-slate-500">Category</dt><dd>{t.category ?? '—'}</dd>
+              <dt className="text-slate-500">Assignee</dt><dd>{t.assignee?.name ?? 'Unassigned'}</dd>
+              {t.assetRef && (<><dt className="text-slate-500">Asset</dt><dd>{t.assetRef}</dd></>)}
+              <dt className="text-slate-500">Created</dt><dd>{formatTime(t.createdAt, tz)}</dd>
+              <dt className="text-slate-500">First response</dt><dd>{formatTime(t.firstResponseAt, tz)}</dd>
+              <dt className="text-slate-500">Resolved</dt><dd>{formatTime(t.resolvedAt, tz)}</dd>
+              <dt className="text-slate-500">Updated</dt><dd>{formatTime(t.updatedAt, tz)}</dd>
+            </dl>
+            {!deleted && (
+              <details className="mt-4 border-t border-slate-100 pt-3">
+                <summary className="cursor-pointer text-sm font-medium text-indigo-700">Edit details</summary>
+                <div className="mt-3">
+                  <EditTicketForm org={org} canUnflag={admin} categories={categories} action={updateTicketAction}
+                    ticket={{ number: t.number, title: t.title, description: t.description, priority: t.priority, categoryId: t.categoryId, sensitive: t.sensitive }} />
+                </div>
+              </details>
+            )}
+          </Card>
+          <Card title="Timeline"><Timeline entries={timeline} tz={tz} /></Card>
+          {admin && !deleted && (
+            <Card title="Danger zone">
+              <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary"
+                confirm={{ title: `Delete ticket #${t.number}?`, body: 'It disappears from every list, search and count. An admin can restore it later from the list’s “Deleted only” filter.', confirmLabel: 'Delete ticket' }} />
+            </Card>
+          )}
+        </aside>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next'
+import { Card, PageHeader } from '@/components/ui/card'
+import { TicketForm } from '@/components/tickets/ticket-form'
+import { pageCtx } from '@/lib/pages/guard'
+import { listCategories } from '@/lib/tickets/options'
+import { createTicketAction } from '../actions'
+
+export const metadata: Metadata = { title: 'New ticket' }
+
+export default async function NewTicketPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params
+  const ctx = await pageCtx(org)
+  const categories = await listCategories(ctx)
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title="New ticket" subtitle="Log a ticket for yourself or on behalf of a requester (a phone call, a walk-in)." />
+      <Card><TicketForm org={org} categories={categories} onBehalf action={createTicketAction} /></Card>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { buttonClass } from '@/components/ui/button'
+import { EmptyState, PageHeader } from '@/components/ui/card'
+import { TicketFilters } from '@/components/tickets/ticket-filters'
+import { TicketTable, type TicketTableRow } from '@/components/tickets/ticket-table'
+import { formatTime, relativeTime } from '@/lib/format/time'
+import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
+import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
+
+export const metadata: Metadata = { title: 'Tickets' }
+
+type Search = Record<string, string | string[] | undefined>
+
+export default async function TicketsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const { org } = await params
+  const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+  const ctx = await pageCtx(org)
+  const [page, total, categories, agents, tz] = await Promise.all([
+    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), listAssignableAgents(ctx), viewerTimeZone(ctx),
+  ])
+  const q = page.query
+  const now = new Date()
+  const rows: TicketTableRow[] = page.rows.map((r) => ({
+    number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt,
+    category: r.category, requester: r.requester, assignee: r.assignee,
+    updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
+  }))
+  const link = (cursor: Record<string, string>) => {
+    const u = new URLSearchParams(Object.entries(search).filter(([k, v]) => v && k !== 'after' && k !== 'before') as [string, string][])
+    for (const [k, v] of Object.entries(cursor)) u.set(k, v)
+    return `/${org}/tickets?${u}`
+  }
+  const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before'].includes(k) && search[k])
+  return (
+    <div>
+      <PageHeader
+        title="Tickets"
+        subtitle={`${total.toLocaleString('en')} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
+        actions={<Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>}
+      />
+      <TicketFilters
+        values={{
+          status: q.status.join(','), priority: q.priority.join(','), category: q.category ?? '', assignee: q.assignee ?? '',
+          q: q.q ?? '', deleted: q.deleted === '1', sort: q.sort, dir: q.dir,
+        }}
+        categories={categories} agents={agents} showDeletedToggle={ctx.role === 'admin'}
+      />
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
+          {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>Clear the filters</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
+        </EmptyState>
+      ) : (
+        <>
+          <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} />
+          <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+            {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
+            {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
+          </nav>
+        </>
+      )}
+    </div>
+  )
+}

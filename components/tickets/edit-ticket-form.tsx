@@ -1,0 +1,56 @@
+'use client'
+import { useActionForm } from '@/components/forms/use-action-form'
+import { Field, Input, Select, Textarea } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/submit-button'
+import type { ActionState } from '@/lib/actions/state'
+import { DESCRIPTION_MAX, TITLE_MAX, UpdateTicketInput } from '@/lib/tickets/schemas'
+import type { TicketPriority } from '@/lib/tickets/workflow'
+
+export function EditTicketForm({ org, ticket, categories, canUnflag, action }: {
+  org: string
+  ticket: { number: number; title: string; description: string; priority: TicketPriority; categoryId: string | null; sensitive: boolean }
+  categories: { id: string; name: string }[]
+  canUnflag: boolean
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>
+}) {
+  const { form, state, pending, formRef, onSubmit, err } = useActionForm(UpdateTicketInput, action, {
+    defaultValues: { ...ticket, categoryId: ticket.categoryId ?? '' },
+  })
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="number" value={ticket.number} />
+      <Field id="edit-title" label="Title" error={err('title')}>
+        <Input id="edit-title" maxLength={TITLE_MAX} invalid={!!err('title')} describedBy="edit-title-error" {...form.register('title')} />
+      </Field>
+      <Field id="edit-description" label="Description" error={err('description')}>
+        <Textarea id="edit-description" rows={6} maxLength={DESCRIPTION_MAX} invalid={!!err('description')} describedBy="edit-description-error" {...form.register('description')} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="edit-priority" label="Priority" error={err('priority')}>
+          <Select id="edit-priority" {...form.register('priority')}>
+            {['low', 'normal', 'high', 'urgent'].map((p) => <option key={p} value={p}>{p[0].toUpperCase() + p.slice(1)}</option>)}
+          </Select>
+        </Field>
+        <Field id="edit-category" label="Category" error={err('categoryId')}>
+          <Select id="edit-category" invalid={!!err('categoryId')} {...form.register('categoryId')}>
+            <option value="">None</option>
+            {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </Select>
+        </Field>
+      </div>
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input type="checkbox" value="true" disabled={ticket.sensitive && !canUnflag} className="mt-0.5 h-4 w-4 rounded border-slate-300" {...form.register('sensitive')} />
+        <span>
+          Sensitive — only cleared staff and admins can see it
+          {ticket.sensitive && !canUnflag && <span className="block text-xs text-slate-500">Only an admin can remove the flag.</span>}
+        </span>
+      </label>
+      <FormMessage state={state} success="Changes saved." />
+      <div className="flex justify-end">
+        <SubmitButton pending={pending} pendingText="Saving…">Save changes</SubmitButton>
+      </div>
+    </form>
+  )
+}

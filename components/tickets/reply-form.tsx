@@ -1,0 +1,40 @@
+'use client'
+import { useActionForm } from '@/components/forms/use-action-form'
+import { Field, Textarea } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/submit-button'
+import type { ActionState } from '@/lib/actions/state'
+import { AddCommentInput, COMMENT_MAX } from '@/lib/tickets/schemas'
+
+/** Reply to the requester, or (staff) an internal note only colleagues can read (§7). */
+export function ReplyForm({ org, number, allowInternal, action }: {
+  org: string; number: number; allowInternal: boolean
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>
+}) {
+  const { form, state, pending, formRef, onSubmit, err } = useActionForm(AddCommentInput, action, {
+    defaultValues: { number, body: '', internal: false }, resetOnSuccess: true,
+  })
+  const internal = form.watch('internal')
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className={`space-y-3 rounded-lg p-4 ring-1 ${internal ? 'bg-amber-50 ring-amber-200' : 'bg-white ring-slate-200'}`}>
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="number" value={number} />
+      <Field id="body" label={internal ? 'Internal note' : 'Reply'} error={err('body')}
+        hint={internal ? 'Only staff will see this note. The requester is not notified.' : allowInternal ? 'The requester will see this reply.' : undefined}>
+        <Textarea id="body" rows={5} maxLength={COMMENT_MAX} invalid={!!err('body')} describedBy="body-error" {...form.register('body')} />
+      </Field>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        {allowInternal ? (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" className="h-4 w-4 rounded border-slate-300" {...form.register('internal')} value="true" />
+            Internal note (staff only)
+          </label>
+        ) : <span />}
+        <SubmitButton pending={pending} pendingText="Sending…" variant={internal ? 'secondary' : 'primary'}>
+          {internal ? 'Add internal note' : 'Send reply'}
+        </SubmitButton>
+      </div>
+      <FormMessage state={state} success={state.ok ? 'Sent.' : undefined} />
+    </form>
+  )
+}

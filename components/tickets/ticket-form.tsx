@@ -1,0 +1,66 @@
+'use client'
+import { useActionForm } from '@/components/forms/use-action-form'
+import { Field, Input, Select, Textarea } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/submit-button'
+import type { ActionState } from '@/lib/actions/state'
+import { CreateTicketInput, DESCRIPTION_MAX, TITLE_MAX } from '@/lib/tickets/schemas'
+
+type Category = { id: string; name: string; sensitive: boolean }
+
+/** New ticket: a requester raising their own, or staff logging one on someone's behalf. */
+export function TicketForm({ org, categories, onBehalf, action }: {
+  org: string
+  categories: Category[]
+  onBehalf: boolean
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>
+}) {
+  const { form, state, pending, formRef, onSubmit, err } = useActionForm(CreateTicketInput, action, {
+    defaultValues: { priority: 'normal', title: '', description: '', categoryId: '' },
+  })
+  const sensitiveIds = new Set(categories.filter((c) => c.sensitive).map((c) => c.id))
+  const chosen = form.watch('categoryId')
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+      <input type="hidden" name="org" value={org} />
+      {onBehalf && (
+        <Field id="requesterEmail" label="Requester's email" error={err('requesterEmail')}
+          hint="Leave empty to raise the ticket yourself. The person must be a member of this organisation.">
+          <Input id="requesterEmail" type="email" autoComplete="off" invalid={!!err('requesterEmail')} describedBy="requesterEmail-error" {...form.register('requesterEmail')} />
+        </Field>
+      )}
+      <Field id="title" label="Title" error={err('title')} hint="A short summary, e.g. “Printer on floor 2 jams”">
+        <Input id="title" maxLength={TITLE_MAX} autoFocus={!onBehalf} invalid={!!err('title')} describedBy="title-error" {...form.register('title')} />
+      </Field>
+      <Field id="description" label="Description" error={err('description')} hint="What happened, what you expected, and anything you already tried.">
+        <Textarea id="description" rows={7} maxLength={DESCRIPTION_MAX} invalid={!!err('description')} describedBy="description-error" {...form.register('description')} />
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="categoryId" label="Category" error={err('categoryId')}
+          hint={typeof chosen === 'string' && sensitiveIds.has(chosen) ? 'Tickets in this category are visible only to specially cleared staff.' : undefined}>
+          <Select id="categoryId" invalid={!!err('categoryId')} describedBy="categoryId-error" {...form.register('categoryId')}>
+            <option value="">Not sure</option>
+            {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </Select>
+        </Field>
+        <Field id="priority" label="Priority" error={err('priority')}>
+          <Select id="priority" invalid={!!err('priority')} describedBy="priority-error" {...form.register('priority')}>
+            <option value="low">Low</option>
+            <option value="normal">Normal</option>
+            <option value="high">High</option>
+            <option value="urgent">Urgent</option>
+          </Select>
+        </Field>
+      </div>
+      {onBehalf && (
+        <Field id="assetRef" label="Asset or location (optional)" error={err('assetRef')}>
+          <Input id="assetRef" invalid={!!err('assetRef')} describedBy="assetRef-error" {...form.register('assetRef')} />
+        </Field>
+      )}
+      <FormMessage state={state} />
+      <div className="flex justify-end">
+        <SubmitButton pending={pending} pendingText="Submitting…">Submit ticket</SubmitButton>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,45 @@
+'use client'
+import Link from 'next/link'
+import type { ColumnDef } from '@tanstack/react-table'
+import { DataTable } from '@/components/data-table/data-table'
+import { Badge } from '@/components/ui/badge'
+import { PriorityBadge, SensitiveBadge, StatusBadge } from './badges'
+import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
+
+export type TicketTableRow = {
+  number: number
+  title: string
+  status: TicketStatus
+  priority: TicketPriority
+  sensitive: boolean
+  deleted: boolean
+  category: string | null
+  requester: string
+  assignee: string | null
+  updated: string
+  updatedFull: string
+  created: string
+}
+
+export function TicketTable({ org, rows, sort, dir }: { org: string; rows: TicketTableRow[]; sort: string; dir: 'asc' | 'desc' }) {
+  const columns: ColumnDef<TicketTableRow, unknown>[] = [
+    { id: 'number', header: '#', cell: ({ row }) => <span className="tabular-nums text-slate-500">#{row.original.number}</span> },
+    {
+      id: 'title', header: 'Title',
+      cell: ({ row: { original: t } }) => (
+        <div className="flex min-w-64 flex-wrap items-center gap-2">
+          <Link href={`/${org}/tickets/${t.number}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">{t.title}</Link>
+          {t.sensitive && <SensitiveBadge />}
+          {t.deleted && <Badge tone="slate">Deleted</Badge>}
+        </div>
+      ),
+    },
+    { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    { id: 'priority', header: 'Priority', cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
+    { id: 'category', header: 'Category', enableSorting: false, cell: ({ row }) => row.original.category ?? <span className="text-slate-400">—</span> },
+    { id: 'requester', header: 'Requester', enableSorting: false, cell: ({ row }) => row.original.requester },
+    { id: 'assignee', header: 'Assignee', enableSorting: false, cell: ({ row }) => row.original.assignee ?? <span className="text-slate-400">Unassigned</span> },
+    { id: 'updated', header: 'Updated', cell: ({ row }) => <time title={row.original.updatedFull} className="whitespace-nowrap text-slate-600">{row.original.updated}</time> },
+  ]
+  return <DataTable columns={columns} data={rows} sort={sort} dir={dir} caption="Tickets" rowKey={(r) => String(r.number)} />
+}

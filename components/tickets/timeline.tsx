@@ -1,0 +1,21 @@
+import { formatTime } from '@/lib/format/time'
+
+export type TimelineItem = { id: string; at: Date; actor: string | null; kind: string; text: string; note?: string | null }
+
+const dot: Record<string, string> = { status: 'bg-indigo-500', assignment: 'bg-sky-500', edit: 'bg-slate-400' }
+
+export function Timeline({ entries, tz }: { entries: TimelineItem[]; tz: string }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened yet.</p>
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-4" aria-label="Timeline">
+      {entries.map((e) => (
+        <li key={e.id} className="relative text-sm">
+          <span aria-hidden className={`absolute -left-[21px] top-1.5 h-2.5 w-2.5 rounded-full ring-2 ring-white ${dot[e.kind] ?? 'bg-slate-400'}`} />
+          <p className="text-slate-800"><span className="font-medium">{e.actor ?? 'System'}</span> {e.text}</p>
+          {e.note && <p className="mt-0.5 whitespace-pre-wrap text-slate-600">“{e.note}”</p>}
+          <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>{formatTime(e.at, tz)}</time>
+        </li>
+      ))}
+    </ol>
+  )
+}

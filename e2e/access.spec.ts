@@ -1,0 +1,96 @@
+import { as, expect, signIn, test, unique } from './fixtures'
+
+test('wrong password is refused and repeated failures lock the account with a clear message', async ({ page }) => {
+  const email = `${unique('locked').replace(/\W+/g, '-')}@acme.test`
+  await page.goto('/sign-in')
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: /Wrong email or password|Too many failed/ })).toBeVisible()
+  }
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText(/Too many failed sign-in attempts.*try again in \d+ minute/)).toBeVisible()
+})
+
+test('signed-out visitors are sent to sign-in and come back after signing in', async ({ page }) => {
+  await page.goto('/acme/tickets')
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Facme%2Ftickets/)
+  await page.getByLabel('Email').fill('agent@acme.test')
+  await page.getByLabel('Password').fill('demo1234')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/acme\/tickets$/)
+  await expect(page.getByRole('heading', { name: 'Tickets' })).toBeVisible()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/sign-in/)
+  await page.goto('/acme/tickets')
+  await expect(page).toHaveURL(/\/sign-in/)
+})
+
+test('a requester is kept to the portal and out of other organisations', async ({ page }) => {
+  await signIn(page, 'requester@acme.test')
+  await page.goto('/acme/tickets')
+  await expect(page).toHaveURL(/\/acme\/portal$/)
+  await page.goto('/acme/settings/members')
+  await expect(page).toHaveURL(/\/no-access/)
+  await page.goto('/metro/portal')
+  await expect(page).toHaveURL(/\/no-access\?org=metro/)
+  await expect(page.getByRole('heading')).toContainText(/access/i)
+})
+
+test("a requester gets a 404 for someone else's ticket, the same as a missing one", async ({ browser }) => {
+  const other = await as(browser, 'requester2@acme.test')
+  await other.goto('/acme/portal/new')
+  await other.getByLabel('Title').fill(unique('Private matter'))
+  await other.getByLabel('Description').fill('Only for me and the desk.')
+  await other.getByRole('button', { name: 'Submit ticket' }).click()
+  await expect(other).toHaveURL(/portal\/\d+/)
+  const number = /portal\/(\d+)/.exec(other.url())![1]
+
+  const requester = await as(browser, 'requester@acme.test')
+  await requester.goto(`/acme/portal/${number}`)
+  await expect(requester.getByRole('heading', { name: /not found/i })).toBeVisible()
+  await requester.goto('/acme/portal/99999999')
+  await expect(requester.getByRole('heading', { name: /not found/i })).toBeVisible()
+})
+
+test('an agent without clearance cannot open a sensitive ticket; the cleared liaison can', async ({ browser }) => {
+  const admin = await as(browser, 'admin@metro.test')
+  await admin.goto('/metro/tickets')
+  const sensitiveRow = admin.getByRole('row').filter({ hasText: 'Sensitive' }).first()
+  const href = await sensitiveRow.getByRole('link').first().getAttribute('href')
+  expect(href).toMatch(/\/metro\/tickets\/\d+$/)
+
+  const agent = await as(browser, 'agent@metro.test')
+  await agent.goto(href!)
+  await expect(agent.getByRole('heading', { name: /not found/i })).toBeVisible()
+  await agent.goto('/metro/tickets')
+  await expect(agent.getByRole('row').filter({ hasText: 'Sensitive' })).toHaveCount(0)
+
+  const liaison = await as(browser, 'agent2@metro.test')
+  await liaison.goto(href!)
+  await expect(liaison.getByText('Sensitive').first()).toBeVisible()
+})
+
+test('a forged form post naming another organisation is refused', async ({ browser }) => {
+  const agent = await as(browser, 'agent@acme.test')
+  await agent.goto('/acme/tickets/1')
+  // Tamper with the hidden fields the way a hand-crafted request would.
+  await agent.locator('form:has(textarea#body) input[name="org"]').evaluate((el: HTMLInputElement) => { el.value = 'metro' })
+  await agent.getByLabel('Reply', { exact: true }).fill('Injected into another tenant')
+  await agent.getByRole('button', { name: 'Send reply' }).click()
+  await expect(agent.getByRole('alert').filter({ hasText: /not a member|access/i })).toBeVisible()
+
+  const metroAdmin = await as(browser, 'admin@metro.test')
+  await metroAdmin.goto('/metro/tickets/1')
+  await expect(metroAdmin.getByText('Injected into another tenant')).toHaveCount(0)
+})
+
+test('a consultant in two organisations switches between them', async ({ page }) => {
+  await signIn(page, 'consultant@demo.test')
+  await page.goto('/acme/tickets')
+  await page.getByLabel('Switch organisation').click()
+  await page.getByRole('link', { name: /Metro City Services/ }).click()
+  await expect(page).toHaveURL(/\/metro\/tickets/)
+  await expect(page.getByRole('banner')).toContainText('Metro City Services')
+})

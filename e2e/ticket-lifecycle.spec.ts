@@ -1,0 +1,101 @@
+import { as, expect, test, TicketPage, unique } from './fixtures'
+
+test('requester, agent and admin take a ticket from request to closed', async ({ browser }) => {
+  const title = unique('Laptop will not charge')
+  const note = unique('Internal: battery recall batch')
+
+  // The requester raises it in the portal.
+  const requester = await as(browser, 'requester@acme.test')
+  await expect(requester).toHaveURL(/\/acme\/portal/)
+  await requester.getByRole('link', { name: 'New request' }).first().click()
+  await requester.getByLabel('Title').fill(title)
+  await requester.getByLabel('Description').fill('The charging light stays off since this morning.')
+  await requester.getByRole('button', { name: 'Submit ticket' }).click()
+  await expect(requester.getByText(/your request #\d+ has been received/)).toBeVisible()
+  const number = Number(/portal\/(\d+)/.exec(requester.url())![1])
+  const mine = new TicketPage(requester)
+  await expect(mine.status()).toHaveText('New')
+
+  // The agent finds it, answers publicly, leaves an internal note and takes it.
+  const agent = await as(browser, 'agent@acme.test')
+  await agent.goto(`/acme/tickets?q=${encodeURIComponent(title)}`)
+  await agent.getByRole('link', { name: title }).click()
+  await expect(agent).toHaveURL(new RegExp(`/acme/tickets/${number}$`))
+  const work = new TicketPage(agent)
+  await work.reply('Please try a different charger and tell us if the light comes on.')
+  await work.reply(note, { internal: true })
+  await agent.getByLabel('Assignee').selectOption({ label: 'Andy Agent' })
+  await agent.getByRole('button', { name: 'Save assignee' }).click()
+  await expect(work.status()).toHaveText('Open') // the first assignment opens a new ticket (§4)
+  await work.move('Start work')
+  await expect(work.status()).toHaveText('In progress')
+
+  // The requester sees the reply, never the internal note.
+  await requester.reload()
+  await expect(requester.getByText('Please try a different charger')).toBeVisible()
+  await expect(requester.getByText(note)).toHaveCount(0)
+  await expect(mine.status()).toHaveText('In progress')
+
+  // Resolving needs a note; without one the agent is told why.
+  await work.move('Resolve', '')
+  await expect(agent.getByText('A resolution note is required').first()).toBeVisible()
+  await agent.getByLabel('Resolution note').fill('Replaced the charger.')
+  await agent.locator('form').getByRole('button', { name: 'Resolve', exact: true }).click()
+  await expect(work.status()).toHaveText('Resolved')
+
+  // The requester is not convinced and reopens it.
+  await requester.reload()
+  await expect(requester.getByText('Replaced the charger.')).toBeVisible()
+  await mine.move('Reopen', 'Still not charging with the new one.')
+  await expect(mine.status()).toHaveText('Open')
+
+  // The agent resumes and resolves again; the admin closes it.
+  await agent.reload()
+  await work.move('Start work')
+  await expect(work.status()).toHaveText('In progress')
+  await work.move('Resolve', 'Replaced the battery.')
+  await expect(work.status()).toHaveText('Resolved')
+
+  const admin = await as(browser, 'admin@acme.test')
+  await admin.goto(`/acme/tickets/${number}`)
+  const adminView = new TicketPage(admin)
+  await adminView.move('Close')
+  await expect(adminView.status()).toHaveText('Closed')
+  await expect(admin.getByRole('list', { name: 'Timeline' })).toContainText('Resolved → Closed')
+
+  await requester.reload()
+  await expect(mine.status()).toHaveText('Closed')
+  await expect(requester.getByText('Replies are closed.')).toBeVisible()
+})
+
+test('requester can cancel a new request with a reason', async ({ browser }) => {
+  const requester = await as(browser, 'requester2@acme.test')
+  await requester.goto('/acme/portal/new')
+  const title = unique('Wrong form')
+  await requester.getByLabel('Title').fill(title)
+  await requester.getByLabel('Description').fill('Filed by mistake.')
+  await requester.getByRole('button', { name: 'Submit ticket' }).click()
+  const ticket = new TicketPage(requester)
+  await expect(ticket.status()).toHaveText('New')
+  await ticket.move('Cancel request', 'Filed by mistake')
+  await expect(ticket.status()).toHaveText('Cancelled')
+})
+
+test('new ticket form shows every field error next to its field and keeps the input', async ({ browser }) => {
+  const agent = await as(browser, 'agent@acme.test')
+  await agent.goto('/acme/tickets/new')
+  await agent.getByLabel("Requester's email").fill('nobody-here@acme.test')
+  await agent.getByRole('button', { name: 'Submit ticket' }).click()
+  await expect(agent.getByText('Enter a title')).toBeVisible()
+  await expect(agent.getByText('Describe the problem')).toBeVisible()
+  await agent.getByLabel('Title').fill('Phone call: projector broken')
+  await agent.getByLabel('Description').fill('Room 4 projector shows no image.')
+  await agent.getByRole('button', { name: 'Submit ticket' }).click()
+  // The server is the authority: an email that is not a member is refused next to the field.
+  await expect(agent.getByText('No active member of this organisation has that email')).toBeVisible()
+  await expect(agent.getByLabel('Title')).toHaveValue('Phone call: projector broken')
+  await agent.getByLabel("Requester's email").fill('requester@acme.test')
+  await agent.getByRole('button', { name: 'Submit ticket' }).click()
+  await expect(agent.getByText(/Ticket #\d+ created/)).toBeVisible()
+  await expect(agent.getByText('Raised by Rita Requester')).toBeVisible()
+})

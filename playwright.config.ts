@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test'
+
+// End-to-end tests drive Debian's Chromium against `next start` (a production build).
+// Without DATABASE_URL the server runs on a fresh embedded database that it seeds on
+// start; with DATABASE_URL the database is migrated and seeded first.
+const port = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://127.0.0.1:${port}`
+const dataDir = `data/e2e-${port}`
+// CI points the e2e server at its own database so the domain tests' orgs don't stop the demo seed.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL
+const prepare = databaseUrl
+  ? 'npm run -s db:migrate && npm run -s db:seed'
+  : `rm -rf ${dataDir}`
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  retries: 0,
+  reporter: [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    timezoneId: 'Europe/London',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] },
+  },
+  webServer: {
+    command: `${prepare} && node scripts/ensure-env.mjs && npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/sign-in`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+  },
+})

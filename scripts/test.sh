@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole suite: domain tests against the database (vitest), then a production build
+# and the end-to-end specs in Chromium against `next start` (Playwright).
+# Embedded PGlite by default; set DATABASE_URL to run everything against Postgres.
+# SKIP_BUILD=1 reuses an existing build; SKIP_E2E=1 runs the domain tests only.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+rm -rf test-results
+status=0
+
+npx vitest run --reporter=default --reporter=junit --outputFile.junit=test-results/unit-junit.xml || status=1
+
+if [ "${SKIP_E2E:-}" != 1 ]; then
+  if [ "${SKIP_BUILD:-}" != 1 ]; then
+    npx next build || { echo "next build failed"; exit 1; }
+  fi
+  npx playwright test || status=1
+fi
+
+node scripts/summarize-results.mjs test-results
+exit $status
