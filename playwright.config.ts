@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test'
 // Without DATABASE_URL the server runs on a fresh embedded database that it seeds on
 // start; with DATABASE_URL the database is migrated and seeded first.
 const port = Number(process.env.E2E_PORT ?? 3100)
-const baseURL = `http://127.0.0.1:${port}`
+// localhost, not 127.0.0.1: Next builds redirect URLs with it, and the session cookie must match.
+const baseURL = `http://localhost:${port}`
 const dataDir = `data/e2e-${port}`
 // CI points the e2e server at its own database so the domain tests' orgs don't stop the demo seed.
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL
@@ -28,7 +29,7 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] },
   },
   webServer: {
-    command: `${prepare} && node scripts/ensure-env.mjs && npx next start -p ${port} -H 127.0.0.1`,
+    command: `${prepare} && node scripts/ensure-env.mjs && npx next start -p ${port}`,
     url: `${baseURL}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -76,7 +76,7 @@ test('a forged form post naming another organisation is refused', async ({ brows
   const agent = await as(browser, 'agent@acme.test')
   await agent.goto('/acme/tickets/1')
   // Tamper with the hidden fields the way a hand-crafted request would.
-  await agent.locator('form:has(textarea#body) input[name="org"]').evaluate((el: HTMLInputElement) => { el.value = 'metro' })
+  await agent.locator('form:has(textarea#body) input[name="org"]').evaluate((el) => { el.outerHTML = '<input type="hidden" name="org" value="metro">' })
   await agent.getByLabel('Reply', { exact: true }).fill('Injected into another tenant')
   await agent.getByRole('button', { name: 'Send reply' }).click()
   await expect(agent.getByRole('alert').filter({ hasText: /not a member|access/i })).toBeVisible()

@@ -22,10 +22,11 @@ export type TicketTableRow = {
 }
 
 export function TicketTable({ org, rows, sort, dir }: { org: string; rows: TicketTableRow[]; sort: string; dir: 'asc' | 'desc' }) {
+  // Columns with an accessor are sortable (server-side, by the same key); the rest are not.
   const columns: ColumnDef<TicketTableRow, unknown>[] = [
-    { id: 'number', header: '#', cell: ({ row }) => <span className="tabular-nums text-slate-500">#{row.original.number}</span> },
+    { accessorKey: 'number', header: '#', cell: ({ row }) => <span className="tabular-nums text-slate-500">#{row.original.number}</span> },
     {
-      id: 'title', header: 'Title',
+      accessorKey: 'title', header: 'Title',
       cell: ({ row: { original: t } }) => (
         <div className="flex min-w-64 flex-wrap items-center gap-2">
           <Link href={`/${org}/tickets/${t.number}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">{t.title}</Link>
@@ -34,12 +35,12 @@ export function TicketTable({ org, rows, sort, dir }: { org: string; rows: Ticke
         </div>
       ),
     },
-    { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-    { id: 'priority', header: 'Priority', cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
+    { accessorKey: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    { accessorKey: 'priority', header: 'Priority', cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
     { id: 'category', header: 'Category', enableSorting: false, cell: ({ row }) => row.original.category ?? <span className="text-slate-400">—</span> },
     { id: 'requester', header: 'Requester', enableSorting: false, cell: ({ row }) => row.original.requester },
     { id: 'assignee', header: 'Assignee', enableSorting: false, cell: ({ row }) => row.original.assignee ?? <span className="text-slate-400">Unassigned</span> },
-    { id: 'updated', header: 'Updated', cell: ({ row }) => <time title={row.original.updatedFull} className="whitespace-nowrap text-slate-600">{row.original.updated}</time> },
+    { accessorKey: 'updated', header: 'Updated', cell: ({ row }) => <time title={row.original.updatedFull} className="whitespace-nowrap text-slate-600">{row.original.updated}</time> },
   ]
   return <DataTable columns={columns} data={rows} sort={sort} dir={dir} caption="Tickets" rowKey={(r) => String(r.number)} />
 }

@@ -10,6 +10,7 @@ import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
 import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
+import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 import { changeStatusAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
 
 type Props = { params: Promise<{ org: string; number: string }>; searchParams: Promise<{ created?: string }> }
@@ -31,7 +32,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   const { org, number: raw } = await params
   const ctx = await pageCtx(org)
   const number = Number(raw)
-  if (!Number.isSafeInteger(number) || number < 1) notFound()
+  if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
   const tz = await viewerTimeZone(ctx)
   const finished = t.status === 'closed' || t.status === 'cancelled'

@@ -14,6 +14,7 @@ import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
 import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
+import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
 import {
   assignAction, changeStatusAction, deleteTicketAction, markSolutionAction, replyAction, restoreTicketAction, updateTicketAction,
@@ -29,7 +30,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const { org, number: raw } = await params
   const ctx = await pageCtx(org)
   const number = Number(raw)
-  if (!Number.isSafeInteger(number) || number < 1) notFound()
+  if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
   const [agents, categories, tz] = await Promise.all([listAssignableAgents(ctx), listCategories(ctx), viewerTimeZone(ctx)])
   const admin = ctx.role === 'admin'
@@ -79,8 +80,10 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} action={changeStatusAction} />
           </Card>
           {!deleted && (
-            <Card title="Assignment">
-              <AssignForm org={org} number={t.number} assigneeId={t.assigneeId} agents={agents} action={assignAction} />
+            <Card title="Assignment" actions={t.assigneeId !== ctx.user.id && (
+              <ActionForm action={assignAction} fields={{ ...fields, assigneeId: ctx.user.id }} label="Assign to me" pendingLabel="Assigning…" variant="ghost" className="px-2 py-1 text-xs" />
+            )}>
+              <AssignForm key={t.assigneeId ?? "none"} org={org} number={t.number} assigneeId={t.assigneeId} agents={agents} action={assignAction} />
             </Card>
           )}
           <Card title="Details">
@@ -97,7 +100,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
               <details className="mt-4 border-t border-slate-100 pt-3">
                 <summary className="cursor-pointer text-sm font-medium text-indigo-700">Edit details</summary>
                 <div className="mt-3">
-                  <EditTicketForm org={org} canUnflag={admin} categories={categories} action={updateTicketAction}
+                  <EditTicketForm key={t.updatedAt.toISOString()} org={org} canUnflag={admin} categories={categories} action={updateTicketAction}
                     ticket={{ number: t.number, title: t.title, description: t.description, priority: t.priority, categoryId: t.categoryId, sensitive: t.sensitive }} />
                 </div>
               </details>
