@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 rm -rf test-results
 status=0
 
+# Static checks first: lint also enforces that app/ and components/ never import the database.
+npx eslint . || status=1
+npx tsc --noEmit -p . || status=1
+
 npx vitest run --reporter=default --reporter=junit --outputFile.junit=test-results/unit-junit.xml || status=1
 
 if [ "${SKIP_E2E:-}" != 1 ]; then
