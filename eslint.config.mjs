@@ -3,7 +3,7 @@ import { FlatCompat } from '@eslint/eslintrc'
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname })
 
 export default [
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**'] },
+  { ignores: ['.next*/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...compat.extends('next/core-web-vitals', 'next/typescript'),
   {
     // The data-access layer in lib/ is the only code allowed to touch the database:
