@@ -11,6 +11,7 @@ import { ForbiddenError, ValidationError } from '@/lib/errors'
 import { loadVisibleTicket } from '@/lib/tickets/load'
 import { AddCommentInput } from '@/lib/tickets/schemas'
 import { applyStatus } from '@/lib/tickets/set-status'
+import { notifyTicket } from '@/lib/notifications/notify'
 
 /**
  * A public reply or an internal note (§7). A staff public reply counts as the first
@@ -39,6 +40,8 @@ export async function addComment(ctx: Ctx, raw: z.input<typeof AddCommentInput>)
       entityType: 'comment', entityId: comment.id, action: input.internal ? 'comment.internal_added' : 'comment.added',
       changes: { ticketId: [null, ticket.id], internal: [null, input.internal], length: [null, input.body.length] },
     })
+    // An internal note never leaves the staff side: no notification, no message (§7).
+    if (!input.internal) await notifyTicket(tx, ctx, ticket, { event: 'ticket.replied', excerpt: input.body })
     if (ticket.requesterId === ctx.user.id && !input.internal) {
       if (ticket.status === 'pending') await applyStatus(tx, ctx, ticket, 'in_progress', 'Requester replied')
       else if (ticket.status === 'resolved') await applyStatus(tx, ctx, ticket, 'open', 'Requester replied')

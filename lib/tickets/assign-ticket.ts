@@ -10,6 +10,7 @@ import { ValidationError } from '@/lib/errors'
 import { isCleared, loadVisibleTicket } from './load'
 import { AssignTicketInput } from './schemas'
 import { applyStatus } from './set-status'
+import { notifyTicket } from '@/lib/notifications/notify'
 
 /** Assign, transfer or unassign (§6). The first assignment of a new ticket opens it (§4). */
 export async function assignTicket(ctx: Ctx, raw: z.input<typeof AssignTicketInput>) {
@@ -40,6 +41,7 @@ export async function assignTicket(ctx: Ctx, raw: z.input<typeof AssignTicketInp
       changes: { assigneeId: [ticket.assigneeId, input.assigneeId], ...(input.reason ? { reason: [null, input.reason] } : {}) },
     })
     ticket.assigneeId = input.assigneeId
+    if (input.assigneeId) await notifyTicket(tx, ctx, ticket, { event: 'ticket.assigned' })
     if (input.assigneeId && ticket.status === 'new') await applyStatus(tx, ctx, ticket, 'open', 'Opened on assignment')
     return ticket
   })

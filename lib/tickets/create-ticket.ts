@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { ValidationError } from '@/lib/errors'
 import { findUserByEmail } from '@/lib/users/create-user'
 import { CreateTicketInput } from './schemas'
+import { notifyTicket } from '@/lib/notifications/notify'
 
 /**
  * Creates a ticket from the portal, or on behalf of a requester by staff (§3).
@@ -61,6 +62,7 @@ export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
         categoryId: [null, ticket.categoryId], requesterId: [null, requesterId], sensitive: [null, sensitive],
       },
     })
+    await notifyTicket(tx, ctx, ticket, { event: 'ticket.created' })
     return ticket
   })
 }

@@ -5,6 +5,7 @@ import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { recordAudit } from '@/lib/audit/record'
 import type { TicketRow } from './load'
+import { notifyTicket } from '@/lib/notifications/notify'
 
 /**
  * Applies a status change that has already been authorised: timestamps, status history
@@ -32,4 +33,8 @@ export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: T
     changes: { status: [ticket.status, to], ...(note ? { note: [null, note] } : {}) },
   })
   Object.assign(ticket, patch)
+  // Requesters hear of every move; a resolution carries its (public) note.
+  await notifyTicket(tx, ctx, ticket, to === 'resolved'
+    ? { event: 'ticket.resolved', excerpt: note }
+    : { event: 'ticket.status_changed' })
 }

@@ -1,0 +1,29 @@
+import 'server-only'
+import { jobs } from '@/db/schema'
+import type { DbOrTx } from '@/db/client'
+import { signalJobs } from './signal'
+
+export type NewJob = {
+  organizationId?: string | null
+  queue: string
+  payload: Record<string, unknown>
+  runAt?: Date
+  maxAttempts?: number
+}
+
+/**
+ * Adds jobs inside the caller's transaction (the outbox): they exist if and only if the
+ * change that caused them commits.
+ */
+export async function enqueueJobs(tx: DbOrTx, list: NewJob[]) {
+  if (list.length === 0) return []
+  const rows = await tx.insert(jobs).values(list.map((j) => ({
+    organizationId: j.organizationId ?? null, queue: j.queue, payload: j.payload,
+    runAt: j.runAt ?? new Date(), maxAttempts: j.maxAttempts ?? maxAttempts(),
+  }))).returning({ id: jobs.id })
+  // On PGlite the worker's claim waits for this transaction to finish, so it sees the rows.
+  signalJobs()
+  return rows
+}
+
+export const maxAttempts = () => Number(process.env.JOB_MAX_ATTEMPTS ?? 8)

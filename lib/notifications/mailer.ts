@@ -1,0 +1,40 @@
+import 'server-only'
+import nodemailer, { type Transporter } from 'nodemailer'
+import { mailMessages } from '@/db/schema'
+import type { Db } from '@/db/client'
+import type { JobRow } from '@/lib/jobs/runner'
+import { mailFrom } from './config'
+
+export type MailPayload = {
+  to: string; userId?: string | null; event?: string | null; subject: string; text: string; html: string
+  messageId: string; inReplyTo?: string; references?: string[]
+}
+
+const g = globalThis as unknown as { __helpdeskSmtp?: { url: string; transport: Transporter } }
+
+/** SMTP when SMTP_URL is set; otherwise messages are kept for the admins' "sent mail" page. */
+function transport(): Transporter | null {
+  const url = process.env.SMTP_URL
+  if (!url) return null
+  if (g.__helpdeskSmtp?.url !== url) {
+    g.__helpdeskSmtp = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) }
+  }
+  return g.__helpdeskSmtp.transport
+}
+
+/** The email queue's handler. A failed send throws, and the runner retries with backoff. */
+export async function deliverMail(job: JobRow, db: Db) {
+  const m = job.payload as unknown as MailPayload
+  const smtp = transport()
+  if (smtp) {
+    await smtp.sendMail({
+      from: mailFrom(), to: m.to, subject: m.subject, text: m.text, html: m.html,
+      messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references,
+      headers: { 'X-Helpdesk-Event': m.event ?? 'message', 'Auto-Submitted': 'auto-generated' },
+    })
+  }
+  await db.insert(mailMessages).values({
+    organizationId: job.organizationId, jobId: job.id, messageId: m.messageId, toAddress: m.to, userId: m.userId ?? null,
+    subject: m.subject, textBody: m.text, htmlBody: m.html, event: m.event ?? null, transport: smtp ? 'smtp' : 'kept',
+  })
+}

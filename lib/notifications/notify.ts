@@ -1,0 +1,109 @@
+import 'server-only'
+import { randomUUID } from 'node:crypto'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { memberships, notificationPreferences, notifications, teamMembers, teams, users, webhookEndpoints } from '@/db/schema'
+import type { NotificationEvent } from '@/db/schema/notifications'
+import type { DbOrTx } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { enqueueJobs, type NewJob } from '@/lib/jobs/enqueue'
+import type { TicketRow } from '@/lib/tickets/load'
+import { statusLabels } from '@/lib/tickets/workflow'
+import { appUrl, mailDomain, ticketThreadId } from './config'
+import { renderMessage } from './templates'
+
+export type TicketNotice = {
+  event: NotificationEvent
+  /** Public text to quote (a public reply, a resolution note). Internal notes never get here. */
+  excerpt?: string | null
+  /** Extra people, e.g. admins for SLA events. */
+  also?: string[]
+}
+
+/** Who hears about what (§10); the actor never notifies themselves. */
+function audience(ctx: Ctx, ticket: TicketRow, n: TicketNotice): string[] {
+  const base: (string | null)[] = (() => {
+    switch (n.event) {
+      case 'ticket.created': return [ticket.requesterId]
+      case 'ticket.assigned': return [ticket.assigneeId]
+      case 'ticket.replied': return ctx.user.id === ticket.requesterId ? [ticket.assigneeId] : [ticket.requesterId]
+      case 'ticket.status_changed':
+      case 'ticket.resolved': return [ticket.requesterId]
+      case 'sla.at_risk':
+      case 'sla.breached': return [ticket.assigneeId]
+    }
+  })()
+  const ids = new Set([...base, ...(n.also ?? [])].filter((id): id is string => !!id))
+  // The creation receipt goes to the requester even when they filed it themselves.
+  if (n.event !== 'ticket.created') ids.delete(ctx.user.id)
+  return [...ids]
+}
+
+/**
+ * The transactional outbox (§10): called inside the transaction that changes the ticket,
+ * it writes the in-app notifications and the delivery jobs (email, webhooks) for the
+ * event, so a notification exists exactly when its change commits. People who may not
+ * see the ticket (§6) are dropped here, on the one path every notification takes.
+ */
+export async function notifyTicket(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, notice: TicketNotice) {
+  const orgId = ctx.org.id
+  const ids = audience(ctx, ticket, notice)
+  const jobs: NewJob[] = []
+  if (ids.length > 0) {
+    const people = await tx.select({
+      id: users.id, name: users.name, email: users.email, role: memberships.role,
+      cleared: sql<boolean>`exists (select 1 from ${teamMembers} tm join ${teams} t on t.organization_id = tm.organization_id and t.id = tm.team_id
+        where tm.organization_id = ${orgId} and tm.user_id = ${users.id} and t.restricted)`,
+      email_on: sql<boolean>`coalesce(${notificationPreferences.email}, true)`,
+      in_app_on: sql<boolean>`coalesce(${notificationPreferences.inApp}, true)`,
+    }).from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(notificationPreferences, and(
+        eq(notificationPreferences.organizationId, memberships.organizationId), eq(notificationPreferences.userId, memberships.userId),
+        eq(notificationPreferences.event, notice.event)))
+      .where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true), inArray(memberships.userId, ids)))
+
+    const inApp: (typeof notifications.$inferInsert)[] = []
+    for (const p of people) {
+      if (ticket.sensitive && !(p.role === 'admin' || p.cleared || p.id === ticket.requesterId)) continue
+      const staff = p.role !== 'requester'
+      const link = `${appUrl()}/${ctx.org.slug}/${staff ? 'tickets' : 'portal'}/${ticket.number}`
+      const msg = renderMessage({
+        event: notice.event, orgName: ctx.org.name, number: ticket.number, title: ticket.title, link,
+        recipientName: p.name, actorName: ctx.user.name, excerpt: notice.excerpt, status: statusLabels[ticket.status],
+      })
+      if (p.in_app_on) {
+        inApp.push({ organizationId: orgId, userId: p.id, event: notice.event, ticketNumber: ticket.number, title: msg.headline, body: ticket.title })
+      }
+      if (p.email_on) {
+        const thread = ticketThreadId(ticket.id)
+        jobs.push({
+          organizationId: orgId, queue: 'email',
+          payload: {
+            to: p.email, userId: p.id, event: notice.event, subject: msg.subject, text: msg.text, html: msg.html,
+            messageId: `<${randomUUID()}@${mailDomain()}>`, inReplyTo: thread, references: [thread],
+          },
+        })
+      }
+    }
+    if (inApp.length) await tx.insert(notifications).values(inApp)
+  }
+
+  const hooks = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.organizationId, orgId), eq(webhookEndpoints.active, true)))
+  for (const h of hooks) {
+    jobs.push({
+      organizationId: orgId, queue: 'webhook',
+      payload: {
+        endpointId: h.id, event: notice.event, occurredAt: new Date().toISOString(),
+        // A sensitive ticket's gateway message says only that something happened.
+        ticket: {
+          number: ticket.number, status: ticket.status, priority: ticket.priority, sensitive: ticket.sensitive,
+          ...(ticket.sensitive ? {} : { title: ticket.title, excerpt: notice.excerpt ?? null }),
+          url: `${appUrl()}/${ctx.org.slug}/tickets/${ticket.number}`,
+        },
+        organization: ctx.org.slug,
+      },
+    })
+  }
+  await enqueueJobs(tx, jobs)
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { notificationEvents } from '@/db/schema/notifications'
+
+// Client-safe: shared by the forms and the data-access layer.
+
+export const eventLabels: Record<(typeof notificationEvents)[number], string> = {
+  'ticket.created': 'A ticket is created for me',
+  'ticket.assigned': 'A ticket is assigned to me',
+  'ticket.replied': 'Someone replies on my ticket',
+  'ticket.status_changed': 'My ticket changes status',
+  'ticket.resolved': 'My ticket is resolved',
+  'sla.at_risk': 'A ticket is close to its SLA target',
+  'sla.breached': 'A ticket breaches its SLA target',
+}
+
+const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
+
+/** One row per event; a missing checkbox means "off". */
+export const PreferencesInput = z.object({
+  prefs: z.array(z.object({ event: z.enum(notificationEvents), email: flag, inApp: flag })).max(notificationEvents.length),
+})
+
+export const NotificationRefInput = z.object({ id: z.string().uuid('Unknown notification') })
+export const JobRefInput = z.object({ id: z.string().uuid('Unknown message') })
+
+export const WebhookInput = z.object({
+  url: z.string().trim().url('Enter a full URL, e.g. https://gateway.example/hook')
+    .refine((u) => /^https?:\/\//i.test(u), 'Use an http:// or https:// URL').pipe(z.string().max(2000)),
+  secret: z.string().trim().min(16, 'Use a secret of at least 16 characters').max(200),
+})
+export const WebhookRefInput = z.object({ id: z.string().uuid() })

@@ -1,0 +1,21 @@
+// `npm run worker`: the background job runner as its own process (mail, webhooks, sweeps).
+// Any number may run beside the app instances; `--once` drains what is due and exits.
+import { closeDb, getDb } from '@/db/client'
+import { registerAllHandlers } from '@/lib/jobs/handlers'
+import { drainJobs, startWorker } from '@/lib/jobs/runner'
+
+async function main() {
+  const db = await getDb()
+  registerAllHandlers()
+  if (process.argv.includes('--once')) {
+    console.log(`Ran ${await drainJobs(db)} jobs.`)
+    await closeDb()
+    return
+  }
+  const worker = startWorker(db, { log: console.error })
+  console.log(`Worker ${worker.id} running. Ctrl-C to stop.`)
+  const stop = async () => { await worker.stop(); await closeDb(); process.exit(0) }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+main().catch((err) => { console.error(err); process.exit(1) })
