@@ -1,11 +1,11 @@
 import 'server-only'
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { categories, tickets, users } from '@/db/schema'
+import { categories, ticketPriorities, ticketStatuses, tickets, users } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { visibleTickets } from '@/lib/authz/visibility'
-import { TicketListQuery, type SortKey } from './schemas'
+import { TICKET_NUMBER_MAX, TicketListQuery, type SortKey } from './schemas'
 
 export const PAGE_SIZE = 25
 
@@ -28,6 +28,16 @@ function decodeCursor(s: string | undefined): Cursor | null {
   } catch { return null }
 }
 
+// A cursor arrives from the URL: one that does not fit the sort column is ignored
+// (first page) rather than sent to the database to fail the whole list.
+const int = (v: unknown) => Number.isInteger(v) && Math.abs(v as number) <= TICKET_NUMBER_MAX
+const isoTime = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v
+const cursorFits: Record<SortKey, (v: unknown) => boolean> = {
+  number: int, created: isoTime, updated: isoTime, title: (v) => typeof v === 'string',
+  priority: (v) => (ticketPriorities as readonly unknown[]).includes(v),
+  status: (v) => (ticketStatuses as readonly unknown[]).includes(v),
+}
+
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
 
@@ -44,7 +54,7 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
   if (q.q) {
     const n = Number(q.q.replace(/^#/, ''))
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    parts.push(Number.isInteger(n) && n > 0 ? or(eq(tickets.number, n), ilike(tickets.title, like)) : ilike(tickets.title, like))
+    parts.push(Number.isInteger(n) && n > 0 && n <= TICKET_NUMBER_MAX ? or(eq(tickets.number, n), ilike(tickets.title, like)) : ilike(tickets.title, like))
   }
   return and(...parts)!
 }
@@ -58,7 +68,8 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
   const db = await getDb()
   const { col, cast } = sortColumns[q.sort]
   const backwards = !!q.before && !q.after
-  const cursor = decodeCursor(backwards ? q.before : q.after)
+  const decoded = decodeCursor(backwards ? q.before : q.after)
+  const cursor = decoded && int(decoded.n) && cursorFits[q.sort](decoded.v) ? decoded : null
   const ascending = (q.dir === 'asc') !== backwards
   const where: (SQL | undefined)[] = [ticketFilters(ctx, q)]
   if (cursor) {

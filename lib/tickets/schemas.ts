@@ -8,7 +8,9 @@ export const DESCRIPTION_MAX = 20_000
 export const COMMENT_MAX = 20_000
 
 const optionalUuid = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().uuid('Choose a valid option').optional())
-const ticketNumber = z.coerce.number({ invalid_type_error: 'Unknown ticket' }).int().positive('Unknown ticket')
+// Capped at Postgres' integer range: a larger number would fail in the database instead of as "unknown".
+export const TICKET_NUMBER_MAX = 2_147_483_647
+const ticketNumber = z.coerce.number({ invalid_type_error: 'Unknown ticket' }).int().positive('Unknown ticket').max(TICKET_NUMBER_MAX, 'Unknown ticket')
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
 
 export const CreateTicketInput = z.object({
