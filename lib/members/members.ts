@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, count, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
-import { memberships, users } from '@/db/schema'
+import { memberships, organizations, users } from '@/db/schema'
 import { getDb, type DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
@@ -44,6 +44,10 @@ async function loadMember(tx: DbOrTx, ctx: Ctx, userId: string) {
 
 /** An organisation must always keep one active admin, so nobody can lock everyone out. */
 async function assertAnotherAdmin(tx: DbOrTx, ctx: Ctx, userId: string) {
+  // Serialise admin removals per org: otherwise two admins demoting each other at once each
+  // see the other still active and both commit, leaving none (write skew under READ COMMITTED).
+  // NO KEY UPDATE does not block the FOR KEY SHARE locks that foreign-key checks take.
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.org.id)).for('no key update')
   const [row] = await tx.select({ n: count() }).from(memberships).where(and(
     eq(memberships.organizationId, ctx.org.id), eq(memberships.role, 'admin'), eq(memberships.active, true), ne(memberships.userId, userId),
   ))

@@ -31,12 +31,16 @@ function decodeCursor(s: string | undefined): Cursor | null {
 // A cursor arrives from the URL: one that does not fit the sort column is ignored
 // (first page) rather than sent to the database to fail the whole list.
 const int = (v: unknown) => Number.isInteger(v) && Math.abs(v as number) <= TICKET_NUMBER_MAX
-const isoTime = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v
+const isoTime = (v: unknown) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v) && !Number.isNaN(Date.parse(v))
 const cursorFits: Record<SortKey, (v: unknown) => boolean> = {
   number: int, created: isoTime, updated: isoTime, title: (v) => typeof v === 'string',
   priority: (v) => (ticketPriorities as readonly unknown[]).includes(v),
   status: (v) => (ticketStatuses as readonly unknown[]).includes(v),
 }
+
+// Timestamps enter the cursor at the database's microsecond precision: a JS Date would cut
+// them to milliseconds, and the next page would repeat (asc) or skip (desc) rows.
+const exactTime = (col: typeof tickets.createdAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
@@ -81,6 +85,8 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
     sensitive: tickets.sensitive, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
     category: categories.name, requester: requester.name, assignee: assignee.name, assigneeId: tickets.assigneeId,
+    /** For the cursor only (see exactTime). */
+    cursorTime: q.sort === 'created' || q.sort === 'updated' ? exactTime(q.sort === 'created' ? tickets.createdAt : tickets.updatedAt) : sql<string>`''`,
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
@@ -90,7 +96,7 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
   const page = rows.slice(0, PAGE_SIZE)
   if (backwards) page.reverse()
   const keyOf = (r: (typeof page)[number]): Cursor => {
-    const v = { number: r.number, created: r.createdAt.toISOString(), updated: r.updatedAt.toISOString(), priority: r.priority, status: r.status, title: r.title }[q.sort]
+    const v = { number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title }[q.sort]
     return { v, n: r.number }
   }
   const first = page[0]
