@@ -40,7 +40,7 @@ const cursorFits: Record<SortKey, (v: unknown) => boolean> = {
 
 // Timestamps enter the cursor at the database's microsecond precision: a JS Date would cut
 // them to milliseconds, and the next page would repeat (asc) or skip (desc) rows.
-const exactTime = (col: typeof tickets.createdAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+const exactTime = (col: typeof tickets.createdAt | typeof tickets.updatedAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
