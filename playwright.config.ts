@@ -7,6 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 3100)
 // localhost, not 127.0.0.1: Next builds redirect URLs with it, and the session cookie must match.
 const baseURL = `http://localhost:${port}`
 const dataDir = `data/e2e-${port}`
+// The app sends mail to an SMTP server the magic-link spec runs in the test process.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000)
+process.env.E2E_SMTP_PORT = String(smtpPort)
 // CI points the e2e server at its own database so the domain tests' orgs don't stop the demo seed.
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL
 const prepare = databaseUrl
@@ -34,6 +37,8 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Helpdesk <desk@helpdesk.test>',
+      JOB_POLL_MS: '250', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   },
 })

@@ -60,3 +60,10 @@ export const teamMembers = pgTable('team_members', {
   foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [memberships.organizationId, memberships.userId] }).onDelete('cascade'),
   index('team_members_org_user_idx').on(t.organizationId, t.userId),
 ])
+
+/** Magic-link tokens (Auth.js email provider); stored hashed, used once. */
+export const verificationTokens = pgTable('verification_tokens', {
+  identifier: text().notNull(),
+  token: text().notNull(),
+  expires: timestamp({ withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.identifier, t.token] })])

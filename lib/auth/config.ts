@@ -20,7 +20,7 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60
  * config. Nothing here may import the database: middleware only redirects.
  */
 export const authConfig = {
-  pages: { signIn: '/sign-in' },
+  pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   trustHost: true,
   providers: [],

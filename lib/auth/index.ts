@@ -1,10 +1,14 @@
 import 'server-only'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
+import Nodemailer from 'next-auth/providers/nodemailer'
 import { getDb } from '@/db/client'
 import { authConfig } from './config'
 import { loadMembershipClaims, verifyCredentials } from './credentials'
 import { clientIp } from './ip'
+import { LINK_MAX_AGE_SECONDS, magicLinkAdapter, queueSignInLink } from './magic-link'
+import { findUserByEmail } from '@/lib/users/create-user'
+import { mailFrom } from '@/lib/notifications/config'
 
 export class AccountLockedError extends CredentialsSignin {
   code = 'locked'
@@ -12,7 +16,17 @@ export class AccountLockedError extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
   ...authConfig,
+  adapter: magicLinkAdapter(),
   providers: [
+    // Magic links (§10): the message goes through our outbox and mail worker, not straight to SMTP.
+    Nodemailer({
+      server: process.env.SMTP_URL ?? 'smtp://localhost:25',
+      from: mailFrom(),
+      maxAge: LINK_MAX_AGE_SECONDS,
+      async sendVerificationRequest({ identifier, url }) {
+        await queueSignInLink(identifier, url)
+      },
+    }),
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
@@ -30,7 +44,15 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
   ],
   callbacks: {
     ...authConfig.callbacks,
+    async signIn({ user, account, email }) {
+      if (account?.type !== 'email' || email?.verificationRequest) return true
+      // Following a link signs in existing people only.
+      return !!(user.email && (await findUserByEmail(await getDb(), user.email)))
+    },
     async jwt(params) {
+      if (params.user && !params.user.memberships && params.user.id) {
+        params.user.memberships = await loadMembershipClaims(await getDb(), params.user.id)
+      }
       const token = await authConfig.callbacks.jwt(params)
       // After an admin adds someone to an org, the client asks for a session update;
       // the memberships middleware relies on are then reloaded from the database.

@@ -1,7 +1,7 @@
 'use server'
 import { AuthError, CredentialsSignin } from 'next-auth'
 import { signIn, signOut } from '@/lib/auth'
-import { SignInInput } from '@/lib/auth/schemas'
+import { MagicLinkInput, SignInInput } from '@/lib/auth/schemas'
 import { formToObject, zodFieldErrors } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
 
@@ -27,6 +27,20 @@ export async function signInWithPassword(_prev: ActionState, form: FormData): Pr
       return { ok: false, message: 'Wrong email or password.', at: Date.now() }
     }
     throw err // Auth.js signals a successful sign-in by redirecting
+  }
+}
+
+/** Emails a one-time sign-in link; the answer is the same whether or not the address has an account. */
+export async function requestSignInLink(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const raw = formToObject(form)
+  const parsed = MagicLinkInput.safeParse(raw)
+  if (!parsed.success) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
+  try {
+    await signIn('nodemailer', { email: parsed.data.email, redirectTo: safeCallback(raw.callbackUrl) })
+    return { ok: true }
+  } catch (err) {
+    if (err instanceof AuthError) return { ok: false, message: 'We could not send a sign-in link right now. Please try again.', at: Date.now() }
+    throw err // redirect to the "check your email" page
   }
 }
 

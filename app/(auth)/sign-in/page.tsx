@@ -1,12 +1,18 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { auth } from '@/lib/auth'
+import { MagicLinkForm } from './magic-link-form'
 import { SignInForm } from './sign-in-form'
 
 export const metadata: Metadata = { title: 'Sign in' }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams
+const errors: Record<string, string> = {
+  Verification: 'That sign-in link has expired or was already used. Ask for a new one below.',
+  AccessDenied: 'That link cannot sign you in. Ask your helpdesk admin to add you.',
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams
   const session = await auth()
   if (session?.user?.id) redirect('/')
   return (
@@ -17,8 +23,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Helpdesk</h1>
           <p className="mt-1 text-sm text-slate-500">Requesters, agents and admins all sign in here.</p>
         </div>
-        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        {error && (
+          <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">
+            {errors[error] ?? 'Sign-in failed. Please try again.'}
+          </p>
+        )}
+        <div className="space-y-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <SignInForm callbackUrl={callbackUrl} />
+          <div className="border-t border-slate-100 pt-5">
+            <MagicLinkForm callbackUrl={callbackUrl} />
+          </div>
         </div>
       </div>
     </main>
