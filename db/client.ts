@@ -41,7 +41,11 @@ async function open(): Promise<Handle> {
   const dir = dataDir()
   // memory:// keeps tests in-process and throwaway; anything else is a directory on disk.
   if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true })
-  const client = new PGlite(dir)
+  // Tests start each in-memory database from a migrated template (see test/global-setup.ts).
+  const template = process.env.PGLITE_TEMPLATE
+  const client = template && dir.startsWith('memory://')
+    ? new PGlite(dir, { loadDataDir: new Blob([fs.readFileSync(template)]) })
+    : new PGlite(dir)
   const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db
   await migrate(db as never, { migrationsFolder })
   return { db, kind: 'pglite', close: () => client.close() }
