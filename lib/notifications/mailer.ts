@@ -17,7 +17,10 @@ function transport(): Transporter | null {
   const url = process.env.SMTP_URL
   if (!url) return null
   if (g.__helpdeskSmtp?.url !== url) {
-    g.__helpdeskSmtp = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) }
+    // A pooled connection: each message skips the TCP + SMTP greeting round trips.
+    const pooled = new URL(url)
+    if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true')
+    g.__helpdeskSmtp = { url, transport: nodemailer.createTransport(pooled.toString()) }
   }
   return g.__helpdeskSmtp.transport
 }
