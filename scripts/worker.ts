@@ -1,12 +1,13 @@
 // `npm run worker`: the background job runner as its own process (mail, webhooks, sweeps).
 // Any number may run beside the app instances; `--once` drains what is due and exits.
 import { closeDb, getDb } from '@/db/client'
-import { registerAllHandlers } from '@/lib/jobs/handlers'
-import { drainJobs, startWorker } from '@/lib/jobs/runner'
+import { recurringQueues, registerAllHandlers } from '@/lib/jobs/handlers'
+import { drainJobs, ensureRecurring, startWorker } from '@/lib/jobs/runner'
 
 async function main() {
   const db = await getDb()
   registerAllHandlers()
+  for (const q of recurringQueues) await ensureRecurring(db, q)
   if (process.argv.includes('--once')) {
     console.log(`Ran ${await drainJobs(db)} jobs.`)
     await closeDb()

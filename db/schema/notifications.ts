@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, foreignKey, index, uniqueIndex, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organizations } from './organizations'
 import { memberships, users } from './users'
 
@@ -31,9 +31,12 @@ export const jobs = pgTable('jobs', {
   lockedUntil: timestamp({ withTimezone: true }),
   lockedBy: text(),
   lastError: text(),
+  /** Recurring and one-of-a-kind jobs (sweeps): at most one live row per key, across all workers. */
+  singletonKey: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp({ withTimezone: true }),
 }, (t) => [
+  uniqueIndex('jobs_singleton_key').on(t.singletonKey).where(sql`status in ('pending', 'running')`),
   // The claim query's index: only live rows, in due order.
   index('jobs_due_idx').on(t.runAt).where(sql`status in ('pending', 'running')`),
   index('jobs_org_status_idx').on(t.organizationId, t.status, t.createdAt),

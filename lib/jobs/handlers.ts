@@ -1,10 +1,18 @@
 import 'server-only'
 import { deliverMail } from '@/lib/notifications/mailer'
 import { deliverWebhook } from '@/lib/notifications/webhook'
+import { autoCloseResolved, AUTO_CLOSE_EVERY_MS } from '@/lib/tickets/auto-close'
 import { registerJobHandler } from './runner'
 
 /** Every queue's handler, registered once wherever a worker runs. */
 export function registerAllHandlers() {
   registerJobHandler('email', deliverMail)
   registerJobHandler('webhook', deliverWebhook)
+  registerJobHandler('tickets.auto_close', async (_job, db) => {
+    await autoCloseResolved(db)
+    return { rescheduleAt: new Date(Date.now() + AUTO_CLOSE_EVERY_MS) }
+  })
 }
+
+/** The sweeps every deployment runs; created once, whichever worker starts first. */
+export const recurringQueues = ['tickets.auto_close']

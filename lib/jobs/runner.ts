@@ -6,7 +6,8 @@ import type { Db } from '@/db/client'
 import { jobSignal } from './signal'
 
 export type JobRow = typeof jobs.$inferSelect
-export type JobHandler = (job: JobRow, db: Db) => Promise<void>
+/** A handler may ask to run again later (recurring sweeps) instead of finishing. */
+export type JobHandler = (job: JobRow, db: Db) => Promise<void | { rescheduleAt: Date }>
 
 const handlers = new Map<string, JobHandler>()
 
@@ -51,8 +52,10 @@ export async function runJob(db: Db, job: JobRow, workerId: string): Promise<'do
   try {
     const handler = handlers.get(job.queue)
     if (!handler) throw new Error(`No handler for queue "${job.queue}"`)
-    await handler(job, db)
-    await db.update(jobs).set({ status: 'done', finishedAt: new Date(), lockedUntil: null, lastError: null }).where(mine)
+    const next = await handler(job, db)
+    await db.update(jobs).set(next
+      ? { status: 'pending', runAt: next.rescheduleAt, attempts: 0, lockedUntil: null, lastError: null }
+      : { status: 'done', finishedAt: new Date(), lockedUntil: null, lastError: null }).where(mine)
     return 'done'
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)
@@ -123,4 +126,15 @@ export function startWorker(db: Db, opts: { pollMs?: number; concurrency?: numbe
       await loop
     },
   }
+}
+
+/**
+ * Makes sure a recurring job exists (one live row per key across every worker and app
+ * instance, by the partial unique index); its handler reschedules itself.
+ */
+export async function ensureRecurring(db: Db, queue: string, runAt = new Date()) {
+  await db.execute(sql`
+    insert into jobs (queue, payload, singleton_key, run_at, max_attempts)
+    values (${queue}, '{}'::jsonb, ${queue}, ${runAt.toISOString()}::timestamptz, 1000000)
+    on conflict (singleton_key) where status in ('pending', 'running') do nothing`)
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Db } from '@/db/client'
-import { registerAllHandlers } from './handlers'
-import { startWorker, type Worker } from './runner'
+import { recurringQueues, registerAllHandlers } from './handlers'
+import { ensureRecurring, startWorker, type Worker } from './runner'
 
 const g = globalThis as unknown as { __helpdeskWorker?: Worker }
 
@@ -11,6 +11,9 @@ const g = globalThis as unknown as { __helpdeskWorker?: Worker }
  */
 export function ensureWorker(db: Db, log: (m: string) => void = console.error): Worker {
   registerAllHandlers()
+  if (!g.__helpdeskWorker) {
+    for (const q of recurringQueues) ensureRecurring(db, q).catch((err) => log(`could not schedule ${q}: ${err}`))
+  }
   g.__helpdeskWorker ??= startWorker(db, { log })
   return g.__helpdeskWorker
 }

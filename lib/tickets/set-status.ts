@@ -4,6 +4,7 @@ import { statusHistory, tickets, type TicketStatus } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { recordAudit } from '@/lib/audit/record'
+import { isSystem, recordedActor } from '@/lib/auth/system'
 import type { TicketRow } from './load'
 import { notifyTicket } from '@/lib/notifications/notify'
 
@@ -26,9 +27,9 @@ export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: T
   await tx.update(tickets).set(patch).where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, ticket.id)))
   await tx.insert(statusHistory).values({
     organizationId: ctx.org.id, ticketId: ticket.id, fromStatus: ticket.status, toStatus: to,
-    actorId: ctx.user.id, actorRole: ctx.role, note: note || null,
+    actorId: isSystem(ctx) ? null : ctx.user.id, actorRole: isSystem(ctx) ? null : ctx.role, note: note || null,
   })
-  await recordAudit(tx, ctx, {
+  await recordAudit(tx, recordedActor(ctx), {
     entityType: 'ticket', entityId: ticket.id, action: 'ticket.status_changed',
     changes: { status: [ticket.status, to], ...(note ? { note: [null, note] } : {}) },
   })
