@@ -1,6 +1,7 @@
 'use server'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
+import type { z } from 'zod'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
@@ -33,51 +34,18 @@ export async function createTicketAction(_prev: ActionState, form: FormData) {
   })
 }
 
-export async function replyAction(_prev: ActionState, form: FormData) {
-  return runAction(form, AddCommentInput, async (ctx, input) => {
-    await addComment(ctx, input)
+/** An action that runs one domain function and refreshes the org's pages. */
+function ticketAction<S extends z.ZodTypeAny>(schema: S, fn: (ctx: Ctx, input: z.output<S>) => Promise<unknown>) {
+  return async (_prev: ActionState, form: FormData) => runAction(form, schema, async (ctx, input) => {
+    await fn(ctx, input)
     refresh(ctx)
   })
 }
 
-export async function changeStatusAction(_prev: ActionState, form: FormData) {
-  return runAction(form, ChangeStatusInput, async (ctx, input) => {
-    await changeStatus(ctx, input)
-    refresh(ctx)
-  })
-}
-
-export async function assignAction(_prev: ActionState, form: FormData) {
-  return runAction(form, AssignTicketInput, async (ctx, input) => {
-    await assignTicket(ctx, input)
-    refresh(ctx)
-  })
-}
-
-export async function updateTicketAction(_prev: ActionState, form: FormData) {
-  return runAction(form, UpdateTicketInput, async (ctx, input) => {
-    await updateTicket(ctx, input)
-    refresh(ctx)
-  })
-}
-
-export async function markSolutionAction(_prev: ActionState, form: FormData) {
-  return runAction(form, MarkSolutionInput, async (ctx, input) => {
-    await markSolution(ctx, input)
-    refresh(ctx)
-  })
-}
-
-export async function deleteTicketAction(_prev: ActionState, form: FormData) {
-  return runAction(form, TicketRefInput, async (ctx, input) => {
-    await deleteTicket(ctx, input)
-    refresh(ctx)
-  })
-}
-
-export async function restoreTicketAction(_prev: ActionState, form: FormData) {
-  return runAction(form, TicketRefInput, async (ctx, input) => {
-    await restoreTicket(ctx, input)
-    refresh(ctx)
-  })
-}
+export const replyAction = ticketAction(AddCommentInput, addComment)
+export const changeStatusAction = ticketAction(ChangeStatusInput, changeStatus)
+export const assignAction = ticketAction(AssignTicketInput, assignTicket)
+export const updateTicketAction = ticketAction(UpdateTicketInput, updateTicket)
+export const markSolutionAction = ticketAction(MarkSolutionInput, markSolution)
+export const deleteTicketAction = ticketAction(TicketRefInput, deleteTicket)
+export const restoreTicketAction = ticketAction(TicketRefInput, restoreTicket)
