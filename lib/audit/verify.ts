@@ -1,7 +1,9 @@
 import 'server-only'
 import { and, asc, eq, gt } from 'drizzle-orm'
 import { auditEvents, auditHeads, organizations } from '@/db/schema'
-import type { Db } from '@/db/client'
+import { getDb, type Db } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { authorize } from '@/lib/authz/can'
 import { eventHash, genesisHash } from './hash'
 
 export type ChainReport = {
@@ -40,6 +42,12 @@ export async function verifyOrgChain(db: Db, org: { id: string; slug: string }):
     return report(expectedSeq, `chain ends at ${expectedSeq - 1} but the head records ${head.lastSeq} (events removed)`)
   }
   return { organizationId: org.id, slug: org.slug, checked, ok: true }
+}
+
+/** The signed-in admin's own organisation, for the audit log page (§9). */
+export async function verifyMyOrgChain(ctx: Ctx): Promise<ChainReport> {
+  authorize(ctx, 'audit:view')
+  return verifyOrgChain(await getDb(), ctx.org)
 }
 
 export async function verifyAllChains(db: Db): Promise<ChainReport[]> {

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { StatusBadge } from '@/components/tickets/badges'
+import { buttonClass } from '@/components/ui/button'
+import { EmptyState, PageHeader } from '@/components/ui/card'
+import { formatTime, relativeTime } from '@/lib/format/time'
+import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { listTickets } from '@/lib/tickets/list-tickets'
+import { openStatuses } from '@/lib/tickets/workflow'
+
+export const metadata: Metadata = { title: 'My tickets' }
+
+const tabs = [
+  { key: 'open', label: 'Open', status: openStatuses.join(',') },
+  { key: 'resolved', label: 'Resolved', status: 'resolved,closed' },
+  { key: 'all', label: 'All', status: '' },
+] as const
+
+type Search = Record<string, string | string[] | undefined>
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+
+export default async function MyTicketsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const { org } = await params
+  const sp = await searchParams
+  const ctx = await pageCtx(org)
+  const status = one(sp.status) ?? ''
+  // Requesters see only their own tickets: `listTickets` applies that visibility rule.
+  // Most recent activity first, which is what someone checking on their requests wants.
+  const [{ rows, next, prev }, tz] = await Promise.all([
+    listTickets(ctx, { status, sort: 'updated', dir: 'desc', after: one(sp.after), before: one(sp.before) }),
+    viewerTimeZone(ctx),
+  ])
+  const current = tabs.find((t) => t.status === status) ?? tabs[2]
+  const base = `/${org}/portal`
+  const href = (p: Record<string, string | undefined>) => {
+    const q = new URLSearchParams()
+    for (const [k, v] of Object.entries(p)) if (v) q.set(k, v)
+    const s = q.toString()
+    return s ? `${base}?${s}` : base
+  }
+  // Tabs and paging stay on this route, so they are plain <a> links (full page loads):
+  // same-route next/link navigations intermittently never commit in production builds
+  // (vercel/next.js#83386; seen here on this page and the audit log).
+  const staff = ctx.role !== 'requester'
+  const paged = !!(one(sp.after) || one(sp.before))
+
+  return (
+    <>
+      <PageHeader title={staff ? 'Portal preview' : 'My tickets'}
+        subtitle={staff ? 'Requesters see only their own requests here; as staff you see every ticket you can access.' : `Your requests to ${ctx.org.name} and where they stand.`}
+        actions={<Link href={`${base}/new`} className={buttonClass('primary')}>New request</Link>} />
+      <nav aria-label="Filter by status" className="mb-4 flex gap-1 border-b border-slate-200">
+        {tabs.map((t) => (
+          <a key={t.key} href={href({ status: t.status })} aria-current={t === current ? 'page' : undefined}
+            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-indigo-600 aria-[current=page]:text-indigo-700">
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {rows.length === 0 ? (
+        current.key === 'all' && !paged ? (
+          <EmptyState title="You haven’t raised any requests yet">
+            <p>Tell us what you need and we’ll keep you posted here.</p>
+            <Link href={`${base}/new`} className={buttonClass('primary', 'mt-4')}>New request</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title={paged ? 'No more requests' : current.key === 'open' ? 'No open requests' : 'No resolved requests'}>
+            <a href={href({})} className="font-medium text-indigo-600 hover:underline">See all your requests</a>
+          </EmptyState>
+        )
+      ) : (
+        <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          {rows.map((t) => (
+            <li key={t.number}>
+              <Link href={`${base}/${t.number}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50">
+                <span className="w-12 shrink-0 text-sm tabular-nums text-slate-500">#{t.number}</span>
+                <span className="min-w-0 flex-1 truncate font-medium text-slate-900">{t.title}</span>
+                <StatusBadge status={t.status} />
+                <span className="w-44 shrink-0 text-right text-sm text-slate-500">
+                  <span className="sr-only">Last updated </span>
+                  <time dateTime={t.updatedAt.toISOString()} title={relativeTime(t.updatedAt)}>{formatTime(t.updatedAt, tz)}</time>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(prev || next) && (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
+          {prev ? <a href={href({ status, before: prev })} className={buttonClass('secondary')}>← Newer</a> : <span />}
+          {next ? <a href={href({ status, after: next })} className={buttonClass('secondary')}>Older →</a> : <span />}
+        </nav>
+      )}
+    </>
+  )
+}

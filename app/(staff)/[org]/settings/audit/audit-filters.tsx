@@ -1,0 +1,46 @@
+import { buttonClass } from '@/components/ui/button'
+import { Input, Select } from '@/components/ui/field'
+import { auditActionSuggestions, auditEntityTypes } from '@/lib/audit/format'
+
+type Query = { entity?: string; action?: string; actor?: string; from?: string; to?: string }
+
+/** A plain GET form: the filter state lives in the URL, so a filtered log can be bookmarked and shared. */
+export function AuditFilters({ org, query, people }: { org: string; query: Query; people: { userId: string; name: string }[] }) {
+  const label = 'block text-xs font-medium text-slate-600'
+  const active = !!(query.entity || query.action || query.actor || query.from || query.to)
+  return (
+    <form method="get" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="space-y-1">
+        <label htmlFor="f-entity" className={label}>Entity</label>
+        <Select id="f-entity" name="entity" defaultValue={query.entity ?? ''}>
+          <option value="">All</option>
+          {auditEntityTypes.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+        </Select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="f-action" className={label}>Action starts with</label>
+        <Input id="f-action" name="action" list="audit-actions" placeholder="e.g. ticket.status" defaultValue={query.action ?? ''} />
+        <datalist id="audit-actions">{auditActionSuggestions.map((a) => <option key={a} value={a} />)}</datalist>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="f-actor" className={label}>Actor</label>
+        <Select id="f-actor" name="actor" defaultValue={query.actor ?? ''}>
+          <option value="">Anyone</option>
+          {people.map((p) => <option key={p.userId} value={p.userId}>{p.name}</option>)}
+        </Select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="f-from" className={label}>From (UTC day)</label>
+        <Input id="f-from" name="from" type="date" defaultValue={query.from ?? ''} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="f-to" className={label}>To (UTC day)</label>
+        <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ''} />
+      </div>
+      <div className="flex items-end gap-2">
+        <button type="submit" className={buttonClass('primary', 'flex-1')}>Filter</button>
+        {active && <a href={`/${org}/settings/audit`} className={buttonClass('ghost')}>Clear</a>}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,107 @@
+import type { Metadata } from 'next'
+import { Suspense } from 'react'
+import { buttonClass } from '@/components/ui/button'
+import { EmptyState, PageHeader } from '@/components/ui/card'
+import { actionLabel, entityLabel, summariseChanges } from '@/lib/audit/format'
+import { listAuditEvents } from '@/lib/audit/list-events'
+import { auditReferences } from '@/lib/audit/references'
+import { formatTime } from '@/lib/format/time'
+import { listMembers } from '@/lib/members/members'
+import { viewerTimeZone } from '@/lib/pages/guard'
+import { adminPageCtx } from '../admin-ctx'
+import { AuditFilters } from './audit-filters'
+import { ChainStatus, ChainStatusPending } from './chain-status'
+
+export const metadata: Metadata = { title: 'Audit log' }
+
+type Search = Record<string, string | string[] | undefined>
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const { org } = await params
+  const ctx = await adminPageCtx(org)
+  const [{ query, rows, nextBefore }, people, tz] = await Promise.all([
+    listAuditEvents(ctx, await searchParams), listMembers(ctx), viewerTimeZone(ctx),
+  ])
+  const refs = await auditReferences(ctx, rows.map((r) => r.e))
+  const filtered = !!(query.entity || query.action || query.actor || query.from || query.to)
+
+  const href = (extra: { before?: number }) => {
+    const p = new URLSearchParams()
+    for (const key of ['entity', 'action', 'actor', 'from', 'to'] as const) if (query[key]) p.set(key, String(query[key]))
+    if (extra.before) p.set('before', String(extra.before))
+    const s = p.toString()
+    return `/${org}/settings/audit${s ? `?${s}` : ''}`
+  }
+
+  // Plain <a> links (full page loads) for paging and clearing, not next/link: with this page's
+  // large RSC payload, same-route client navigations intermittently never commit in
+  // production builds (vercel/next.js#83386). The filter form is a plain GET for the same reason.
+  return (
+    <>
+      <PageHeader title="Audit log" subtitle="Every change to this organisation’s data, newest first. The log is append-only and each event is hash-chained to the one before it." />
+      <div className="space-y-4">
+        <Suspense fallback={<ChainStatusPending />}>
+          <ChainStatus ctx={ctx} />
+        </Suspense>
+        <AuditFilters org={org} query={query} people={people} />
+        {rows.length === 0 ? (
+          <EmptyState title={filtered || query.before ? 'No events match these filters' : 'No events yet'}>
+            {filtered ? <a href={`/${org}/settings/audit`} className="font-medium text-indigo-600 hover:underline">Clear the filters</a> : 'Changes made in this organisation will appear here.'}
+          </EmptyState>
+        ) : (
+          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Audit events{filtered ? ' (filtered)' : ''}</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-3">Time</th>
+                  <th scope="col" className="px-4 py-3">Actor</th>
+                  <th scope="col" className="px-4 py-3">Action</th>
+                  <th scope="col" className="px-4 py-3">Entity</th>
+                  <th scope="col" className="px-4 py-3">Changes</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map(({ e, actor }) => {
+                  const changes = summariseChanges(e.changes, refs, tz)
+                  return (
+                    <tr key={e.seq} className="align-top">
+                      <td className="whitespace-nowrap px-4 py-3">
+                        <time dateTime={e.createdAt.toISOString()} className="text-slate-900">{formatTime(e.createdAt, tz, 'd MMM yyyy, HH:mm:ss')}</time>
+                        <div className="text-xs text-slate-400">#{e.seq}</div>
+                      </td>
+                      <td className="px-4 py-3">
+                        {e.actorId ? (
+                          <>
+                            <div className="text-slate-900">{actor ?? 'Unknown user'}</div>
+                            {e.actorRole && <div className="text-xs capitalize text-slate-500">{e.actorRole}</div>}
+                          </>
+                        ) : <span className="text-slate-500">System</span>}
+                      </td>
+                      <td className="px-4 py-3">
+                        <div className="text-slate-900">{actionLabel(e.action)}</div>
+                        <code className="text-xs text-slate-400">{e.action}</code>
+                      </td>
+                      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{entityLabel(e.entityType, e.entityId, refs)}</td>
+                      <td className="px-4 py-3 text-slate-700">
+                        {changes.length ? (
+                          <ul className="space-y-0.5">{changes.map((c, i) => <li key={i} className="break-words">{c}</li>)}</ul>
+                        ) : <span className="text-slate-400">—</span>}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {(query.before || nextBefore) && (
+          <nav aria-label="Audit log pages" className="flex items-center justify-between">
+            {query.before ? <a href={href({})} className={buttonClass('secondary')}>← Newest</a> : <span />}
+            {nextBefore && <a href={href({ before: nextBefore })} className={buttonClass('secondary')}>Older →</a>}
+          </nav>
+        )}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,24 @@
+import { NavLink } from '@/components/shell/nav-link'
+import { adminPageCtx } from './admin-ctx'
+
+// Teams, routing, SLA and categories join this list as they are built (§2 URLs).
+const sections = [
+  { path: 'members', label: 'Members' },
+  { path: 'audit', label: 'Audit log' },
+]
+
+export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+  const { org } = await params
+  await adminPageCtx(org)
+  return (
+    <div className="flex flex-col gap-8 md:flex-row">
+      <aside className="md:w-48 md:shrink-0">
+        <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Settings</p>
+        <nav aria-label="Settings" className="flex gap-1 md:flex-col">
+          {sections.map((s) => <NavLink key={s.path} href={`/${org}/settings/${s.path}`}>{s.label}</NavLink>)}
+        </nav>
+      </aside>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  )
+}

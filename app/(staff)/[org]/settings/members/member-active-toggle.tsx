@@ -1,0 +1,53 @@
+'use client'
+import { useActionState, useEffect, useRef, useState } from 'react'
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/submit-button'
+import { initialActionState } from '@/lib/actions/state'
+import { setActiveAction } from './actions'
+
+/** Deactivate / reactivate behind a confirmation, since deactivating ends someone's access at once. */
+export function MemberActiveToggle({ org, orgName, userId, name, active, isSelf }: {
+  org: string; orgName: string; userId: string; name: string; active: boolean; isSelf: boolean
+}) {
+  const [state, action, pending] = useActionState(setActiveAction, initialActionState)
+  const dialog = useRef<HTMLDialogElement>(null)
+  // Only show outcomes of submissions made since the dialog was last opened.
+  const [openedAt, setOpenedAt] = useState(0)
+  const fresh = (state.at ?? 0) > openedAt
+
+  useEffect(() => {
+    if (state.ok && (state.at ?? 0) > openedAt) dialog.current?.close()
+  }, [state, openedAt])
+
+  const verb = active ? 'Deactivate' : 'Reactivate'
+  const lastAdmin = !!state.fieldErrors?.role?.[0]?.includes('at least one active admin')
+  return (
+    <>
+      <Button variant={active ? 'secondary' : 'ghost'} aria-haspopup="dialog"
+        onClick={() => { setOpenedAt(Date.now()); dialog.current?.showModal() }}>
+        {verb}<span className="sr-only"> {name}</span>
+      </Button>
+      <Dialog ref={dialog} title={`${verb} ${name}?`} description={active
+        ? <>
+            {isSelf ? <strong className="font-semibold text-slate-900">You will lose access to {orgName} immediately. </strong> : <>{name} loses access to {orgName} immediately. </>}
+            Their tickets, comments and history stay. You can reactivate them later.
+          </>
+        : <>{name} will be able to sign in to {orgName} again with their previous role.</>}>
+        <form action={action} className="space-y-4">
+          <input type="hidden" name="org" value={org} />
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="active" value={active ? 'false' : 'true'} />
+          {fresh && state.ok === false && (
+            <FormMessage state={lastAdmin ? { ...state, message: `${state.message}. Make another member an admin before deactivating this one.` } : state} />
+          )}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" autoFocus onClick={() => dialog.current?.close()}>Cancel</Button>
+            <SubmitButton pending={pending} pendingText={active ? 'Deactivating…' : 'Reactivating…'} variant={active ? 'danger' : 'primary'}>{verb}</SubmitButton>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  )
+}

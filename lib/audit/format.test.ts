@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { actionLabel, entityLabel, fieldLabel, summariseChanges } from './format'
+
+const ticketId = '11111111-1111-4111-8111-111111111111'
+const userId = '22222222-2222-4222-8222-222222222222'
+const refs = { [ticketId]: '#12', [userId]: 'Andy Agent' }
+
+describe('audit log formatting', () => {
+  it('shows old → new with readable status labels', () => {
+    expect(summariseChanges({ status: ['new', 'in_progress'] }, refs, 'UTC')).toEqual(['status: New → In progress'])
+  })
+
+  it('shows a first value without an arrow and resolves ids to names', () => {
+    expect(summariseChanges({ assigneeId: [null, userId], ticketId: [null, ticketId] }, refs, 'UTC'))
+      .toEqual(['assignee: Andy Agent', 'ticket: #12'])
+  })
+
+  it('marks a cleared value and falls back to a short id for unknown ones', () => {
+    expect(summariseChanges({ assigneeId: ['33333333-3333-4333-8333-333333333333', null] }, refs, 'UTC'))
+      .toEqual(['assignee: 33333333… → —'])
+  })
+
+  it('formats booleans, timestamps in the viewer zone and truncates long text', () => {
+    const [a, b, c] = summariseChanges({
+      sensitive: [false, true], deletedAt: [null, '2025-03-30T00:30:00.000Z'], note: [null, 'x'.repeat(200)],
+    }, refs, 'Europe/London')
+    expect(a).toBe('sensitive: no → yes')
+    expect(b).toBe('deleted at: 30 Mar 2025, 00:30')
+    expect(c.length).toBeLessThan(100)
+    expect(c.endsWith('…')).toBe(true)
+  })
+
+  it('names actions, fields and entities', () => {
+    expect(actionLabel('member.role_changed')).toBe('Role changed')
+    expect(fieldLabel('firstResponseAt')).toBe('first response at')
+    expect(entityLabel('ticket', ticketId, refs)).toBe('Ticket #12')
+    expect(entityLabel('membership', userId, refs)).toBe('Member Andy Agent')
+    expect(entityLabel('organization', 'x', refs)).toBe('Organisation')
+  })
+
+  it('copes with an event without changes', () => {
+    expect(summariseChanges({}, refs, 'UTC')).toEqual([])
+    expect(summariseChanges(null, refs, 'UTC')).toEqual([])
+  })
+})
