@@ -5,7 +5,7 @@ export const PASSWORD = 'demo1234'
 /** Signs in through the real form, as a user would. */
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto('/sign-in')
-  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).not.toHaveURL(/\/sign-in/)
