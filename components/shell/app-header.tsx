@@ -1,12 +1,14 @@
 import Link from 'next/link'
 import type { Ctx } from '@/lib/auth/ctx'
+import { unreadCount } from '@/lib/notifications/inbox'
 import { myOrganizations, homePath } from '@/lib/orgs/my-organizations'
 import { signOutAction } from '@/app/(auth)/sign-in/actions'
 import { NavLink } from './nav-link'
+import { NotificationBell } from './notification-bell'
 
 /** Header for every org page: org switcher, the areas this role may use, the user and sign-out. */
 export async function AppHeader({ ctx }: { ctx: Ctx }) {
-  const orgs = await myOrganizations(ctx.user.id)
+  const [orgs, unread] = await Promise.all([myOrganizations(ctx.user.id), unreadCount(ctx)])
   const o = ctx.org.slug
   const staff = ctx.role !== 'requester'
   const nav = [
@@ -41,6 +43,7 @@ export async function AppHeader({ ctx }: { ctx: Ctx }) {
           {nav.map((n) => <NavLink key={n.href} href={n.href}>{n.label}</NavLink>)}
         </nav>
         <div className="flex items-center gap-3 text-sm">
+          <NotificationBell org={o} unread={unread} />
           <span className="text-slate-600"><span className="font-medium text-slate-900">{ctx.user.name}</span> · <span className="capitalize">{ctx.role}</span></span>
           <form action={signOutAction}><button className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">Sign out</button></form>
         </div>

@@ -5,6 +5,9 @@ import { adminPageCtx } from './admin-ctx'
 const sections = [
   { path: 'members', label: 'Members' },
   { path: 'audit', label: 'Audit log' },
+  { path: 'mail', label: 'Sent mail' },
+  { path: 'deliveries', label: 'Delivery queue' },
+  { path: 'webhooks', label: 'Webhooks' },
 ]
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {

@@ -1,0 +1,15 @@
+import { AppHeader } from '@/components/shell/app-header'
+import { pageCtx } from '@/lib/pages/guard'
+
+// Pages every member has, whatever their role (notifications, preferences). They live in
+// their own group because the staff layout sends requesters to the portal.
+export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+  const { org } = await params
+  const ctx = await pageCtx(org)
+  return (
+    <>
+      <AppHeader ctx={ctx} />
+      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+    </>
+  )
+}

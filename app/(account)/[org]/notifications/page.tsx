@@ -1,0 +1,100 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { NotificationLink } from '@/components/notifications/notification-link'
+import { ActionForm } from '@/components/ui/action-form'
+import { buttonClass } from '@/components/ui/button'
+import { EmptyState, PageHeader } from '@/components/ui/card'
+import { isStaffRole } from '@/lib/authz/permissions'
+import { formatTime, relativeTime } from '@/lib/format/time'
+import { listNotifications, unreadCount } from '@/lib/notifications/inbox'
+import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { markAllReadAction, markReadAction } from './actions'
+
+export const metadata: Metadata = { title: 'Notifications' }
+
+type Search = Record<string, string | string[] | undefined>
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+
+export default async function NotificationsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const { org } = await params
+  const before = one((await searchParams).before)
+  const ctx = await pageCtx(org)
+  const [{ rows, older }, unread, tz] = await Promise.all([listNotifications(ctx, { before }), unreadCount(ctx), viewerTimeZone(ctx)])
+  // Staff open tickets in the workspace, requesters in the portal (the same links the emails carry).
+  const area = isStaffRole(ctx.role) ? 'tickets' : 'portal'
+  const base = `/${org}/notifications`
+  const now = new Date()
+  // The "Mark read" column keeps its width only while some row on the page needs it.
+  const anyUnread = rows.some((n) => !n.readAt)
+
+  return (
+    <>
+      <PageHeader title="Notifications"
+        subtitle={unread === 0 ? 'You are all caught up.' : `${unread} unread`}
+        actions={<>
+          <Link href={`/${org}/preferences`} className={buttonClass('ghost')}>Preferences</Link>
+          {unread > 0 && <ActionForm action={markAllReadAction} fields={{ org }} label="Mark all as read" pendingLabel="Marking…" />}
+        </>} />
+
+      {rows.length === 0 ? (
+        before ? (
+          <EmptyState title="No older notifications">
+            <Link href={base} className="font-medium text-indigo-600 hover:underline">Back to the newest</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No notifications yet">
+            <p>When something happens on {isStaffRole(ctx.role) ? 'tickets you work on' : 'your requests'}, you will see it here.</p>
+            <p className="mt-1">Choose what reaches you, and how, in <Link href={`/${org}/preferences`} className="font-medium text-indigo-600 hover:underline">preferences</Link>.</p>
+          </EmptyState>
+        )
+      ) : (
+        <ul aria-label="Notifications" className="divide-y divide-slate-100 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          {rows.map((n) => {
+            const isUnread = !n.readAt
+            const body = (
+              <>
+                <span className={`block break-words sm:truncate ${isUnread ? 'font-semibold text-slate-900' : 'text-slate-700'}`}>
+                  {isUnread && <span className="sr-only">Unread: </span>}{n.title}
+                </span>
+                {n.body && <span className="mt-0.5 block break-words text-sm text-slate-500 sm:truncate">{n.body}</span>}
+              </>
+            )
+            return (
+              <li key={n.id} className={`flex items-start gap-3 px-4 py-3 ${isUnread ? 'bg-indigo-50/50' : ''}`}>
+                <span aria-hidden className={`mt-2 h-2 w-2 shrink-0 rounded-full ${isUnread ? 'bg-indigo-600' : 'bg-transparent'}`} />
+                {/* Narrow screens put the time under the text instead of squeezing the headline. */}
+                <div className="min-w-0 flex-1 sm:flex sm:items-start sm:gap-3">
+                  <div className="min-w-0 sm:flex-1">
+                    {n.ticketNumber ? (
+                      <NotificationLink href={`/${org}/${area}/${n.ticketNumber}`} org={org} id={n.id} unread={isUnread} markRead={markReadAction}
+                        className="block rounded outline-offset-2 hover:[&>span:first-child]:underline">
+                        {body}
+                      </NotificationLink>
+                    ) : body}
+                  </div>
+                  <time dateTime={n.createdAt.toISOString()} title={formatTime(n.createdAt, tz)} className="mt-1 block whitespace-nowrap text-xs text-slate-500 sm:mt-0.5 sm:shrink-0">
+                    {relativeTime(n.createdAt, now)}
+                  </time>
+                </div>
+                {anyUnread && (
+                  <div className="shrink-0 text-right sm:w-24">
+                    {isUnread && (
+                      <ActionForm action={markReadAction} fields={{ org, id: n.id }} label={<>Mark read<span className="sr-only">: {n.title}</span></>} pendingLabel="…" variant="ghost" className="px-2 py-1 text-xs" />
+                    )}
+                  </div>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+
+      {rows.length > 0 && (before || older) && (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
+          {before ? <Link href={base} className={buttonClass('secondary')}>← Newest</Link> : <span />}
+          {older ? <Link href={`${base}?before=${encodeURIComponent(older)}`} className={buttonClass('secondary')}>Older →</Link> : <span />}
+        </nav>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { EventName } from '@/components/notifications/event-name'
+import { Badge } from '@/components/ui/badge'
+import { buttonClass } from '@/components/ui/button'
+import { EmptyState, PageHeader } from '@/components/ui/card'
+import { formatTime } from '@/lib/format/time'
+import { listMail } from '@/lib/notifications/admin'
+import { viewerTimeZone } from '@/lib/pages/guard'
+import { adminPageCtx } from '../admin-ctx'
+
+export const metadata: Metadata = { title: 'Sent mail' }
+
+type Search = Record<string, string | string[] | undefined>
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+
+// One grid for the header and every row, so the columns line up without a <table>
+// (a row has to be a <details> to open in place).
+const cols = 'grid grid-cols-[9rem_minmax(0,14rem)_minmax(0,1fr)_8rem_4rem] items-center gap-x-4'
+
+export default async function SentMailPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const { org } = await params
+  const before = one((await searchParams).before)
+  const ctx = await adminPageCtx(org)
+  const [{ rows, older, smtp }, tz] = await Promise.all([listMail(ctx, { before }), viewerTimeZone(ctx)])
+  const base = `/${org}/settings/mail`
+  return (
+    <>
+      <PageHeader title="Sent mail" subtitle="Every email the notifications produced, newest first. Open a message to read it." />
+      {!smtp && (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800 ring-1 ring-amber-200">
+          No SMTP server is configured (<code className="font-mono text-xs">SMTP_URL</code>); messages are kept here so you can see what would have gone out.
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <EmptyState title={before ? 'No older mail' : 'No mail yet'}>
+          {before
+            ? <Link href={base} className="font-medium text-indigo-600 hover:underline">Back to the newest</Link>
+            : <>Messages appear here once they are sent. Waiting ones are on the <Link href={`/${org}/settings/deliveries`} className="font-medium text-indigo-600 hover:underline">delivery queue</Link>.</>}
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <div className="min-w-[48rem]">
+            <div aria-hidden className={`${cols} border-b border-slate-200 bg-slate-50 py-3 pl-9 pr-4 text-xs font-semibold uppercase tracking-wide text-slate-500`}>
+              <span>Time</span><span>To</span><span>Subject</span><span>Event</span><span>Status</span>
+            </div>
+            <ul aria-label="Sent mail" className="divide-y divide-slate-100">
+              {rows.map((m) => (
+                <li key={m.id}>
+                  <details className="group">
+                    <summary className="flex cursor-pointer list-none items-center gap-2 py-3 pl-3 pr-4 text-sm hover:bg-slate-50 focus-visible:bg-slate-50 [&::-webkit-details-marker]:hidden">
+                      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 shrink-0 text-slate-400 transition-transform group-open:rotate-90">
+                        <path fillRule="evenodd" d="M7.2 14.8a.75.75 0 0 1 0-1.06L10.94 10 7.2 6.26a.75.75 0 1 1 1.06-1.06l4.27 4.27a.75.75 0 0 1 0 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0Z" clipRule="evenodd" />
+                      </svg>
+                      <span className={`${cols} flex-1`}>
+                        <span className="whitespace-nowrap text-slate-600"><span className="sr-only">Sent </span>
+                          <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, tz, 'd MMM, HH:mm')}</time>
+                        </span>
+                        <span className="truncate text-slate-700"><span className="sr-only">to </span>{m.toAddress}</span>
+                        <span className="truncate font-medium text-slate-900">{m.subject}</span>
+                        <span><EventName event={m.event} /></span>
+                        <span>{m.transport === 'smtp' ? <Badge tone="green">sent</Badge> : <Badge tone="amber">kept</Badge>}</span>
+                      </span>
+                    </summary>
+                    <div className="border-t border-slate-100 bg-slate-50/60 px-9 py-4">
+                      <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs text-slate-600">
+                        <dt className="text-slate-500">To</dt><dd className="break-all">{m.toAddress}</dd>
+                        <dt className="text-slate-500">Subject</dt><dd>{m.subject}</dd>
+                        <dt className="text-slate-500">Date</dt><dd>{formatTime(m.createdAt, tz, 'd MMM yyyy, HH:mm:ss')}</dd>
+                        <dt className="text-slate-500">Message-ID</dt><dd className="break-all font-mono">{m.messageId}</dd>
+                      </dl>
+                      <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md bg-white p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200">{m.textBody}</pre>
+                    </div>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      {rows.length > 0 && (before || older) && (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
+          {before ? <Link href={base} className={buttonClass('secondary')}>← Newest</Link> : <span />}
+          {older ? <Link href={`${base}?before=${encodeURIComponent(older)}`} className={buttonClass('secondary')}>Older →</Link> : <span />}
+        </nav>
+      )}
+    </>
+  )
+}
