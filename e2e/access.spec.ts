@@ -4,7 +4,7 @@ test('wrong password is refused and repeated failures lock the account with a cl
   const email = `${unique('locked').replace(/\W+/g, '-')}@acme.test`
   await page.goto('/sign-in')
   for (let i = 0; i < 5; i++) {
-    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Email', { exact: true }).fill(email)
     await page.getByLabel('Password').fill('not-the-password')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByRole('alert').filter({ hasText: /Wrong email or password|Too many failed/ })).toBeVisible()
@@ -16,7 +16,7 @@ test('wrong password is refused and repeated failures lock the account with a cl
 test('signed-out visitors are sent to sign-in and come back after signing in', async ({ page }) => {
   await page.goto('/acme/tickets')
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Facme%2Ftickets/)
-  await page.getByLabel('Email').fill('agent@acme.test')
+  await page.getByLabel('Email', { exact: true }).fill('agent@acme.test')
   await page.getByLabel('Password').fill('demo1234')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/acme\/tickets$/)

@@ -1,6 +1,7 @@
 'use client'
 import { useActionState, useRef, type ReactNode } from 'react'
 import { buttonClass, type ButtonVariant } from './button'
+import { Dialog } from './dialog'
 import { initialActionState, type ActionState } from '@/lib/actions/state'
 
 /**
@@ -29,17 +30,13 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
       {confirm ? (
         <>
           <button type="button" onClick={() => dialog.current?.showModal()} className={buttonClass(variant, className)}>{label}</button>
-          <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-            <form action={formAction} onSubmit={() => setTimeout(() => dialog.current?.close(), 0)} className="space-y-4 p-6">
+          <Dialog ref={dialog} title={confirm.title} description={confirm.body}>
+            <form action={formAction} onSubmit={() => setTimeout(() => dialog.current?.close(), 0)} className="flex justify-end gap-2">
               {hidden}
-              <h2 id="confirm-title" className="text-lg font-semibold text-slate-900">{confirm.title}</h2>
-              <div className="text-sm text-slate-600">{confirm.body}</div>
-              <div className="flex justify-end gap-2">
-                <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>Keep it</button>
-                {submit}
-              </div>
+              <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>Keep it</button>
+              {submit}
             </form>
-          </dialog>
+          </Dialog>
         </>
       ) : (
         <form action={formAction}>{hidden}{submit}</form>

@@ -1,0 +1,45 @@
+import { as, expect, signIn, test, unique } from './fixtures'
+
+test('an admin adds a member, promotes them, and deactivates them; the new member signs in', async ({ browser }) => {
+  const admin = await as(browser, 'admin@acme.test')
+  await admin.goto('/acme/settings/members')
+  const email = `${unique('new').replace(/\W+/g, '-')}@acme.test`
+  const name = unique('Nina Newcomer')
+
+  // A bad address is refused next to the field.
+  await admin.getByLabel('Email', { exact: true }).fill('not-an-email')
+  await admin.getByRole('button', { name: 'Add member' }).click()
+  await expect(admin.getByText('Enter a valid email address')).toBeVisible()
+
+  await admin.getByLabel('Email', { exact: true }).fill(email)
+  await admin.getByLabel('Name').fill(name)
+  await admin.getByLabel('Role', { exact: true }).selectOption('requester')
+  await admin.getByLabel(/Initial password/).fill('welcome-123')
+  await admin.getByRole('button', { name: 'Add member' }).click()
+  const row = admin.getByRole('row').filter({ hasText: email })
+  await expect(row).toBeVisible()
+
+  // The new requester can sign in and lands in the portal.
+  const newcomer = await (await browser.newContext()).newPage()
+  await signIn(newcomer, email, 'welcome-123')
+  await expect(newcomer).toHaveURL(/\/acme\/portal/)
+
+  await row.getByLabel(`Role of ${name}`).selectOption('agent')
+  await row.getByRole('button', { name: 'Save' }).click()
+  await expect(row.getByText('Saved')).toBeVisible()
+
+  await row.getByRole('button', { name: /Deactivate/ }).click()
+  await admin.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click()
+  await expect(row.getByText('Deactivated')).toBeVisible()
+
+  // The audit log has a record of all three changes.
+  await admin.goto('/acme/settings/audit')
+  await expect(admin.getByText(/Chain intact/)).toBeVisible()
+  await expect(admin.getByRole('table')).toContainText('member.added')
+})
+
+test('an agent cannot open the settings', async ({ page }) => {
+  await signIn(page, 'agent@acme.test')
+  await page.goto('/acme/settings/members')
+  await expect(page).toHaveURL(/\/no-access/)
+})
