@@ -43,8 +43,14 @@ export const tickets = pgTable('tickets', {
   firstResponseAt: timestamp({ withTimezone: true }),
   resolvedAt: timestamp({ withTimezone: true }),
   closedAt: timestamp({ withTimezone: true }),
+  /** SLA deadlines and the 75 % marks (§5), stored as instants so lists and the sweep compare with now(). */
+  slaPolicyId: uuid(),
   responseDueAt: timestamp({ withTimezone: true }),
+  responseAtRiskAt: timestamp({ withTimezone: true }),
   resolutionDueAt: timestamp({ withTimezone: true }),
+  resolutionAtRiskAt: timestamp({ withTimezone: true }),
+  /** Set while the clock is stopped (pending, on hold, resolved); the due dates are then null. */
+  slaPausedAt: timestamp({ withTimezone: true }),
   escalatedAt: timestamp({ withTimezone: true }),
   deletedAt: timestamp({ withTimezone: true }),
   deletedById: uuid(),
@@ -61,6 +67,9 @@ export const tickets = pgTable('tickets', {
   index('tickets_org_assignee_open_idx').on(t.organizationId, t.assigneeId, t.number).where(sql`deleted_at is null and ${openStatuses}`),
   index('tickets_org_requester_idx').on(t.organizationId, t.requesterId, t.updatedAt).where(sql`deleted_at is null`),
   index('tickets_org_updated_idx').on(t.organizationId, t.updatedAt).where(sql`deleted_at is null`),
+  // The breach sweep (per org) and the "breaches first" queue: only live deadlines.
+  index('tickets_org_response_due_idx').on(t.organizationId, t.responseDueAt).where(sql`deleted_at is null and first_response_at is null and response_due_at is not null`),
+  index('tickets_org_resolution_due_idx').on(t.organizationId, t.resolutionDueAt, t.number).where(sql`deleted_at is null and resolved_at is null and resolution_due_at is not null`),
 ])
 
 export const statusHistory = pgTable('status_history', {

@@ -2,6 +2,7 @@ import 'server-only'
 import { deliverMail } from '@/lib/notifications/mailer'
 import { deliverWebhook } from '@/lib/notifications/webhook'
 import { autoCloseResolved, AUTO_CLOSE_EVERY_MS } from '@/lib/tickets/auto-close'
+import { sweepSla, SLA_SWEEP_EVERY_MS } from '@/lib/sla/sweep'
 import { registerJobHandler } from './runner'
 
 /** Every queue's handler, registered once wherever a worker runs. */
@@ -12,7 +13,11 @@ export function registerAllHandlers() {
     await autoCloseResolved(db)
     return { rescheduleAt: new Date(Date.now() + AUTO_CLOSE_EVERY_MS) }
   })
+  registerJobHandler('sla.sweep', async (_job, db) => {
+    await sweepSla(db)
+    return { rescheduleAt: new Date(Date.now() + SLA_SWEEP_EVERY_MS) }
+  })
 }
 
 /** The sweeps every deployment runs; created once, whichever worker starts first. */
-export const recurringQueues = ['tickets.auto_close']
+export const recurringQueues = ['tickets.auto_close', 'sla.sweep']

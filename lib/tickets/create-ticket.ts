@@ -9,6 +9,7 @@ import { ValidationError } from '@/lib/errors'
 import { findUserByEmail } from '@/lib/users/create-user'
 import { CreateTicketInput } from './schemas'
 import { notifyTicket } from '@/lib/notifications/notify'
+import { recomputeSla } from '@/lib/sla/recompute'
 
 /**
  * Creates a ticket from the portal, or on behalf of a requester by staff (§3).
@@ -62,6 +63,7 @@ export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
         categoryId: [null, ticket.categoryId], requesterId: [null, requesterId], sensitive: [null, sensitive],
       },
     })
+    await recomputeSla(tx, ctx, ticket)
     await notifyTicket(tx, ctx, ticket, { event: 'ticket.created' })
     return ticket
   })

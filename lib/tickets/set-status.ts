@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { isSystem, recordedActor } from '@/lib/auth/system'
 import type { TicketRow } from './load'
 import { notifyTicket } from '@/lib/notifications/notify'
+import { recomputeSla } from '@/lib/sla/recompute'
 
 /**
  * Applies a status change that has already been authorised: timestamps, status history
@@ -34,6 +35,7 @@ export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: T
     changes: { status: [ticket.status, to], ...(note ? { note: [null, note] } : {}) },
   })
   Object.assign(ticket, patch)
+  await recomputeSla(tx, ctx, ticket)
   // Requesters hear of every move; a resolution carries its (public) note.
   await notifyTicket(tx, ctx, ticket, to === 'resolved'
     ? { event: 'ticket.resolved', excerpt: note }

@@ -9,6 +9,7 @@ import { diff, recordAudit } from '@/lib/audit/record'
 import { ForbiddenError, ValidationError } from '@/lib/errors'
 import { loadVisibleTicket } from './load'
 import { UpdateTicketInput } from './schemas'
+import { recomputeSla } from '@/lib/sla/recompute'
 
 /** Staff edit title, description, priority, category and the sensitive flag. */
 export async function updateTicket(ctx: Ctx, raw: z.input<typeof UpdateTicketInput>) {
@@ -37,6 +38,8 @@ export async function updateTicket(ctx: Ctx, raw: z.input<typeof UpdateTicketInp
     const [updated] = await tx.update(tickets).set({ ...next, updatedAt: new Date() })
       .where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, ticket.id))).returning()
     await recordAudit(tx, ctx, { entityType: 'ticket', entityId: ticket.id, action: 'ticket.updated', changes })
+    // New priority or category, new targets: the deadlines follow from the same start (§5).
+    if (changes.priority || changes.categoryId) await recomputeSla(tx, ctx, updated)
     return updated
   })
 }

@@ -1,0 +1,77 @@
+import 'server-only'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { memberships, organizations, tickets } from '@/db/schema'
+import type { SlaTarget } from '@/db/schema/sla'
+import type { Db } from '@/db/client'
+import { systemCtx } from '@/lib/auth/system'
+import { notifyTicket } from '@/lib/notifications/notify'
+
+export const SLA_SWEEP_EVERY_MS = 60_000
+const BATCH = 500
+
+type Kind = 'at_risk' | 'breached'
+
+// Which column marks the moment, and what "not yet met" means, per target.
+const columns = {
+  response: { atRisk: 'response_at_risk_at', due: 'response_due_at', open: sql`first_response_at is null` },
+  resolution: { atRisk: 'resolution_at_risk_at', due: 'resolution_due_at', open: sql`resolved_at is null` },
+} as const
+
+/**
+ * The breach sweep (§5): records each ticket's at-risk and breach moments once per target
+ * in `sla_events`, escalates breaches (`escalated_at`) and notifies through the outbox.
+ * The insert … on conflict do nothing … returning is the claim: with several workers at
+ * once, only the one whose row went in acts on it, so nothing is escalated or sent twice.
+ */
+export async function sweepSla(db: Db): Promise<{ atRisk: number; breached: number }> {
+  const orgs = await db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name, settings: organizations.settings }).from(organizations)
+  const totals = { atRisk: 0, breached: 0 }
+  for (const org of orgs) {
+    for (const target of ['response', 'resolution'] as const) {
+      for (const kind of ['breached', 'at_risk'] as const) {
+        for (;;) {
+          const n = await sweepBatch(db, org, target, kind)
+          totals[kind === 'breached' ? 'breached' : 'atRisk'] += n
+          if (n < BATCH) break
+        }
+      }
+    }
+  }
+  return totals
+}
+
+async function sweepBatch(db: Db, org: Parameters<typeof systemCtx>[0], target: SlaTarget, kind: Kind): Promise<number> {
+  const c = columns[target]
+  const moment = sql.raw(kind === 'breached' ? c.due : c.atRisk)
+  const due = sql.raw(c.due)
+  return db.transaction(async (tx) => {
+    const claimed = await tx.execute<{ ticket_id: string }>(sql`
+      insert into sla_events (organization_id, ticket_id, target, kind, due_at)
+      select t.organization_id, t.id, ${target}, ${kind}, t.${due}
+      from tickets t
+      where t.organization_id = ${org.id} and t.deleted_at is null and ${c.open} and t.${moment} <= now()
+        and t.status in ('new', 'open', 'in_progress')
+        and not exists (select 1 from sla_events e where e.organization_id = t.organization_id and e.ticket_id = t.id
+          and e.target = ${target} and e.kind = ${kind})
+      order by t.${moment}
+      limit ${BATCH}
+      on conflict do nothing
+      returning ticket_id`)
+    const ids = (Array.isArray(claimed) ? claimed : (claimed as { rows: { ticket_id: string }[] }).rows).map((r) => r.ticket_id)
+    if (ids.length === 0) return 0
+    const scope = and(eq(tickets.organizationId, org.id), inArray(tickets.id, ids))
+    const rows = kind === 'breached'
+      ? await tx.update(tickets).set({ escalatedAt: sql`coalesce(${tickets.escalatedAt}, now())` }).where(scope).returning()
+      : await tx.select().from(tickets).where(scope)
+    // Breaches escalate to the org's admins as well as the assignee (§5, §10).
+    const admins = kind === 'breached'
+      ? (await tx.select({ id: memberships.userId }).from(memberships)
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.role, 'admin'), eq(memberships.active, true)))).map((a) => a.id)
+      : []
+    const ctx = systemCtx(org)
+    for (const t of rows) {
+      await notifyTicket(tx, ctx, t, { event: kind === 'breached' ? 'sla.breached' : 'sla.at_risk', also: admins, excerpt: `${target === 'response' ? 'First response' : 'Resolution'} target` })
+    }
+    return ids.length
+  })
+}
