@@ -46,7 +46,8 @@ export function pausesFrom(history: { toStatus: TicketStatus; createdAt: Date }[
 export async function recomputeSla(tx: DbOrTx, ctx: Pick<Ctx, 'org'>, ticket: TicketRow) {
   const policy = await findPolicy(tx, ctx.org.id, ticket.priority, ticket.categoryId)
   const patch: Partial<TicketRow> = {
-    slaPolicyId: policy?.id ?? null, responseDueAt: null, responseAtRiskAt: null,
+    // A cancelled ticket has no SLA at all.
+    slaPolicyId: ticket.status === 'cancelled' ? null : policy?.id ?? null, responseDueAt: null, responseAtRiskAt: null,
     resolutionDueAt: null, resolutionAtRiskAt: null, slaPausedAt: null,
   }
   if (policy && ticket.status !== 'cancelled') {
@@ -56,11 +57,16 @@ export async function recomputeSla(tx: DbOrTx, ctx: Pick<Ctx, 'org'>, ticket: Ti
       .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticket.id)))
       .orderBy(asc(statusHistory.createdAt), asc(statusHistory.id))
     const pauses = pausesFrom(history)
-    const due = (minutes: number) => slaDeadline(calendar, ticket.createdAt, minutes, pauses).due
-    patch.responseDueAt = due(policy.responseMinutes)
-    patch.responseAtRiskAt = due(policy.responseMinutes * AT_RISK_RATIO)
-    patch.resolutionDueAt = due(policy.resolutionMinutes)
-    patch.resolutionAtRiskAt = due(policy.resolutionMinutes * AT_RISK_RATIO)
+    // The response clock ends at the first response: later waiting doesn't touch its deadline.
+    const fr = ticket.firstResponseAt
+    const responsePauses = fr
+      ? pauses.filter((p) => p.from < fr).map((p) => (p.to === null || p.to > fr ? { from: p.from, to: fr } : p))
+      : pauses
+    const due = (minutes: number, ps: Pause[]) => slaDeadline(calendar, ticket.createdAt, minutes, ps).due
+    patch.responseDueAt = due(policy.responseMinutes, responsePauses)
+    patch.responseAtRiskAt = due(policy.responseMinutes * AT_RISK_RATIO, responsePauses)
+    patch.resolutionDueAt = due(policy.resolutionMinutes, pauses)
+    patch.resolutionAtRiskAt = due(policy.resolutionMinutes * AT_RISK_RATIO, pauses)
     const last = pauses.at(-1)
     patch.slaPausedAt = last && last.to === null ? last.from : null
   }
