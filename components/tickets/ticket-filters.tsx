@@ -3,10 +3,12 @@ import { usePathname, useRouter } from 'next/navigation'
 import { useRef, useTransition } from 'react'
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
+import { slaStatusLabels } from '@/components/sla/sla-badge'
+import { slaStatuses } from '@/lib/sla/status'
 import { statusLabels, openStatuses, type TicketStatus } from '@/lib/tickets/workflow'
 
 type Option = { id: string; name: string }
-export type FilterValues = { status: string; priority: string; category: string; assignee: string; q: string; deleted: boolean; sort: string; dir: string }
+export type FilterValues = { status: string; priority: string; category: string; assignee: string; q: string; deleted: boolean; sort: string; dir: string; sla: string }
 
 /**
  * Filters are a plain GET form, so the state lives in the URL (shareable, back button
@@ -41,6 +43,11 @@ export function TicketFilters({ values, categories, agents, showDeletedToggle }:
       <FilterSelect name="priority" label="Priority" value={values.priority} onChange={apply} options={[
         ['', 'Any priority'], ['urgent,high', 'Urgent or high'],
         ...['urgent', 'high', 'normal', 'low'].map((p): Opt => [p, p[0].toUpperCase() + p.slice(1)]),
+      ]} />
+      <FilterSelect name="sla" label="SLA" value={values.sla} onChange={apply} options={[
+        ['', 'Any SLA'], ['at_risk,breached_response,breached_resolution', 'Breaching soon or breached'],
+        ['breached_response,breached_resolution', 'Breached'],
+        ...slaStatuses.map((st): Opt => [st, slaStatusLabels[st]]),
       ]} />
       <FilterSelect name="category" label="Category" value={values.category} onChange={apply}
         options={[['', 'Any category'], ...categories.map((c): Opt => [c.id, c.name])]} />

@@ -3,6 +3,8 @@ import Link from 'next/link'
 import type { ColumnDef } from '@tanstack/react-table'
 import { DataTable } from '@/components/data-table/data-table'
 import { Badge } from '@/components/ui/badge'
+import { SlaBadge } from '@/components/sla/sla-badge'
+import type { SlaStatus } from '@/lib/sla/status'
 import { PriorityBadge, SensitiveBadge, StatusBadge } from './badges'
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
 
@@ -19,6 +21,12 @@ export type TicketTableRow = {
   updated: string
   updatedFull: string
   created: string
+  sla: SlaStatus | null
+  /** "due in 2 h" / "overdue by 3 h" for the next live deadline, with its time as a tooltip. */
+  due: string | null
+  dueFull: string | null
+  overdue: boolean
+  escalated: boolean
 }
 
 export function TicketTable({ org, rows, sort, dir }: { org: string; rows: TicketTableRow[]; sort: string; dir: 'asc' | 'desc' }) {
@@ -36,6 +44,17 @@ export function TicketTable({ org, rows, sort, dir }: { org: string; rows: Ticke
       ),
     },
     { accessorKey: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    {
+      // Sorted by the next live deadline (server key `due`).
+      id: 'due', accessorKey: 'due', header: 'SLA',
+      cell: ({ row: { original: t } }) => t.sla ? (
+        <div className="flex min-w-32 flex-col items-start gap-0.5">
+          <SlaBadge status={t.sla} />
+          {t.due && <time title={t.dueFull ?? undefined} className={`whitespace-nowrap text-xs ${t.overdue ? 'font-medium text-rose-700' : 'text-slate-500'}`}>{t.due}</time>}
+          {t.escalated && <span className="text-xs text-rose-700">Escalated</span>}
+        </div>
+      ) : <span className="text-slate-400">—</span>,
+    },
     { accessorKey: 'priority', header: 'Priority', cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
     { id: 'category', header: 'Category', enableSorting: false, cell: ({ row }) => row.original.category ?? <span className="text-slate-400">—</span> },
     { id: 'requester', header: 'Requester', enableSorting: false, cell: ({ row }) => row.original.requester },

@@ -5,11 +5,16 @@ import { categories, ticketPriorities, ticketStatuses, tickets, users } from '@/
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { visibleTickets } from '@/lib/authz/visibility'
+import { slaDueSql, slaStatusSql } from '@/lib/sla/status-sql'
 import { TICKET_NUMBER_MAX, TicketListQuery, type SortKey } from './schemas'
 
 export const PAGE_SIZE = 25
 
-const sortColumns: Record<SortKey, { col: SQL | typeof tickets.number; cast: string }> = {
+// Tickets without a live deadline go last either way: the null becomes ±infinity, which
+// also keeps the (due, number) row comparison of the keyset total.
+const dueKey = (dir: 'asc' | 'desc') => sql`coalesce(${slaDueSql}, ${sql.raw(dir === 'asc' ? "'infinity'" : "'-infinity'")}::timestamptz)`
+
+const sortColumns: Record<Exclude<SortKey, 'due'>, { col: SQL | typeof tickets.number; cast: string }> = {
   number: { col: sql`${tickets.number}`, cast: 'int' },
   created: { col: sql`${tickets.createdAt}`, cast: 'timestamptz' },
   updated: { col: sql`${tickets.updatedAt}`, cast: 'timestamptz' },
@@ -33,6 +38,7 @@ function decodeCursor(s: string | undefined): Cursor | null {
 const int = (v: unknown) => Number.isInteger(v) && Math.abs(v as number) <= TICKET_NUMBER_MAX
 const isoTime = (v: unknown) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v) && !Number.isNaN(Date.parse(v))
 const cursorFits: Record<SortKey, (v: unknown) => boolean> = {
+  due: (v) => isoTime(v) || v === 'infinity' || v === '-infinity',
   number: int, created: isoTime, updated: isoTime, title: (v) => typeof v === 'string',
   priority: (v) => (ticketPriorities as readonly unknown[]).includes(v),
   status: (v) => (ticketStatuses as readonly unknown[]).includes(v),
@@ -40,7 +46,7 @@ const cursorFits: Record<SortKey, (v: unknown) => boolean> = {
 
 // Timestamps enter the cursor at the database's microsecond precision: a JS Date would cut
 // them to milliseconds, and the next page would repeat (asc) or skip (desc) rows.
-const exactTime = (col: typeof tickets.createdAt | typeof tickets.updatedAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+const exactTime = (col: SQL | typeof tickets.createdAt | typeof tickets.updatedAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
@@ -51,6 +57,7 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
   if (q.deleted === '1' && ctx.role === 'admin') parts.push(isNotNull(tickets.deletedAt))
   if (q.status.length) parts.push(inArray(tickets.status, q.status))
   if (q.priority.length) parts.push(inArray(tickets.priority, q.priority))
+  if (q.sla.length) parts.push(sql`${slaStatusSql} in (${sql.join(q.sla.map((s) => sql`${s}`), sql`, `)})`)
   if (q.category) parts.push(eq(tickets.categoryId, q.category))
   if (q.assignee === 'me') parts.push(eq(tickets.assigneeId, ctx.user.id))
   else if (q.assignee === 'none') parts.push(isNull(tickets.assigneeId))
@@ -70,7 +77,7 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
 export async function listTickets(ctx: Ctx, raw: unknown) {
   const q = TicketListQuery.parse(raw ?? {})
   const db = await getDb()
-  const { col, cast } = sortColumns[q.sort]
+  const { col, cast } = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' } : sortColumns[q.sort]
   const backwards = !!q.before && !q.after
   const decoded = decodeCursor(backwards ? q.before : q.after)
   const cursor = decoded && int(decoded.n) && cursorFits[q.sort](decoded.v) ? decoded : null
@@ -85,8 +92,11 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
     sensitive: tickets.sensitive, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
     category: categories.name, requester: requester.name, assignee: assignee.name, assigneeId: tickets.assigneeId,
+    slaStatus: slaStatusSql, slaDue: slaDueSql, escalatedAt: tickets.escalatedAt,
     /** For the cursor only (see exactTime). */
-    cursorTime: q.sort === 'created' || q.sort === 'updated' ? exactTime(q.sort === 'created' ? tickets.createdAt : tickets.updatedAt) : sql<string>`''`,
+    cursorTime: q.sort === 'created' || q.sort === 'updated' ? exactTime(q.sort === 'created' ? tickets.createdAt : tickets.updatedAt)
+      : q.sort === 'due' ? sql<string>`case when ${slaDueSql} is null then ${q.dir === 'asc' ? 'infinity' : '-infinity'} else ${exactTime(slaDueSql)} end`
+      : sql<string>`''`,
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
@@ -96,7 +106,7 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
   const page = rows.slice(0, PAGE_SIZE)
   if (backwards) page.reverse()
   const keyOf = (r: (typeof page)[number]): Cursor => {
-    const v = { number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title }[q.sort]
+    const v = { due: r.cursorTime, number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title }[q.sort]
     return { v, n: r.number }
   }
   const first = page[0]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ticketPriorities, ticketStatuses } from '@/db/schema/tickets'
+import { slaStatuses } from '@/lib/sla/status'
 
 // Client-safe: the same schemas validate in the browser (react-hook-form) and on the server.
 
@@ -58,8 +59,12 @@ export const MarkSolutionInput = z.object({ number: ticketNumber, commentId: z.s
 const csv = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v ?? []), z.array(item))
 
-export const sortKeys = ['number', 'created', 'updated', 'priority', 'status', 'title'] as const
+/** `due`: the next live SLA deadline (what breaches first), tickets without one last. */
+export const sortKeys = ['due', 'number', 'created', 'updated', 'priority', 'status', 'title'] as const
 export type SortKey = (typeof sortKeys)[number]
+
+/** Without a `dir`: deadlines soonest first, everything else descending as before. */
+const defaultDir = (sort: SortKey): 'asc' | 'desc' => (sort === 'due' ? 'asc' : 'desc')
 
 /** The list's URL state (§11): filters, sort and keyset cursor, all shareable. */
 export const TicketListQuery = z.object({
@@ -68,10 +73,13 @@ export const TicketListQuery = z.object({
   category: z.string().uuid().optional().catch(undefined),
   assignee: z.union([z.literal('me'), z.literal('none'), z.string().uuid()]).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  sort: z.enum(sortKeys).default('number').catch('number'),
-  dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
+  sla: csv(z.enum(slaStatuses)).catch([]),
+  // The agent queue opens on what breaches first (§5); `sort=number&dir=desc` for newest.
+  sort: z.enum(sortKeys).default('due').catch('due'),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
   before: z.string().max(500).optional().catch(undefined),
   deleted: z.literal('1').optional().catch(undefined),
 })
+  .transform((q) => ({ ...q, dir: q.dir ?? defaultDir(q.sort) }))
 export type TicketListQuery = z.infer<typeof TicketListQuery>

@@ -12,6 +12,7 @@ import { createTicket } from './create-ticket'
 import { deleteTicket, restoreTicket } from './delete-ticket'
 import { getTicketDetail } from './get-ticket'
 import { countTickets, listTickets } from './list-tickets'
+import { savePolicy } from '@/lib/sla/policies'
 import { TITLE_MAX } from './schemas'
 import { updateTicket } from './update-ticket'
 
@@ -245,12 +246,15 @@ describe('listTickets keyset pagination', () => {
   it('every sort walks forward and back over every ticket exactly once', async () => {
     const o = await makeOrg()
     const priorities = ['low', 'normal', 'high', 'urgent'] as const
+    // Some tickets get SLA deadlines (sort=due), the rest have none and go last.
+    await savePolicy(o.admin, { priority: 'urgent', responseMinutes: 30, resolutionMinutes: 120, businessHours: false })
+    await savePolicy(o.admin, { priority: 'high', responseMinutes: 60, resolutionMinutes: 240, businessHours: false })
     // Created concurrently so several may share a timestamp, and with repeated sort values.
     await Promise.all(Array.from({ length: 30 }, (_, i) =>
       createTicket(o.requester, { ...valid(o), title: `T${i % 7}`, priority: priorities[i % 4] })))
     const sorts = [
       ['number', 'desc'], ['number', 'asc'], ['created', 'asc'], ['created', 'desc'], ['updated', 'asc'], ['updated', 'desc'],
-      ['priority', 'desc'], ['priority', 'asc'], ['status', 'asc'], ['title', 'asc'], ['title', 'desc'],
+      ['priority', 'desc'], ['priority', 'asc'], ['status', 'asc'], ['title', 'asc'], ['title', 'desc'], ['due', 'asc'], ['due', 'desc'],
     ]
     for (const [sort, dir] of sorts) {
       const label = `sort=${sort} dir=${dir}`

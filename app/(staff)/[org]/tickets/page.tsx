@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card'
 import { TicketFilters } from '@/components/tickets/ticket-filters'
 import { TicketTable, type TicketTableRow } from '@/components/tickets/ticket-table'
 import { formatTime, relativeTime } from '@/lib/format/time'
+import { dueIn } from '@/lib/sla/format'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
 import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
@@ -26,6 +27,8 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
     number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt,
     category: r.category, requester: r.requester, assignee: r.assignee,
     updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
+    sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
+    overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt,
   }))
   const link = (cursor: Record<string, string>) => {
     const u = new URLSearchParams(Object.entries(search).filter(([k, v]) => v && k !== 'after' && k !== 'before') as [string, string][])
@@ -43,7 +46,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
       <TicketFilters
         values={{
           status: q.status.join(','), priority: q.priority.join(','), category: q.category ?? '', assignee: q.assignee ?? '',
-          q: q.q ?? '', deleted: q.deleted === '1', sort: q.sort, dir: q.dir,
+          q: q.q ?? '', deleted: q.deleted === '1', sort: q.sort, dir: q.dir, sla: q.sla.join(','),
         }}
         categories={categories} agents={agents} showDeletedToggle={ctx.role === 'admin'}
       />
