@@ -45,65 +45,79 @@ function audience(ctx: Ctx, ticket: TicketRow, n: TicketNotice): string[] {
  * see the ticket (§6) are dropped here, on the one path every notification takes.
  */
 export async function notifyTicket(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, notice: TicketNotice) {
+  await notifyTickets(tx, ctx, [{ ticket, notice }])
+}
+
+/**
+ * The same for many tickets at once (the SLA sweep): a fixed number of queries per
+ * batch — recipients, preferences and webhooks are read once, rows inserted together.
+ */
+export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: TicketRow; notice: TicketNotice }[]) {
   const orgId = ctx.org.id
-  const ids = audience(ctx, ticket, notice)
+  const audiences = items.map((it) => audience(ctx, it.ticket, it.notice))
+  const ids = [...new Set(audiences.flat())]
   const jobs: NewJob[] = []
+  const inApp: (typeof notifications.$inferInsert)[] = []
   if (ids.length > 0) {
-    const people = await tx.select({
+    const people = new Map((await tx.select({
       id: users.id, name: users.name, email: users.email, role: memberships.role,
       cleared: sql<boolean>`exists (select 1 from ${teamMembers} tm join ${teams} t on t.organization_id = tm.organization_id and t.id = tm.team_id
         where tm.organization_id = ${orgId} and tm.user_id = ${users.id} and t.restricted)`,
-      email_on: sql<boolean>`coalesce(${notificationPreferences.email}, true)`,
-      in_app_on: sql<boolean>`coalesce(${notificationPreferences.inApp}, true)`,
     }).from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .leftJoin(notificationPreferences, and(
-        eq(notificationPreferences.organizationId, memberships.organizationId), eq(notificationPreferences.userId, memberships.userId),
-        eq(notificationPreferences.event, notice.event)))
-      .where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true), inArray(memberships.userId, ids)))
+      .where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true), inArray(memberships.userId, ids)))).map((p) => [p.id, p]))
+    const prefs = new Map((await tx.select().from(notificationPreferences)
+      .where(and(eq(notificationPreferences.organizationId, orgId), inArray(notificationPreferences.userId, ids))))
+      .map((p) => [`${p.userId}|${p.event}`, p]))
 
-    const inApp: (typeof notifications.$inferInsert)[] = []
-    for (const p of people) {
-      if (ticket.sensitive && !(p.role === 'admin' || p.cleared || p.id === ticket.requesterId)) continue
-      const staff = p.role !== 'requester'
-      const link = `${appUrl()}/${ctx.org.slug}/${staff ? 'tickets' : 'portal'}/${ticket.number}`
-      const msg = renderMessage({
-        event: notice.event, orgName: ctx.org.name, number: ticket.number, title: ticket.title, link,
-        recipientName: p.name, actorName: ctx.user.name, excerpt: notice.excerpt, status: statusLabels[ticket.status],
-      })
-      if (p.in_app_on) {
-        inApp.push({ organizationId: orgId, userId: p.id, event: notice.event, ticketNumber: ticket.number, title: msg.headline, body: ticket.title })
-      }
-      if (p.email_on) {
-        const thread = ticketThreadId(ticket.id)
-        jobs.push({
-          organizationId: orgId, queue: 'email',
-          payload: {
-            to: p.email, userId: p.id, event: notice.event, subject: msg.subject, text: msg.text, html: msg.html,
-            messageId: `<${randomUUID()}@${mailDomain()}>`, inReplyTo: thread, references: [thread],
-          },
+    items.forEach(({ ticket, notice }, i) => {
+      for (const id of audiences[i]) {
+        const p = people.get(id)
+        if (!p) continue
+        if (ticket.sensitive && !(p.role === 'admin' || p.cleared || p.id === ticket.requesterId)) continue
+        const pref = prefs.get(`${p.id}|${notice.event}`)
+        const staff = p.role !== 'requester'
+        const link = `${appUrl()}/${ctx.org.slug}/${staff ? 'tickets' : 'portal'}/${ticket.number}`
+        const msg = renderMessage({
+          event: notice.event, orgName: ctx.org.name, number: ticket.number, title: ticket.title, link,
+          recipientName: p.name, actorName: ctx.user.name, excerpt: notice.excerpt, status: statusLabels[ticket.status],
         })
+        if (pref?.inApp ?? true) {
+          inApp.push({ organizationId: orgId, userId: p.id, event: notice.event, ticketNumber: ticket.number, title: msg.headline, body: ticket.title })
+        }
+        if (pref?.email ?? true) {
+          const thread = ticketThreadId(ticket.id)
+          jobs.push({
+            organizationId: orgId, queue: 'email',
+            payload: {
+              to: p.email, userId: p.id, event: notice.event, subject: msg.subject, text: msg.text, html: msg.html,
+              messageId: `<${randomUUID()}@${mailDomain()}>`, inReplyTo: thread, references: [thread],
+            },
+          })
+        }
       }
-    }
+    })
     if (inApp.length) await tx.insert(notifications).values(inApp)
   }
 
   const hooks = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.organizationId, orgId), eq(webhookEndpoints.active, true)))
   for (const h of hooks) {
-    jobs.push({
-      organizationId: orgId, queue: 'webhook',
-      payload: {
-        endpointId: h.id, event: notice.event, occurredAt: new Date().toISOString(),
-        // A sensitive ticket's gateway message says only that something happened.
-        ticket: {
-          number: ticket.number, status: ticket.status, priority: ticket.priority, sensitive: ticket.sensitive,
-          ...(ticket.sensitive ? {} : { title: ticket.title, excerpt: notice.excerpt ?? null }),
-          url: `${appUrl()}/${ctx.org.slug}/tickets/${ticket.number}`,
+    for (const { ticket, notice } of items) {
+      jobs.push({
+        organizationId: orgId, queue: 'webhook',
+        payload: {
+          endpointId: h.id, event: notice.event, occurredAt: new Date().toISOString(),
+          // A sensitive ticket's gateway message says only that something happened.
+          ticket: {
+            number: ticket.number, status: ticket.status, priority: ticket.priority, sensitive: ticket.sensitive,
+            ...(ticket.sensitive ? {} : { title: ticket.title, excerpt: notice.excerpt ?? null }),
+            url: `${appUrl()}/${ctx.org.slug}/tickets/${ticket.number}`,
+          },
+          organization: ctx.org.slug,
         },
-        organization: ctx.org.slug,
-      },
-    })
+      })
+    }
   }
   await enqueueJobs(tx, jobs)
 }

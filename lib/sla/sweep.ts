@@ -4,7 +4,7 @@ import { memberships, organizations, tickets } from '@/db/schema'
 import type { SlaTarget } from '@/db/schema/sla'
 import type { Db } from '@/db/client'
 import { systemCtx } from '@/lib/auth/system'
-import { notifyTicket } from '@/lib/notifications/notify'
+import { notifyTickets } from '@/lib/notifications/notify'
 
 export const SLA_SWEEP_EVERY_MS = 60_000
 const BATCH = 500
@@ -68,10 +68,8 @@ async function sweepBatch(db: Db, org: Parameters<typeof systemCtx>[0], target: 
       ? (await tx.select({ id: memberships.userId }).from(memberships)
         .where(and(eq(memberships.organizationId, org.id), eq(memberships.role, 'admin'), eq(memberships.active, true)))).map((a) => a.id)
       : []
-    const ctx = systemCtx(org)
-    for (const t of rows) {
-      await notifyTicket(tx, ctx, t, { event: kind === 'breached' ? 'sla.breached' : 'sla.at_risk', also: admins, excerpt: `${target === 'response' ? 'First response' : 'Resolution'} target` })
-    }
+    const notice = { event: kind === 'breached' ? 'sla.breached' : 'sla.at_risk', also: admins, excerpt: `${target === 'response' ? 'First response' : 'Resolution'} target` } as const
+    await notifyTickets(tx, systemCtx(org), rows.map((ticket) => ({ ticket, notice })))
     return ids.length
   })
 }
