@@ -21,6 +21,9 @@ test('signed-out visitors are sent to sign-in and come back after signing in', a
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/acme\/tickets$/)
   await expect(page.getByRole('heading', { name: 'Tickets' })).toBeVisible()
+  // Let the page's link prefetches finish: one still in flight when the session ends would
+  // come back with a refreshed session cookie (a known Auth.js JWT-session race).
+  await page.waitForLoadState('networkidle')
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/sign-in/)
   await page.goto('/acme/tickets')

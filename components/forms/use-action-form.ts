@@ -1,5 +1,6 @@
 'use client'
 import { startTransition, useActionState, useEffect, useRef } from 'react'
+import { useRouter } from 'next/navigation'
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
@@ -18,6 +19,7 @@ export function useActionForm<S extends z.ZodTypeAny>(
   opts: { defaultValues?: DefaultValues<z.input<S> & FieldValues>; resetOnSuccess?: boolean; onSuccess?: (state: ActionState) => void } = {},
 ) {
   const [state, formAction, pending] = useActionState(action, initialActionState)
+  const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<z.input<S> & FieldValues>({ resolver: zodResolver(schema), defaultValues: opts.defaultValues, mode: 'onSubmit' })
   const { setError, reset } = form
@@ -33,8 +35,11 @@ export function useActionForm<S extends z.ZodTypeAny>(
     if (state.ok) {
       if (opts.resetOnSuccess) reset()
       onSuccess.current?.(state)
+      // The action revalidates the page, but Next 15 sometimes drops that refresh in
+      // production builds (vercel/next.js#83386); asking again is cheap and idempotent.
+      router.refresh()
     }
-  }, [state, setError, reset, opts.resetOnSuccess])
+  }, [state, setError, reset, opts.resetOnSuccess, router])
 
   const onSubmit = form.handleSubmit(() => {
     const data = new FormData(formRef.current!)

@@ -1,5 +1,6 @@
 'use client'
-import { useActionState, useRef, type ReactNode } from 'react'
+import { useRouter } from 'next/navigation'
+import { useActionState, useEffect, useRef, type ReactNode } from 'react'
 import { buttonClass, type ButtonVariant } from './button'
 import { Dialog } from './dialog'
 import { initialActionState, type ActionState } from '@/lib/actions/state'
@@ -19,6 +20,9 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState)
   const dialog = useRef<HTMLDialogElement>(null)
+  const router = useRouter()
+  // See use-action-form.ts: re-request the refresh Next sometimes drops after an action.
+  useEffect(() => { if (state.ok) router.refresh() }, [state, router])
   const hidden = Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)
   const submit = (
     <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass(confirm ? 'danger' : variant, confirm ? '' : className)}>
