@@ -4,6 +4,7 @@ import { adminPageCtx } from './admin-ctx'
 // Teams, routing, SLA and categories join this list as they are built (§2 URLs).
 const sections = [
   { path: 'members', label: 'Members' },
+  { path: 'sla', label: 'SLA' },
   { path: 'audit', label: 'Audit log' },
   { path: 'mail', label: 'Sent mail' },
   { path: 'deliveries', label: 'Delivery queue' },

@@ -1,0 +1,113 @@
+'use client'
+import { startTransition, useActionState, useEffect, useRef } from 'react'
+import { get, useForm, type FieldErrors, type Path } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { buttonClass } from '@/components/ui/button'
+import { Field, Input } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { SubmitButton } from '@/components/ui/submit-button'
+import { initialActionState } from '@/lib/actions/state'
+import { CalendarSchema, WEEKDAY_NAMES, type Calendar } from '@/lib/sla/calendar'
+import { saveCalendarAction } from './actions'
+
+type Values = { timeZone: string; mode: 'business' | '24x7'; weekly: [string, string][][]; holidays: string[] }
+// Monday first, as people read a week; the data keeps Sunday at index 0.
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0]
+
+/**
+ * The org's business calendar. Rows are added and removed in place, so the values are
+ * controlled through react-hook-form's store and posted as one JSON field; the same
+ * CalendarSchema validates here and on the server, with errors at `weekly.<day>.<row>`.
+ */
+export function CalendarForm({ org, calendar, timeZones }: { org: string; calendar: Calendar; timeZones: string[] }) {
+  const [state, formAction, pending] = useActionState(saveCalendarAction, initialActionState)
+  const formRef = useRef<HTMLFormElement>(null)
+  const form = useForm<Values>({
+    resolver: zodResolver(CalendarSchema),
+    defaultValues: { timeZone: calendar.timeZone, mode: 'business', weekly: calendar.weekly.map((d) => d.map(([a, b]) => [a, b] as [string, string])), holidays: [...calendar.holidays] },
+  })
+  const { setError, watch, setValue, formState: { errors } } = form
+  const values = watch()
+  useEffect(() => {
+    if (state.ok === false && state.fieldErrors) {
+      for (const [name, messages] of Object.entries(state.fieldErrors)) setError(name as Path<Values>, { type: 'server', message: messages[0] })
+    }
+  }, [state, setError])
+  const set = (path: Path<Values>, value: unknown) => setValue(path, value as never, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
+  const msg = (path: string) => (get(errors as FieldErrors, path) as { message?: string } | undefined)?.message
+  const onSubmit = form.handleSubmit((v) => {
+    const data = new FormData(formRef.current!)
+    data.set('calendar', JSON.stringify(v))
+    startTransition(() => formAction(data))
+  })
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Business calendar">
+      <input type="hidden" name="org" value={org} />
+      <Field id="cal-tz" label="Time zone" error={msg('timeZone')} hint="Business hours and holidays are read in this zone.">
+        <Input id="cal-tz" list="cal-tz-list" value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)} invalid={!!msg('timeZone')} describedBy="cal-tz-error" className="max-w-xs" />
+        <datalist id="cal-tz-list">{timeZones.map((z) => <option key={z} value={z} />)}</datalist>
+      </Field>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Weekly hours</legend>
+        {msg('weekly') && <p role="alert" className="mt-1 text-sm text-rose-600">{msg('weekly')}</p>}
+        <div className="mt-2 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
+          {WEEK_ORDER.map((day) => {
+            const rows = values.weekly[day] ?? []
+            const name = WEEKDAY_NAMES[day]
+            return (
+              <div key={day} className="flex flex-wrap items-start gap-3 px-3 py-2">
+                <span className="w-24 pt-1.5 text-sm font-medium text-slate-700">{name}</span>
+                <div className="flex-1 space-y-1.5">
+                  {rows.length === 0 && <p className="pt-1.5 text-sm text-slate-400">Closed</p>}
+                  {rows.map(([start, end], i) => {
+                    const rowError = msg(`weekly.${day}.${i}.0`) ?? msg(`weekly.${day}.${i}.1`) ?? msg(`weekly.${day}.${i}`)
+                    return (
+                      <div key={i}>
+                        <div className="flex items-center gap-2">
+                          <Input aria-label={`${name} opens`} value={start} placeholder="09:00" inputMode="numeric" className="w-20 py-1"
+                            invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.0` as Path<Values>, e.target.value)} />
+                          <span aria-hidden className="text-slate-400">–</span>
+                          <Input aria-label={`${name} closes`} value={end} placeholder="17:00" inputMode="numeric" className="w-20 py-1"
+                            invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.1` as Path<Values>, e.target.value)} />
+                          <button type="button" className="text-xs text-slate-500 hover:text-rose-700" aria-label={`Remove ${name} ${start}–${end}`}
+                            onClick={() => set(`weekly.${day}` as Path<Values>, rows.filter((_, j) => j !== i))}>Remove</button>
+                        </div>
+                        {rowError && <p role="alert" className="mt-1 text-sm text-rose-600">{rowError}</p>}
+                      </div>
+                    )
+                  })}
+                </div>
+                <button type="button" className={buttonClass('ghost', 'px-2 py-1 text-xs')} aria-label={`Add hours on ${name}`}
+                  onClick={() => set(`weekly.${day}` as Path<Values>, [...rows, rows.length ? ['13:00', '17:00'] : ['09:00', '17:00']])}>+ Hours</button>
+              </div>
+            )
+          })}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Holidays</legend>
+        <p className="text-xs text-slate-500">No business hours count on these dates.</p>
+        <ul className="mt-2 space-y-1.5">
+          {values.holidays.map((date, i) => (
+            <li key={i}>
+              <div className="flex items-center gap-2">
+                <Input type="date" aria-label={`Holiday ${i + 1}`} value={date} className="w-44 py-1" invalid={!!msg(`holidays.${i}`)}
+                  onChange={(e) => set(`holidays.${i}` as Path<Values>, e.target.value)} />
+                <button type="button" className="text-xs text-slate-500 hover:text-rose-700" onClick={() => set('holidays', values.holidays.filter((_, j) => j !== i))}>Remove</button>
+              </div>
+              {msg(`holidays.${i}`) && <p role="alert" className="mt-1 text-sm text-rose-600">{msg(`holidays.${i}`)}</p>}
+            </li>
+          ))}
+        </ul>
+        <button type="button" className={buttonClass('ghost', 'mt-2 px-2 py-1 text-xs')} onClick={() => set('holidays', [...values.holidays, ''])}>+ Holiday</button>
+      </fieldset>
+
+      <FormMessage state={state} success="Calendar saved. New deadlines follow it; existing tickets keep theirs until their next change." />
+      <div className="flex justify-end">
+        <SubmitButton pending={pending} pendingText="Saving…">Save calendar</SubmitButton>
+      </div>
+    </form>
+  )
+}
