@@ -53,6 +53,10 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
           Submitted {formatTime(t.createdAt, tz)}{t.category ? ` · ${t.category}` : ''}{t.assignee ? ` · handled by ${t.assignee.name}` : ''}
         </p>
         {hints[t.status] && <p className="mt-3 text-sm text-slate-700">{hints[t.status]}</p>}
+        {/* The promise only while it can still be kept; internal SLA detail stays with staff. */}
+        {!t.firstResponseAt && t.responseDueAt && t.responseDueAt > new Date() && ['new', 'open', 'in_progress'].includes(t.status) && (
+          <p className="mt-2 text-sm text-slate-600">We aim to respond by <time dateTime={t.responseDueAt.toISOString()} className="font-medium text-slate-800">{formatTime(t.responseDueAt, tz)}</time>.</p>
+        )}
       </header>
       {allowedStatuses.length > 0 && (
         <Card title="What next?">

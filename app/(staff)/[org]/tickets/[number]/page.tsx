@@ -9,10 +9,12 @@ import { PriorityBadge, SensitiveBadge, StatusBadge } from '@/components/tickets
 import { Conversation } from '@/components/tickets/conversation'
 import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
 import { ReplyForm } from '@/components/tickets/reply-form'
+import { SlaCard } from '@/components/sla/sla-card'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
 import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { ticketSlaPolicy } from '@/lib/sla/ticket-policy'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
 import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
@@ -32,7 +34,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const number = Number(raw)
   if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [agents, categories, tz] = await Promise.all([listAssignableAgents(ctx), listCategories(ctx), viewerTimeZone(ctx)])
+  const [agents, categories, tz, policy] = await Promise.all([listAssignableAgents(ctx), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t)])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
   const fields = { org, number: t.number }
@@ -79,6 +81,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <Card title="Status">
             <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} action={changeStatusAction} />
           </Card>
+          <SlaCard ticket={t} policy={policy} tz={tz} />
           {!deleted && (
             <Card title="Assignment" actions={t.assigneeId !== ctx.user.id && (
               <ActionForm action={assignAction} fields={{ ...fields, assigneeId: ctx.user.id }} label="Assign to me" pendingLabel="Assigning…" variant="ghost" className="px-2 py-1 text-xs" />
