@@ -4,6 +4,7 @@ import { getDb } from './client'
 import { organizations, tickets, comments } from './schema'
 import { seedIfEmpty } from './seed'
 import { verifyAllChains } from '@/lib/audit/verify'
+import { slaStatusSql } from '@/lib/sla/status-sql'
 
 describe('demo data', () => {
   it('seeds both organisations with ~40 tickets in every status, once', async () => {
@@ -21,6 +22,9 @@ describe('demo data', () => {
       expect(rows.reduce((a, r) => a + r.n, 0)).toBeGreaterThanOrEqual(40)
       const [notes] = await db.select({ n: count() }).from(comments).where(eq(comments.internal, true))
       expect(notes.n).toBeGreaterThan(0)
+      // Every SLA state shows in the demo list.
+      const sla = await db.selectDistinct({ s: slaStatusSql }).from(tickets).where(eq(tickets.organizationId, org.id))
+      expect(new Set(sla.map((r) => r.s))).toEqual(new Set([null, 'on_track', 'at_risk', 'breached_response', 'breached_resolution', 'paused', 'met']))
     }
     const chains = await verifyAllChains(db)
     expect(chains.filter((c) => !c.ok)).toEqual([])

@@ -1,6 +1,6 @@
 import 'server-only'
-import { count } from 'drizzle-orm'
-import { organizations, teamMembers, teams } from './schema'
+import { and, count, eq, sql } from 'drizzle-orm'
+import { organizations, statusHistory, teamMembers, teams, tickets } from './schema'
 import type { Db } from './client'
 import { createUser } from '@/lib/users/create-user'
 import { createOrganization } from '@/lib/orgs/create-organization'
@@ -12,18 +12,33 @@ import { assignTicket } from '@/lib/tickets/assign-ticket'
 import { changeStatus } from '@/lib/tickets/change-status'
 import { addComment } from '@/lib/comments/add-comment'
 import { markSolution } from '@/lib/comments/mark-solution'
+import { saveCalendar, savePolicy } from '@/lib/sla/policies'
+import { recomputeSla } from '@/lib/sla/recompute'
 import type { TicketStatus, TicketPriority } from './schema'
 
 export const DEMO_PASSWORD = 'demo1234'
 
+type SlaPlan = { weekly: [string, string][][]; holidays: string[]; policies: { priority: TicketPriority; responseMinutes: number; resolutionMinutes: number; businessHours: boolean }[] }
+
 type OrgPlan = {
-  slug: string; name: string; domain: string; timezone: string
+  slug: string; name: string; domain: string; timezone: string; sla: SlaPlan
   categories: { name: string; sensitive?: boolean }[]
   titles: [string, string, string][] // title, description, category
 }
 
 const acme: OrgPlan = {
   slug: 'acme', name: 'Acme IT Help Desk', domain: 'acme.test', timezone: 'Europe/London',
+  // Office hours Mon–Fri 08:00–18:00 London time; every target counts in them.
+  sla: {
+    weekly: [[], [['08:00', '18:00']], [['08:00', '18:00']], [['08:00', '18:00']], [['08:00', '18:00']], [['08:00', '18:00']], []],
+    holidays: ['2025-12-25', '2025-12-26', '2026-01-01', '2026-04-03', '2026-04-06', '2026-12-25', '2026-12-28'],
+    policies: [
+      { priority: 'urgent', responseMinutes: 120, resolutionMinutes: 8 * 60, businessHours: true },
+      { priority: 'high', responseMinutes: 4 * 60, resolutionMinutes: 20 * 60, businessHours: true },
+      { priority: 'normal', responseMinutes: 8 * 60, resolutionMinutes: 50 * 60, businessHours: true },
+      { priority: 'low', responseMinutes: 20 * 60, resolutionMinutes: 100 * 60, businessHours: true },
+    ],
+  },
   categories: [{ name: 'Network outage' }, { name: 'Hardware' }, { name: 'Software' }, { name: 'Access request' }, { name: 'Billing' }],
   titles: [
     ['VPN drops every 10 minutes', 'Since this morning my VPN connection drops roughly every ten minutes and I have to reconnect.', 'Network outage'],
@@ -41,6 +56,17 @@ const acme: OrgPlan = {
 
 const metro: OrgPlan = {
   slug: 'metro', name: 'Metro City Services', domain: 'metro.test', timezone: 'America/New_York',
+  // Urgent reports (danger on the street) run 24/7; the rest in office hours.
+  sla: {
+    weekly: [[], [['09:00', '17:00']], [['09:00', '17:00']], [['09:00', '17:00']], [['09:00', '17:00']], [['09:00', '17:00']], []],
+    holidays: ['2025-11-27', '2025-12-25', '2026-01-01', '2026-07-03', '2026-11-26', '2026-12-25'],
+    policies: [
+      { priority: 'urgent', responseMinutes: 60, resolutionMinutes: 24 * 60, businessHours: false },
+      { priority: 'high', responseMinutes: 4 * 60, resolutionMinutes: 3 * 8 * 60, businessHours: true },
+      { priority: 'normal', responseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60, businessHours: true },
+      { priority: 'low', responseMinutes: 2 * 8 * 60, resolutionMinutes: 10 * 8 * 60, businessHours: true },
+    ],
+  },
   categories: [{ name: 'Pothole' }, { name: 'Streetlight' }, { name: 'Waste collection' }, { name: 'Noise complaint' }, { name: 'Gender-based violence', sensitive: true }],
   titles: [
     ['Deep pothole on Elm Street', 'A pothole about 30 cm deep outside number 42 Elm Street; two cyclists fell this week.', 'Pothole'],
@@ -100,7 +126,10 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     requester: await ctxOf(people.requester.id), requester2: await ctxOf(people.requester2.id), consultant: await ctxOf(consultantId),
   }
   const catId = (name: string) => categories.find((c) => c.name === name)!.id
+  await saveCalendar(ctx.admin, { timeZone: plan.timezone, mode: 'business', weekly: plan.sla.weekly, holidays: plan.sla.holidays })
+  for (const p of plan.sla.policies) await savePolicy(ctx.admin, p)
 
+  const numbers: number[] = []
   for (let i = 0; i < statusPlan.length; i++) {
     const [title, description, category] = plan.titles[i % plan.titles.length]
     const who = i % 3 === 2 ? ctx.requester2 : ctx.requester
@@ -108,7 +137,9 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     const suffix = i >= plan.titles.length ? ` (${Math.floor(i / plan.titles.length) + 1})` : ''
     const t = await createTicket(who, { title: title + suffix, description, priority: priorities[i % priorities.length], categoryId: catId(category) })
     await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin })
+    numbers.push(t.number)
   }
+  await slaDemoStates(db, adminCtx, numbers)
   if (plan.slug === 'metro') {
     for (const [i, [title, description]] of sensitiveTitles.entries()) {
       const who = i === 1 ? ctx.requester2 : ctx.requester
@@ -121,6 +152,27 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     }
   }
   return org
+}
+
+/**
+ * Fresh demo tickets are all on track, so a few are aged to show every SLA state in the
+ * list whenever the seed runs: one raised ten days ago (recomputed the real way, so both
+ * targets are breached), and a few whose stored deadlines are set around now (at risk,
+ * response breached). The breach sweep then escalates the breached ones as it would.
+ */
+async function slaDemoStates(db: Db, ctx: Ctx, numbers: number[]) {
+  const where = (n: number) => and(eq(tickets.organizationId, ctx.org.id), eq(tickets.number, n))
+  const ago = (s: string) => sql`now() - ${s}::interval`
+  // #1 (new): raised ten days ago and never answered.
+  const [old] = await db.update(tickets).set({ createdAt: ago('10 days'), updatedAt: ago('10 days') }).where(where(numbers[0])).returning()
+  await db.update(statusHistory).set({ createdAt: ago('10 days') }).where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, old.id)))
+  await recomputeSla(db, ctx, old)
+  // #3 (new): the first response is three hours late.
+  await db.update(tickets).set({ createdAt: ago('1 day'), responseAtRiskAt: ago('5 hours'), responseDueAt: ago('3 hours') }).where(where(numbers[2]))
+  // #5 (open, urgent, only an internal note so far): first response due in 25 minutes.
+  await db.update(tickets).set({ responseAtRiskAt: ago('5 minutes'), responseDueAt: sql`now() + interval '25 minutes'` }).where(where(numbers[4]))
+  // #9 (in progress, answered): resolution due in two hours.
+  await db.update(tickets).set({ resolutionAtRiskAt: ago('1 hour'), resolutionDueAt: sql`now() + interval '2 hours'` }).where(where(numbers[8]))
 }
 
 type Actors = { requester: Ctx; worker: Ctx; admin: Ctx }
