@@ -4,6 +4,10 @@ export type OrgSettings = {
   timezone: string
   /** Days after resolution before a ticket closes by itself (§4). */
   autoCloseDays: number
+  /** Largest accepted attachment, per file (§8). Absent means the default (lib/attachments/limits.ts). */
+  maxAttachmentMb?: number
+  /** Total of all attachments on one ticket. Absent means the default. */
+  maxTicketAttachmentsMb?: number
 }
 
 export const defaultOrgSettings: OrgSettings = { timezone: 'UTC', autoCloseDays: 7 }
