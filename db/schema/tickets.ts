@@ -34,6 +34,8 @@ export const tickets = pgTable('tickets', {
   requesterId: uuid().notNull(),
   assigneeId: uuid(),
   teamId: uuid(),
+  /** When the assignee accepted the job (§6 field-ops flow); null while it awaits an answer. */
+  acceptedAt: timestamp({ withTimezone: true }),
   sensitive: boolean().notNull().default(false),
   tags: text().array().notNull().default(sql`'{}'::text[]`),
   assetRef: text(),
@@ -64,6 +66,8 @@ export const tickets = pgTable('tickets', {
   foreignKey({ name: 'tickets_requester_fk', columns: [t.organizationId, t.requesterId], foreignColumns: [memberships.organizationId, memberships.userId] }),
   foreignKey({ name: 'tickets_assignee_fk', columns: [t.organizationId, t.assigneeId], foreignColumns: [memberships.organizationId, memberships.userId] }),
   index('tickets_org_status_number_idx').on(t.organizationId, t.status, t.number).where(sql`deleted_at is null`),
+  // Team queues and their counts (§6).
+  index('tickets_org_team_open_idx').on(t.organizationId, t.teamId, t.number).where(sql`deleted_at is null and ${openStatuses}`),
   index('tickets_org_assignee_open_idx').on(t.organizationId, t.assigneeId, t.number).where(sql`deleted_at is null and ${openStatuses}`),
   index('tickets_org_requester_idx').on(t.organizationId, t.requesterId, t.updatedAt).where(sql`deleted_at is null`),
   index('tickets_org_updated_idx').on(t.organizationId, t.updatedAt).where(sql`deleted_at is null`),
@@ -88,10 +92,16 @@ export const statusHistory = pgTable('status_history', {
   index('status_history_ticket_idx').on(t.organizationId, t.ticketId, t.createdAt),
 ])
 
+/** `assigned`: by a person (assign, transfer, unassign); `routed`: by routing rules; accept / reject by the assignee. */
+export const assignmentKinds = ['assigned', 'routed', 'accepted', 'rejected'] as const
+export type AssignmentKind = (typeof assignmentKinds)[number]
+export const assignmentKindEnum = pgEnum('assignment_kind', assignmentKinds)
+
 export const assignmentHistory = pgTable('assignment_history', {
   organizationId: uuid().notNull(),
   id: uuid().notNull().defaultRandom(),
   ticketId: uuid().notNull(),
+  kind: assignmentKindEnum().notNull().default('assigned'),
   fromAssigneeId: uuid(),
   toAssigneeId: uuid(),
   fromTeamId: uuid(),

@@ -38,12 +38,20 @@ export const signInAttempts = pgTable('sign_in_attempts', {
   index('sign_in_attempts_ip_idx').on(t.ip, t.createdAt),
 ])
 
+/** How a team hands its tickets to members (§6); `manual` leaves them in the team queue. */
+export const assignmentStrategies = ['round_robin', 'least_open', 'manual'] as const
+export type AssignmentStrategy = (typeof assignmentStrategies)[number]
+export const assignmentStrategyEnum = pgEnum('assignment_strategy', assignmentStrategies)
+
 export const teams = pgTable('teams', {
   organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
   id: uuid().notNull().defaultRandom(),
   name: text().notNull(),
   /** A cleared team: its members may see sensitive tickets (§6). */
   restricted: boolean().notNull().default(false),
+  assignmentStrategy: assignmentStrategyEnum().notNull().default('round_robin'),
+  /** Round-robin cursor: the member who got the last ticket. Read and moved under the team row's lock. */
+  lastAssigneeId: uuid(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.organizationId, t.id] }),
