@@ -1,6 +1,6 @@
 import type { Role } from '@/db/schema/users'
 
-const requester = ['ticket:create', 'comment:reply'] as const
+const requester = ['ticket:create', 'comment:reply', 'attachment:upload'] as const
 const agent = [
   ...requester,
   'ticket:work', 'ticket:create_on_behalf', 'ticket:edit', 'ticket:assign', 'ticket:flag_sensitive',
@@ -8,7 +8,7 @@ const agent = [
 ] as const
 const admin = [
   ...agent,
-  'ticket:delete', 'ticket:restore', 'ticket:unflag_sensitive', 'members:manage', 'audit:view', 'settings:manage',
+  'ticket:delete', 'ticket:restore', 'attachment:delete_any', 'ticket:unflag_sensitive', 'members:manage', 'audit:view', 'settings:manage',
 ] as const
 
 export type Permission = (typeof admin)[number]

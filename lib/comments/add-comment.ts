@@ -12,6 +12,7 @@ import { loadVisibleTicket } from '@/lib/tickets/load'
 import { AddCommentInput } from '@/lib/tickets/schemas'
 import { applyStatus } from '@/lib/tickets/set-status'
 import { notifyTicket } from '@/lib/notifications/notify'
+import { claimAttachments } from '@/lib/attachments/claim'
 
 /**
  * A public reply or an internal note (§7). A staff public reply counts as the first
@@ -32,6 +33,8 @@ export async function addComment(ctx: Ctx, raw: z.input<typeof AddCommentInput>)
     const [comment] = await tx.insert(comments).values({
       organizationId: ctx.org.id, ticketId: ticket.id, authorId: ctx.user.id, body: input.body, internal: input.internal, createdAt: now,
     }).returning()
+    // The files join in the same transaction: the reply and its attachments commit together or not at all.
+    await claimAttachments(tx, ctx, ticket, input.attachmentIds, { commentId: comment.id, internal: input.internal })
     const patch: Partial<typeof tickets.$inferInsert> = { updatedAt: now }
     if (staff && !input.internal && !ticket.firstResponseAt && ticket.requesterId !== ctx.user.id) patch.firstResponseAt = now
     await tx.update(tickets).set(patch).where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, ticket.id)))

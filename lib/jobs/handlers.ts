@@ -3,6 +3,8 @@ import { deliverMail } from '@/lib/notifications/mailer'
 import { deliverWebhook } from '@/lib/notifications/webhook'
 import { autoCloseResolved, AUTO_CLOSE_EVERY_MS } from '@/lib/tickets/auto-close'
 import { sweepSla, SLA_SWEEP_EVERY_MS } from '@/lib/sla/sweep'
+import { CLEANUP_EVERY_MS, CLEANUP_QUEUE, purgeStoredFiles, removeExpiredUploads } from '@/lib/attachments/cleanup'
+import { PURGE_QUEUE } from '@/lib/attachments/delete-attachment'
 import { registerJobHandler } from './runner'
 
 /** Every queue's handler, registered once wherever a worker runs. */
@@ -17,7 +19,12 @@ export function registerAllHandlers() {
     await sweepSla(db)
     return { rescheduleAt: new Date(Date.now() + SLA_SWEEP_EVERY_MS) }
   })
+  registerJobHandler(PURGE_QUEUE, purgeStoredFiles)
+  registerJobHandler(CLEANUP_QUEUE, async (_job, db) => {
+    await removeExpiredUploads(db)
+    return { rescheduleAt: new Date(Date.now() + CLEANUP_EVERY_MS) }
+  })
 }
 
 /** The sweeps every deployment runs; created once, whichever worker starts first. */
-export const recurringQueues = ['tickets.auto_close', 'sla.sweep']
+export const recurringQueues = ['tickets.auto_close', 'sla.sweep', CLEANUP_QUEUE]

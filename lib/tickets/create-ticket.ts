@@ -10,6 +10,7 @@ import { findUserByEmail } from '@/lib/users/create-user'
 import { CreateTicketInput } from './schemas'
 import { notifyTicket } from '@/lib/notifications/notify'
 import { recomputeSla } from '@/lib/sla/recompute'
+import { claimAttachments } from '@/lib/attachments/claim'
 
 /**
  * Creates a ticket from the portal, or on behalf of a requester by staff (§3).
@@ -63,6 +64,7 @@ export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
         categoryId: [null, ticket.categoryId], requesterId: [null, requesterId], sensitive: [null, sensitive],
       },
     })
+    await claimAttachments(tx, ctx, ticket, input.attachmentIds, { commentId: null, internal: false })
     await recomputeSla(tx, ctx, ticket)
     await notifyTicket(tx, ctx, ticket, { event: 'ticket.created' })
     return ticket

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ticketPriorities, ticketStatuses } from '@/db/schema/tickets'
 import { slaStatuses } from '@/lib/sla/status'
+import { attachmentIdsField } from '@/lib/attachments/schemas'
 
 // Client-safe: the same schemas validate in the browser (react-hook-form) and on the server.
 
@@ -22,6 +23,8 @@ export const CreateTicketInput = z.object({
   /** Staff creating on behalf of someone (e.g. a phone call); ignored for requesters. */
   requesterEmail: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().toLowerCase().email('Enter a valid email address').optional()),
   assetRef: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(120).optional()),
+  /** Staged uploads (lib/attachments) that join the ticket's description. */
+  attachmentIds: attachmentIdsField,
 })
 export type CreateTicketInput = z.input<typeof CreateTicketInput>
 
@@ -52,6 +55,7 @@ export const AddCommentInput = z.object({
   number: ticketNumber,
   body: z.string().trim().min(1, 'Write a message').max(COMMENT_MAX, `Keep the message under ${COMMENT_MAX.toLocaleString('en')} characters`),
   internal: checkbox.default(false),
+  attachmentIds: attachmentIdsField,
 })
 
 export const MarkSolutionInput = z.object({ number: ticketNumber, commentId: z.string().uuid() })
