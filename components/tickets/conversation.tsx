@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge'
+import { AttachmentList, type AttachmentItem } from '@/components/attachments/attachment-list'
 import { ActionForm } from '@/components/ui/action-form'
 import type { ActionState } from '@/lib/actions/state'
 import { formatTime } from '@/lib/format/time'
@@ -8,10 +9,13 @@ export type ConversationEntry = {
 }
 
 /** The ticket's messages, oldest first; internal notes are visibly set apart (§7). */
-export function Conversation({ org, number, entries, tz, requesterId, markSolution }: {
+export function Conversation({ org, number, entries, tz, requesterId, markSolution, files, deleteFile }: {
   org: string; number: number; entries: ConversationEntry[]; tz: string; requesterId: string
   /** Given to staff only: lets them flag a public reply as the solution. */
   markSolution?: (prev: ActionState, form: FormData) => Promise<ActionState>
+  /** Each comment's files, by comment id (already filtered by visibility in lib/attachments). */
+  files?: Record<string, AttachmentItem[]>
+  deleteFile?: (prev: ActionState, form: FormData) => Promise<ActionState>
 }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">No replies yet.</p>
   return (
@@ -27,6 +31,7 @@ export function Conversation({ org, number, entries, tz, requesterId, markSoluti
             <time className="ml-auto text-xs text-slate-500" dateTime={c.createdAt.toISOString()}>{formatTime(c.createdAt, tz)}</time>
           </div>
           <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{c.body}</p>
+          {files?.[c.id] && <AttachmentList org={org} items={files[c.id]} deleteAction={deleteFile} />}
           {markSolution && !c.internal && !c.isSolution && (
             <div className="mt-3">
               <ActionForm action={markSolution} fields={{ org, number, commentId: c.id }} label="Mark as solution" pendingLabel="Marking…" variant="ghost" className="px-2 py-1 text-xs" />

@@ -1,5 +1,7 @@
 'use client'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { AttachmentPicker } from '@/components/attachments/attachment-picker'
+import { useAttachmentGate } from '@/components/attachments/use-attachment-gate'
 import { Field, Textarea } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -7,22 +9,29 @@ import type { ActionState } from '@/lib/actions/state'
 import { AddCommentInput, COMMENT_MAX } from '@/lib/tickets/schemas'
 
 /** Reply to the requester, or (staff) an internal note only colleagues can read (§7). */
-export function ReplyForm({ org, number, allowInternal, action }: {
+export function ReplyForm({ org, number, allowInternal, action, maxFileBytes }: {
   org: string; number: number; allowInternal: boolean
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
+  /** Offers attachments (§8) up to this size per file. */
+  maxFileBytes?: number
 }) {
+  const files = useAttachmentGate()
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(AddCommentInput, action, {
-    defaultValues: { number, body: '', internal: false }, resetOnSuccess: true,
+    defaultValues: { number, body: '', internal: false }, resetOnSuccess: true, onSuccess: files.reset,
   })
   const internal = form.watch('internal')
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className={`space-y-3 rounded-lg p-4 ring-1 ${internal ? 'bg-amber-50 ring-amber-200' : 'bg-white ring-slate-200'}`}>
+    <form ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className={`space-y-3 rounded-lg p-4 ring-1 ${internal ? 'bg-amber-50 ring-amber-200' : 'bg-white ring-slate-200'}`}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
       <Field id="body" label={internal ? 'Internal note' : 'Reply'} error={err('body')}
         hint={internal ? 'Only staff will see this note. The requester is not notified.' : allowInternal ? 'The requester will see this reply.' : undefined}>
         <Textarea id="body" rows={5} maxLength={COMMENT_MAX} invalid={!!err('body')} describedBy="body-error" {...form.register('body')} />
       </Field>
+      {maxFileBytes !== undefined && (
+        <AttachmentPicker key={files.pickerKey} org={org} ticketNumber={number} maxFileBytes={maxFileBytes}
+          onStateChange={files.onStateChange} error={files.blocked ?? err('attachments') ?? err('attachmentIds')} />
+      )}
       <div className="flex flex-wrap items-center justify-between gap-3">
         {allowInternal ? (
           <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -30,7 +39,7 @@ export function ReplyForm({ org, number, allowInternal, action }: {
             Internal note (staff only)
           </label>
         ) : <span />}
-        <SubmitButton pending={pending} pendingText="Sending…" variant={internal ? 'secondary' : 'primary'}>
+        <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? 'Uploading files…' : 'Sending…'} variant={internal ? 'secondary' : 'primary'}>
           {internal ? 'Add internal note' : 'Send reply'}
         </SubmitButton>
       </div>

@@ -1,5 +1,7 @@
 'use client'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { AttachmentPicker } from '@/components/attachments/attachment-picker'
+import { useAttachmentGate } from '@/components/attachments/use-attachment-gate'
 import { Field, Input, Select, Textarea } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -9,19 +11,22 @@ import { CreateTicketInput, DESCRIPTION_MAX, TITLE_MAX } from '@/lib/tickets/sch
 type Category = { id: string; name: string; sensitive: boolean }
 
 /** New ticket: a requester raising their own, or staff logging one on someone's behalf. */
-export function TicketForm({ org, categories, onBehalf, action }: {
+export function TicketForm({ org, categories, onBehalf, action, maxFileBytes }: {
   org: string
   categories: Category[]
   onBehalf: boolean
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
+  /** Offers attachments (§8) up to this size per file. */
+  maxFileBytes?: number
 }) {
+  const files = useAttachmentGate()
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(CreateTicketInput, action, {
     defaultValues: { priority: 'normal', title: '', description: '', categoryId: '' },
   })
   const sensitiveIds = new Set(categories.filter((c) => c.sensitive).map((c) => c.id))
   const chosen = form.watch('categoryId')
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className="space-y-5">
       <input type="hidden" name="org" value={org} />
       {onBehalf && (
         <Field id="requesterEmail" label="Requester's email" error={err('requesterEmail')}
@@ -35,6 +40,10 @@ export function TicketForm({ org, categories, onBehalf, action }: {
       <Field id="description" label="Description" error={err('description')} hint="What happened, what you expected, and anything you already tried.">
         <Textarea id="description" rows={7} maxLength={DESCRIPTION_MAX} invalid={!!err('description')} describedBy="description-error" {...form.register('description')} />
       </Field>
+      {maxFileBytes !== undefined && (
+        <AttachmentPicker org={org} maxFileBytes={maxFileBytes} onStateChange={files.onStateChange}
+          error={files.blocked ?? err('attachments') ?? err('attachmentIds')} />
+      )}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="categoryId" label="Category" error={err('categoryId')}
           hint={typeof chosen === 'string' && sensitiveIds.has(chosen) ? 'Tickets in this category are visible only to specially cleared staff.' : undefined}>
@@ -59,7 +68,7 @@ export function TicketForm({ org, categories, onBehalf, action }: {
       )}
       <FormMessage state={state} />
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingText="Submitting…">Submit ticket</SubmitButton>
+        <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? 'Uploading files…' : 'Submitting…'}>Submit ticket</SubmitButton>
       </div>
     </form>
   )

@@ -2,7 +2,7 @@ import { formatTime } from '@/lib/format/time'
 
 export type TimelineItem = { id: string; at: Date; actor: string | null; kind: string; text: string; note?: string | null }
 
-const dot: Record<string, string> = { status: 'bg-indigo-500', assignment: 'bg-sky-500', edit: 'bg-slate-400' }
+const dot: Record<string, string> = { status: 'bg-indigo-500', assignment: 'bg-sky-500', edit: 'bg-slate-400', attachment: 'bg-teal-500' }
 
 export function Timeline({ entries, tz }: { entries: TimelineItem[]; tz: string }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened yet.</p>

@@ -4,7 +4,6 @@ import { MAX_FILENAME_LENGTH } from './limits'
 // stored under random keys, so a hostile name cannot reach the file system. It is still
 // cleaned, because it is shown to other people and offered as a save-as name on their machines.
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
 /** Bidi overrides and isolates ("photo\u202Egnp.exe" shows as "photoexe.png"), zero-width and BOM characters. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g

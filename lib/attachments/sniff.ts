@@ -52,7 +52,6 @@ export function looksLikeText(head: Uint8Array): boolean {
   } catch {
     return false
   }
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f]/.test(text)
 }
 

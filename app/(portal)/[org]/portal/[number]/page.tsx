@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation'
 import { Card } from '@/components/ui/card'
 import { PriorityBadge, StatusBadge } from '@/components/tickets/badges'
 import { Conversation } from '@/components/tickets/conversation'
+import { AttachmentList } from '@/components/attachments/attachment-list'
+import { ticketFiles, withFileEvents } from '@/lib/attachments/ticket-files'
 import { ReplyForm } from '@/components/tickets/reply-form'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
@@ -12,6 +14,7 @@ import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
 import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 import { changeStatusAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
+import { deleteAttachmentAction } from '@/app/(staff)/[org]/tickets/attachment-actions'
 
 type Props = { params: Promise<{ org: string; number: string }>; searchParams: Promise<{ created?: string }> }
 
@@ -34,7 +37,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   const number = Number(raw)
   if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const tz = await viewerTimeZone(ctx)
+  const [tz, files] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, t.id)])
   const finished = t.status === 'closed' || t.status === 'cancelled'
   return (
     <div className="space-y-6">
@@ -65,15 +68,16 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
       )}
       <Card title="Your description">
         <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{t.description}</p>
+        <AttachmentList org={org} items={files.description} deleteAction={deleteAttachmentAction} />
       </Card>
       <section aria-labelledby="conv-h" className="space-y-4">
         <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
-        <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} />
+        <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} files={files.byComment} deleteFile={deleteAttachmentAction} />
         {finished
           ? <p className="text-sm text-slate-500">Replies are closed. <Link className="text-indigo-700 hover:underline" href={`/${org}/portal/new`}>Raise a new request</Link></p>
-          : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} />}
+          : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} maxFileBytes={files.maxFileBytes} />}
       </section>
-      <Card title="History"><Timeline entries={timeline} tz={tz} /></Card>
+      <Card title="History"><Timeline entries={withFileEvents(timeline, files.events)} tz={tz} /></Card>
     </div>
   )
 }

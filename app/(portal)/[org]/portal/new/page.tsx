@@ -3,6 +3,7 @@ import { Card, PageHeader } from '@/components/ui/card'
 import { TicketForm } from '@/components/tickets/ticket-form'
 import { pageCtx } from '@/lib/pages/guard'
 import { listCategories } from '@/lib/tickets/options'
+import { attachmentLimits } from '@/lib/attachments/limits'
 import { createTicketAction } from '@/app/(staff)/[org]/tickets/actions'
 
 export const metadata: Metadata = { title: 'New request' }
@@ -14,7 +15,7 @@ export default async function NewRequestPage({ params }: { params: Promise<{ org
   return (
     <div>
       <PageHeader title="New request" subtitle={`Tell ${ctx.org.name} what you need. You'll be able to follow the answer here.`} />
-      <Card><TicketForm org={org} categories={categories} onBehalf={false} action={createTicketAction} /></Card>
+      <Card><TicketForm org={org} categories={categories} onBehalf={false} action={createTicketAction} maxFileBytes={attachmentLimits(ctx.org.settings).maxFileBytes} /></Card>
     </div>
   )
 }

@@ -7,6 +7,8 @@ import { Card } from '@/components/ui/card'
 import { AssignForm } from '@/components/tickets/assign-form'
 import { PriorityBadge, SensitiveBadge, StatusBadge } from '@/components/tickets/badges'
 import { Conversation } from '@/components/tickets/conversation'
+import { AttachmentList } from '@/components/attachments/attachment-list'
+import { ticketFiles, withFileEvents } from '@/lib/attachments/ticket-files'
 import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
 import { ReplyForm } from '@/components/tickets/reply-form'
 import { SlaCard } from '@/components/sla/sla-card'
@@ -21,6 +23,7 @@ import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
 import {
   assignAction, changeStatusAction, deleteTicketAction, markSolutionAction, replyAction, restoreTicketAction, updateTicketAction,
 } from '../actions'
+import { deleteAttachmentAction } from '../attachment-actions'
 
 type Props = { params: Promise<{ org: string; number: string }>; searchParams: Promise<{ created?: string }> }
 
@@ -34,7 +37,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const number = Number(raw)
   if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [agents, categories, tz, policy] = await Promise.all([listAssignableAgents(ctx), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t)])
+  const [agents, categories, tz, policy, files] = await Promise.all([listAssignableAgents(ctx), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id)])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
   const fields = { org, number: t.number }
@@ -69,11 +72,13 @@ export default async function TicketPage({ params, searchParams }: Props) {
         <div className="space-y-6 lg:col-span-2">
           <Card title="Description">
             <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{t.description}</p>
+            <AttachmentList org={org} items={files.description} deleteAction={deleted ? undefined : deleteAttachmentAction} />
           </Card>
           <section aria-labelledby="conv-h" className="space-y-4">
             <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
-            <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction} />
-            {!deleted && <ReplyForm org={org} number={t.number} allowInternal action={replyAction} />}
+            <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
+              files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
+            {!deleted && <ReplyForm org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes} />}
           </section>
         </div>
 
@@ -109,7 +114,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
               </details>
             )}
           </Card>
-          <Card title="Timeline"><Timeline entries={timeline} tz={tz} /></Card>
+          <Card title="Timeline"><Timeline entries={withFileEvents(timeline, files.events)} tz={tz} /></Card>
           {admin && !deleted && (
             <Card title="Danger zone">
               <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary"

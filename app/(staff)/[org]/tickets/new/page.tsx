@@ -3,6 +3,7 @@ import { Card, PageHeader } from '@/components/ui/card'
 import { TicketForm } from '@/components/tickets/ticket-form'
 import { pageCtx } from '@/lib/pages/guard'
 import { listCategories } from '@/lib/tickets/options'
+import { attachmentLimits } from '@/lib/attachments/limits'
 import { createTicketAction } from '../actions'
 
 export const metadata: Metadata = { title: 'New ticket' }
@@ -14,7 +15,7 @@ export default async function NewTicketPage({ params }: { params: Promise<{ org:
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="New ticket" subtitle="Log a ticket for yourself or on behalf of a requester (a phone call, a walk-in)." />
-      <Card><TicketForm org={org} categories={categories} onBehalf action={createTicketAction} /></Card>
+      <Card><TicketForm org={org} categories={categories} onBehalf action={createTicketAction} maxFileBytes={attachmentLimits(ctx.org.settings).maxFileBytes} /></Card>
     </div>
   )
 }
