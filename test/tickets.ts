@@ -1,10 +1,12 @@
 import { and, count, desc, eq } from 'drizzle-orm'
 import { expect } from 'vitest'
-import { auditEvents, statusHistory, teamMembers, teams, tickets, type TicketStatus } from '@/db/schema'
+import { auditEvents, statusHistory, tickets, type AssignmentStrategy, type TicketStatus } from '@/db/schema'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { assignTicket } from '@/lib/tickets/assign-ticket'
 import { changeStatus } from '@/lib/tickets/change-status'
 import { createTicket } from '@/lib/tickets/create-ticket'
+import { addTeamMember } from '@/lib/teams/team-members'
+import { createTeam } from '@/lib/teams/manage-teams'
 import { category, uid, type TestOrg } from './factory'
 
 /**
@@ -55,13 +57,18 @@ export async function auditCount(o: TestOrg, action: string, entityId?: string) 
   return row.n
 }
 
-/**
- * Puts members into a restricted (cleared) team and returns their re-loaded contexts.
- * There is no teams domain module yet, so the team rows are written directly.
- */
+/** A team made through the teams domain (as an admin would), with its members. */
+export async function makeTeam(o: TestOrg, opts: { restricted?: boolean; members?: Ctx[]; strategy?: AssignmentStrategy; name?: string } = {}) {
+  const team = await createTeam(o.admin, {
+    name: opts.name ?? `${opts.restricted ? 'Cleared' : 'Team'} ${uid()}`, restricted: !!opts.restricted, assignmentStrategy: opts.strategy ?? 'round_robin',
+  })
+  for (const m of opts.members ?? []) await addTeamMember(o.admin, { teamId: team.id, userId: m.user.id })
+  return team
+}
+
+/** Puts members into a restricted (cleared) team and returns their re-loaded contexts. */
 export async function clear(o: TestOrg, ...members: Ctx[]): Promise<Ctx[]> {
-  const [team] = await o.db.insert(teams).values({ organizationId: o.org.id, name: `Cleared ${uid()}`, restricted: true }).returning()
-  await o.db.insert(teamMembers).values(members.map((m) => ({ organizationId: o.org.id, teamId: team.id, userId: m.user.id })))
+  await makeTeam(o, { restricted: true, members })
   return Promise.all(members.map((m) => o.reload(m)))
 }
 

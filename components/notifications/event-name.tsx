@@ -10,6 +10,8 @@ const names: Record<keyof typeof eventLabels, string> = {
   'ticket.resolved': 'Resolved',
   'sla.at_risk': 'SLA at risk',
   'sla.breached': 'SLA breached',
+  'ticket.queued': 'Team queue',
+  'ticket.rejected': 'Rejected',
 }
 
 export function EventName({ event }: { event: string | null | undefined }) {

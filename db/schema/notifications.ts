@@ -5,6 +5,7 @@ import { memberships, users } from './users'
 
 export const notificationEvents = [
   'ticket.created', 'ticket.assigned', 'ticket.replied', 'ticket.status_changed', 'ticket.resolved', 'sla.at_risk', 'sla.breached',
+  'ticket.queued', 'ticket.rejected',
 ] as const
 export type NotificationEvent = (typeof notificationEvents)[number]
 

@@ -30,6 +30,9 @@ function audience(ctx: Ctx, ticket: TicketRow, n: TicketNotice): string[] {
       case 'ticket.resolved': return [ticket.requesterId]
       case 'sla.at_risk':
       case 'sla.breached': return [ticket.assigneeId]
+      // Team events name their audience (the team's members, or admins) in `also`.
+      case 'ticket.queued':
+      case 'ticket.rejected': return []
     }
   })()
   const ids = new Set([...base, ...(n.also ?? [])].filter((id): id is string => !!id))

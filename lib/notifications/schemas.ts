@@ -11,6 +11,8 @@ export const eventLabels: Record<(typeof notificationEvents)[number], string> = 
   'ticket.resolved': 'My ticket is resolved',
   'sla.at_risk': 'A ticket is close to its SLA target',
   'sla.breached': 'A ticket breaches its SLA target',
+  'ticket.queued': 'A ticket lands in my team’s queue',
+  'ticket.rejected': 'An agent rejects a ticket of my team',
 }
 
 const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())

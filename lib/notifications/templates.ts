@@ -26,6 +26,8 @@ function headline(m: MessageInput): string {
     case 'ticket.resolved': return `Ticket #${m.number} was resolved`
     case 'sla.at_risk': return `Ticket #${m.number} is close to its SLA target`
     case 'sla.breached': return `Ticket #${m.number} breached its SLA target`
+    case 'ticket.queued': return `Ticket #${m.number} is waiting in your team’s queue`
+    case 'ticket.rejected': return `${m.actorName} rejected ticket #${m.number}; it is back in the queue`
   }
 }
 

@@ -144,14 +144,14 @@ describe('timestamps and automatic moves', () => {
     const [last] = await historyOf(o, t.id)
     expect(last).toMatchObject({ fromStatus: 'new', toStatus: 'open', actorId: o.agent.user.id, note: 'Opened on assignment' })
     // Re-assigning an already open ticket changes no status.
-    await assignTicket(o.agent, { number: t.number, assigneeId: o.agent.user.id })
+    await assignTicket(o.agent, { number: t.number, assigneeId: o.agent.user.id, reason: 'Taking over' })
     expect((await historyOf(o, t.id)).length).toBe(2)
   })
 
   it('assigning a ticket that is past new leaves its status alone', async () => {
     const o = await makeOrg()
     const t = await ticketIn(o, 'pending')
-    await assignTicket(o.admin, { number: t.number, assigneeId: o.agent2.user.id })
+    await assignTicket(o.admin, { number: t.number, assigneeId: o.agent2.user.id, reason: 'Agent is away' })
     expect((await rowOf(o, t.number)).status).toBe('pending')
   })
 

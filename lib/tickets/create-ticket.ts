@@ -10,6 +10,7 @@ import { findUserByEmail } from '@/lib/users/create-user'
 import { CreateTicketInput } from './schemas'
 import { notifyTicket } from '@/lib/notifications/notify'
 import { recomputeSla } from '@/lib/sla/recompute'
+import { routeNewTicket } from '@/lib/routing/route-ticket'
 import { claimAttachments } from '@/lib/attachments/claim'
 
 /**
@@ -67,6 +68,8 @@ export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
     await claimAttachments(tx, ctx, ticket, input.attachmentIds, { commentId: null, internal: false })
     await recomputeSla(tx, ctx, ticket)
     await notifyTicket(tx, ctx, ticket, { event: 'ticket.created' })
+    // Routing (§6) in the same transaction: the ticket never exists outside a queue it belongs in.
+    await routeNewTicket(tx, ctx, ticket, can(ctx, 'ticket:create_on_behalf') ? input.teamId : undefined)
     return ticket
   })
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { assignmentHistory, auditEvents, categories, comments, statusHistory, tickets, users } from '@/db/schema'
+import { assignmentHistory, auditEvents, categories, comments, statusHistory, teams, tickets, users } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
@@ -35,10 +35,12 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
     t: tickets, category: categories.name, categorySensitive: categories.sensitive,
     requester: { id: requester.id, name: requester.name, email: requester.email },
     assignee: { id: assignee.id, name: assignee.name },
+    team: { id: teams.id, name: teams.name, restricted: teams.restricted },
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(teams, and(eq(teams.organizationId, tickets.organizationId), eq(teams.id, tickets.teamId)))
     .where(and(visibleTickets(ctx, { includeDeleted: true }), eq(tickets.number, number))).limit(1)
   if (!ticket) throw new NotFoundError(`Ticket #${number} was not found`)
   const t = ticket.t
@@ -58,11 +60,35 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
 
   const timeline = await loadTimeline(ctx, t.id, staff)
   return {
-    ticket: { ...t, category: ticket.category, requester: ticket.requester, assignee: ticket.assignee?.id ? ticket.assignee : null },
+    ticket: { ...t, category: ticket.category, requester: ticket.requester, assignee: ticket.assignee?.id ? ticket.assignee : null, team: ticket.team?.id ? ticket.team : null },
     conversation,
     timeline,
     allowedStatuses: t.deletedAt ? [] : allowedTargets(t.status, capacities(ctx, t)),
   }
+}
+
+type AssignmentRow = {
+  h: typeof assignmentHistory.$inferSelect
+  from: string | null; to: string | null; fromTeam: string | null; toTeam: string | null
+}
+
+/** One line per assignment history row (§6): routing, accept / reject, team and agent changes. */
+export function assignmentText({ h, from, to, fromTeam, toTeam }: AssignmentRow): string {
+  // A team deleted since keeps its place in the story without its name.
+  const teamName = (name: string | null) => name ?? 'a deleted team'
+  if (h.kind === 'accepted') return 'accepted the assignment'
+  if (h.kind === 'rejected') return `rejected the assignment${h.toTeamId ? `; back in the ${teamName(toTeam)} queue` : ''}`
+  if (h.kind === 'routed') {
+    return `routed the ticket to ${h.toTeamId ? teamName(toTeam) : 'no team'}${to ? ` and assigned it to ${to}` : ''}`
+  }
+  const teamMoved = h.fromTeamId !== h.toTeamId
+  const teamPart = !teamMoved ? null
+    : h.toTeamId ? (h.fromTeamId ? `moved the ticket from ${teamName(fromTeam)} to ${teamName(toTeam)}` : `put the ticket in ${teamName(toTeam)}`)
+    : `took the ticket out of ${teamName(fromTeam)}`
+  const it = teamPart ? 'it' : 'the ticket'
+  const agentPart = h.fromAssigneeId === h.toAssigneeId ? null
+    : to ? (from ? `reassigned ${it} from ${from} to ${to}` : `assigned ${it} to ${to}`) : `unassigned ${from ?? it}`
+  return [teamPart, agentPart].filter(Boolean).join(' and ') || 'changed the assignment'
 }
 
 async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise<TimelineEntry[]> {
@@ -80,17 +106,19 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
   if (staff) {
     const from = alias(users, 'from_user')
     const to = alias(users, 'to_user')
-    const assigns = await db.select({ h: assignmentHistory, actor: actor.name, from: from.name, to: to.name }).from(assignmentHistory)
+    const fromTeam = alias(teams, 'from_team')
+    const toTeam = alias(teams, 'to_team')
+    const assigns = await db.select({
+      h: assignmentHistory, actor: actor.name, from: from.name, to: to.name, fromTeam: fromTeam.name, toTeam: toTeam.name,
+    }).from(assignmentHistory)
       .leftJoin(actor, eq(actor.id, assignmentHistory.actorId))
       .leftJoin(from, eq(from.id, assignmentHistory.fromAssigneeId))
       .leftJoin(to, eq(to.id, assignmentHistory.toAssigneeId))
+      .leftJoin(fromTeam, and(eq(fromTeam.organizationId, assignmentHistory.organizationId), eq(fromTeam.id, assignmentHistory.fromTeamId)))
+      .leftJoin(toTeam, and(eq(toTeam.organizationId, assignmentHistory.organizationId), eq(toTeam.id, assignmentHistory.toTeamId)))
       .where(and(eq(assignmentHistory.organizationId, ctx.org.id), eq(assignmentHistory.ticketId, ticketId)))
     for (const a of assigns) {
-      entries.push({
-        id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment',
-        text: a.to ? (a.from ? `reassigned from ${a.from} to ${a.to}` : `assigned to ${a.to}`) : `unassigned ${a.from ?? ''}`.trim(),
-        note: a.h.reason,
-      })
+      entries.push({ id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment', text: assignmentText(a), note: a.h.reason })
     }
     const edits = await db.select({ e: auditEvents, actor: actor.name }).from(auditEvents)
       .leftJoin(actor, eq(actor.id, auditEvents.actorId))

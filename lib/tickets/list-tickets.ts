@@ -1,12 +1,13 @@
 import 'server-only'
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { categories, ticketPriorities, ticketStatuses, tickets, users } from '@/db/schema'
+import { categories, teams, ticketPriorities, ticketStatuses, tickets, users } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { visibleTickets } from '@/lib/authz/visibility'
 import { slaDueSql, slaStatusSql } from '@/lib/sla/status-sql'
 import { TICKET_NUMBER_MAX, TicketListQuery, type SortKey } from './schemas'
+import { openStatuses } from './workflow'
 
 export const PAGE_SIZE = 25
 
@@ -51,6 +52,17 @@ const exactTime = (col: SQL | typeof tickets.createdAt | typeof tickets.updatedA
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
 
+/**
+ * A work queue (§6): unsolved tickets assigned to me, to nobody, or waiting in one team.
+ * Only ever added on top of `visibleTickets`, so a queue holds nothing the viewer may not see.
+ */
+export function queuePredicate(ctx: Ctx, queue: NonNullable<TicketListQuery['queue']>): SQL {
+  const unsolved = inArray(tickets.status, [...openStatuses])
+  if (queue === 'mine') return and(unsolved, eq(tickets.assigneeId, ctx.user.id))!
+  if (queue === 'unassigned') return and(unsolved, isNull(tickets.assigneeId))!
+  return and(unsolved, eq(tickets.teamId, queue.slice('team:'.length)))!
+}
+
 /** Filters from the URL turned into predicates, always on top of `visibleTickets`. */
 export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
   const parts: (SQL | undefined)[] = [visibleTickets(ctx, { includeDeleted: q.deleted === '1' })]
@@ -62,6 +74,9 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
   if (q.assignee === 'me') parts.push(eq(tickets.assigneeId, ctx.user.id))
   else if (q.assignee === 'none') parts.push(isNull(tickets.assigneeId))
   else if (q.assignee) parts.push(eq(tickets.assigneeId, q.assignee))
+  if (q.team === 'none') parts.push(isNull(tickets.teamId))
+  else if (q.team) parts.push(eq(tickets.teamId, q.team))
+  if (q.queue) parts.push(queuePredicate(ctx, q.queue))
   if (q.q) {
     const n = Number(q.q.replace(/^#/, ''))
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
@@ -92,6 +107,7 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
     sensitive: tickets.sensitive, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
     category: categories.name, requester: requester.name, assignee: assignee.name, assigneeId: tickets.assigneeId,
+    team: teams.name, teamId: tickets.teamId, acceptedAt: tickets.acceptedAt,
     slaStatus: slaStatusSql, slaDue: slaDueSql, escalatedAt: tickets.escalatedAt,
     /** For the cursor only (see exactTime). */
     cursorTime: q.sort === 'created' || q.sort === 'updated' ? exactTime(q.sort === 'created' ? tickets.createdAt : tickets.updatedAt)
@@ -101,6 +117,7 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(teams, and(eq(teams.organizationId, tickets.organizationId), eq(teams.id, tickets.teamId)))
     .where(and(...where)).orderBy(...order).limit(PAGE_SIZE + 1)
   const more = rows.length > PAGE_SIZE
   const page = rows.slice(0, PAGE_SIZE)

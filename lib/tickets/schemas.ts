@@ -25,6 +25,8 @@ export const CreateTicketInput = z.object({
   assetRef: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(120).optional()),
   /** Staged uploads (lib/attachments) that join the ticket's description. */
   attachmentIds: attachmentIdsField,
+  /** Staff may send a new ticket straight to a team; without one, routing rules decide (§6). Ignored for requesters. */
+  teamId: optionalUuid,
 })
 export type CreateTicketInput = z.input<typeof CreateTicketInput>
 
@@ -45,8 +47,16 @@ export const ChangeStatusInput = z.object({
 
 export const AssignTicketInput = z.object({
   number: ticketNumber,
+  /** Absent: the ticket keeps its team; '' or null: no team. */
+  teamId: z.preprocess((v) => (v === '' ? null : v), z.string().uuid('Choose a team').nullable().optional()),
   assigneeId: z.preprocess((v) => (v === '' ? null : v), z.string().uuid('Choose an agent').nullable()),
-  reason: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(500, 'Keep the reason under 500 characters').optional(),
+})
+
+/** Rejecting a job needs a reason (§6): the team reads it when the ticket comes back to the queue. */
+export const RejectAssignmentInput = z.object({
+  number: ticketNumber,
+  reason: z.string().trim().min(1, 'Say why you are rejecting this ticket').max(500, 'Keep the reason under 500 characters'),
 })
 
 export const TicketRefInput = z.object({ number: ticketNumber })
@@ -76,6 +86,10 @@ export const TicketListQuery = z.object({
   priority: csv(z.enum(ticketPriorities)).catch([]),
   category: z.string().uuid().optional().catch(undefined),
   assignee: z.union([z.literal('me'), z.literal('none'), z.string().uuid()]).optional().catch(undefined),
+  team: z.union([z.literal('none'), z.string().uuid()]).optional().catch(undefined),
+  /** Work queues (§6): unsolved tickets assigned to me, to nobody, or in one team. */
+  queue: z.union([z.literal('mine'), z.literal('unassigned'), z.string().regex(/^team:[0-9a-f-]{36}$/i).refine((v) => z.string().uuid().safeParse(v.slice(5)).success)])
+    .optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   sla: csv(z.enum(slaStatuses)).catch([]),
   // The agent queue opens on what breaches first (§5); `sort=number&dir=desc` for newest.

@@ -14,7 +14,7 @@ import { recomputeSla } from '@/lib/sla/recompute'
  * and audit, all inside the caller's transaction. Used by user transitions and by the
  * automatic ones (first assignment, requester reply on pending).
  */
-export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: TicketStatus, note: string | null) {
+export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: TicketStatus, note: string | null, opts: { quiet?: boolean } = {}) {
   const now = new Date()
   const patch: Partial<TicketRow> = { status: to, updatedAt: now }
   if (to === 'in_progress' && !ticket.firstResponseAt) patch.firstResponseAt = now
@@ -36,7 +36,9 @@ export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: T
   })
   Object.assign(ticket, patch)
   await recomputeSla(tx, ctx, ticket)
-  // Requesters hear of every move; a resolution carries its (public) note.
+  // Requesters hear of every move; a resolution carries its (public) note. `quiet`: a move
+  // made in the same breath as another notice (routing a ticket as it is created).
+  if (opts.quiet) return
   await notifyTicket(tx, ctx, ticket, to === 'resolved'
     ? { event: 'ticket.resolved', excerpt: note }
     : { event: 'ticket.status_changed' })

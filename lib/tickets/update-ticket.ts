@@ -10,6 +10,7 @@ import { ForbiddenError, ValidationError } from '@/lib/errors'
 import { loadVisibleTicket } from './load'
 import { UpdateTicketInput } from './schemas'
 import { recomputeSla } from '@/lib/sla/recompute'
+import { confineSensitive } from '@/lib/routing/confine-sensitive'
 
 /** Staff edit title, description, priority, category and the sensitive flag. */
 export async function updateTicket(ctx: Ctx, raw: z.input<typeof UpdateTicketInput>) {
@@ -40,6 +41,7 @@ export async function updateTicket(ctx: Ctx, raw: z.input<typeof UpdateTicketInp
     await recordAudit(tx, ctx, { entityType: 'ticket', entityId: ticket.id, action: 'ticket.updated', changes })
     // New priority or category, new targets: the deadlines follow from the same start (§5).
     if (changes.priority || changes.categoryId) await recomputeSla(tx, ctx, updated)
+    if (!ticket.sensitive && updated.sensitive) await confineSensitive(tx, ctx, updated)
     return updated
   })
 }

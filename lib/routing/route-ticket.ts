@@ -1,0 +1,70 @@
+import 'server-only'
+import { and, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { assignmentHistory } from '@/db/schema'
+import { getDb, type DbOrTx } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { systemCtx } from '@/lib/auth/system'
+import { authorize } from '@/lib/authz/can'
+import { ValidationError } from '@/lib/errors'
+import { applyAssignment } from '@/lib/tickets/apply-assignment'
+import { checkAssignment } from '@/lib/tickets/assignment-rules'
+import { loadVisibleTicket, type TicketRow } from '@/lib/tickets/load'
+import { TicketRefInput } from '@/lib/tickets/schemas'
+import { decideRoute, factsOf } from './load'
+import type { RouteDecision } from './match'
+import { pickAgent } from './pick-agent'
+
+function because(d: RouteDecision): string {
+  if (d.via === 'rule') return `Rule “${d.rule!.name}”`
+  return `Sensitive ticket: the matching rules send to teams that are not restricted, so it went to ${d.team!.name}`
+}
+
+/**
+ * Routes a ticket as it is created, inside createTicket's transaction (§6). Staff may name
+ * the team; otherwise the first matching rule picks it (sensitive tickets: restricted teams
+ * only, see `pickRoute`). The team's strategy then picks the agent. Routing acts as the
+ * system; the ticket opens if an agent got it, without a second notice to the requester.
+ */
+export async function routeNewTicket(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, explicitTeamId?: string) {
+  let teamId: string
+  let reason: string | null
+  if (explicitTeamId) {
+    await checkAssignment(tx, ctx.org.id, ticket, { teamId: explicitTeamId, assigneeId: null })
+    teamId = explicitTeamId
+    reason = `Team chosen by ${ctx.user.name} when logging the ticket`
+  } else {
+    const decision = await decideRoute(tx, ctx.org.id, await factsOf(tx, ticket))
+    if (!decision.team) return
+    teamId = decision.team.id
+    reason = because(decision)
+  }
+  const assigneeId = await pickAgent(tx, ctx.org.id, teamId)
+  await applyAssignment(tx, systemCtx(ctx.org), ticket, { teamId, assigneeId }, { kind: 'routed', reason, quiet: true })
+}
+
+/**
+ * "Auto-assign" (§6): routing again for an existing ticket. A matching rule picks the team,
+ * else the ticket stays in its own; the team's strategy picks the agent, passing over
+ * anyone who already rejected this ticket.
+ */
+export async function autoAssign(ctx: Ctx, raw: z.input<typeof TicketRefInput>) {
+  authorize(ctx, 'ticket:assign')
+  const input = TicketRefInput.parse(raw)
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
+    const decision = await decideRoute(tx, ctx.org.id, await factsOf(tx, ticket))
+    const teamId = decision.team?.id ?? ticket.teamId
+    if (!teamId) throw new ValidationError('No routing rule matches this ticket and it has no team; choose a team or add a rule')
+    // The kept team still has to be allowed (a sensitive ticket sitting in an open team).
+    await checkAssignment(tx, ctx.org.id, ticket, { teamId, assigneeId: null })
+    const rejected = await tx.select({ id: assignmentHistory.fromAssigneeId }).from(assignmentHistory).where(and(
+      eq(assignmentHistory.organizationId, ctx.org.id), eq(assignmentHistory.ticketId, ticket.id), eq(assignmentHistory.kind, 'rejected')))
+    const assigneeId = await pickAgent(tx, ctx.org.id, teamId, { exclude: rejected.map((r) => r.id!).filter(Boolean) })
+    if (teamId === ticket.teamId && assigneeId === ticket.assigneeId) return { ticket, changed: false }
+    const reason = decision.team ? because(decision) : 'No rule matched; handed out within its team'
+    await applyAssignment(tx, ctx, ticket, { teamId, assigneeId }, { kind: 'routed', reason })
+    return { ticket, changed: true }
+  })
+}

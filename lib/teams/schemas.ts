@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { assignmentStrategies } from '@/db/schema/users'
+import { checkbox } from '@/lib/tickets/schemas'
+
+// Client-safe: the team forms validate with these in the browser, the domain on the server.
+
+export const TEAM_NAME_MAX = 80
+
+export const strategyLabels: Record<(typeof assignmentStrategies)[number], string> = {
+  round_robin: 'Round-robin',
+  least_open: 'Fewest open tickets',
+  manual: 'Manual (team queue only)',
+}
+
+const name = z.string().trim().min(1, 'Enter a team name').max(TEAM_NAME_MAX, `Keep the name under ${TEAM_NAME_MAX} characters`)
+const strategy = z.enum(assignmentStrategies, { errorMap: () => ({ message: 'Choose how tickets are handed out' }) })
+const teamId = z.string().uuid('Unknown team')
+
+export const CreateTeamInput = z.object({ name, restricted: checkbox.default(false), assignmentStrategy: strategy.default('round_robin') })
+export const UpdateTeamInput = z.object({ teamId, name, restricted: checkbox.default(false), assignmentStrategy: strategy })
+export const TeamRefInput = z.object({ teamId })
+export const TeamMemberInput = z.object({ teamId, userId: z.string().uuid('Choose a person') })

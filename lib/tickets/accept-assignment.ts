@@ -1,0 +1,48 @@
+import 'server-only'
+import { z } from 'zod'
+import { getDb } from '@/db/client'
+import type { DbOrTx } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { authorize } from '@/lib/authz/can'
+import { ConflictError } from '@/lib/errors'
+import { applyAssignment } from './apply-assignment'
+import { loadVisibleTicket } from './load'
+import { RejectAssignmentInput, TicketRefInput } from './schemas'
+
+const finished = new Set(['resolved', 'closed', 'cancelled'])
+
+/** Only the person the job was given to answers it; anyone else gets a plain refusal. */
+async function loadMine(tx: DbOrTx, ctx: Ctx, number: number) {
+  const ticket = await loadVisibleTicket(tx, ctx, number, { lock: true })
+  if (ticket.assigneeId !== ctx.user.id) throw new ConflictError('This ticket is not assigned to you')
+  if (finished.has(ticket.status)) throw new ConflictError('This ticket is already finished')
+  return ticket
+}
+
+/** The assigned agent takes the job (§6 field-ops flow). Accepting twice changes nothing. */
+export async function acceptAssignment(ctx: Ctx, raw: z.input<typeof TicketRefInput>) {
+  authorize(ctx, 'ticket:work')
+  const input = TicketRefInput.parse(raw)
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    const ticket = await loadMine(tx, ctx, input.number)
+    if (ticket.acceptedAt) return ticket
+    await applyAssignment(tx, ctx, ticket, { teamId: ticket.teamId, assigneeId: ticket.assigneeId }, { kind: 'accepted' })
+    return ticket
+  })
+}
+
+/**
+ * The assigned agent turns the job down, with a reason: the ticket goes back to its team's
+ * queue, unassigned, and the team hears of it through the outbox (admins, if it has no team).
+ */
+export async function rejectAssignment(ctx: Ctx, raw: z.input<typeof RejectAssignmentInput>) {
+  authorize(ctx, 'ticket:work')
+  const input = RejectAssignmentInput.parse(raw)
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    const ticket = await loadMine(tx, ctx, input.number)
+    await applyAssignment(tx, ctx, ticket, { teamId: ticket.teamId, assigneeId: null }, { kind: 'rejected', reason: input.reason })
+    return ticket
+  })
+}
