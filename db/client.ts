@@ -17,7 +17,17 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations')
 
 // One handle per process, kept on globalThis so Next's dev-mode module reloads
 // don't open a second PGlite on the same data directory.
-const g = globalThis as unknown as { __helpdeskDb?: Promise<Handle> }
+const g = globalThis as unknown as { __helpdeskDb?: Promise<Handle>; __helpdeskQueryLog?: QueryLog }
+
+type QueryLog = (query: string, params: unknown[]) => void
+/**
+ * Lets the benchmark record the exact SQL and parameters the data layer sends (its query
+ * floors, EXPLAIN plans). A no-op unless a hook is installed with `captureQueries`.
+ */
+const logger = { logQuery: (query: string, params: unknown[]) => g.__helpdeskQueryLog?.(query, params) }
+export function captureQueries(hook: QueryLog | undefined) {
+  g.__helpdeskQueryLog = hook
+}
 
 export function dataDir(): string {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), 'data', 'pglite')
@@ -32,7 +42,7 @@ async function open(): Promise<Handle> {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
     })
-    const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db
+    const db = drizzle(client, { schema, casing: 'snake_case', logger }) as unknown as Db
     return { db, kind: 'postgres', close: () => client.end() }
   }
   const { PGlite } = await import('@electric-sql/pglite')

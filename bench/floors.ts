@@ -1,0 +1,64 @@
+// Query floors and plans: the SQL the data-access layer sends for a scenario, recorded
+// from the real domain functions (db/client's query hook), then replayed straight through
+// `postgres` — no Next.js, no rendering, no auth — and explained.
+import { performance } from 'node:perf_hooks'
+import type postgres from 'postgres'
+import { captureQueries } from '@/db/client'
+
+export type Query = { sql: string; params: unknown[] }
+
+/** Runs `fn` and returns the statements it sent, in order. */
+export async function capture<T>(fn: () => Promise<T>): Promise<{ result: T; queries: Query[] }> {
+  const queries: Query[] = []
+  captureQueries((sql, params) => queries.push({ sql, params: [...params] }))
+  try {
+    return { result: await fn(), queries }
+  } finally {
+    captureQueries(undefined)
+  }
+}
+
+const isRead = (q: Query) => /^\s*(with\b[\s\S]*?\)\s*)?select\b/i.test(q.sql)
+
+/** p50 of running the statements one after another on one connection (writes inside a rolled-back transaction). */
+export async function floorP50(pg: postgres.Sql, queries: Query[], runs: number): Promise<number> {
+  const once = async () => {
+    if (queries.every(isRead)) {
+      for (const q of queries) await pg.unsafe(q.sql, q.params as never[])
+      return
+    }
+    await pg.begin(async (tx) => {
+      for (const q of queries) await tx.unsafe(q.sql, q.params as never[])
+      throw new Rollback()
+    }).catch((e) => { if (!(e instanceof Rollback)) throw e })
+  }
+  for (let i = 0; i < 3; i++) await once()
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await once()
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]
+}
+
+class Rollback extends Error {}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement; writes are rolled back. */
+export async function explain(pg: postgres.Sql, queries: Query[]): Promise<string> {
+  const out: string[] = []
+  await pg.begin(async (tx) => {
+    for (const q of queries) {
+      const rows = await tx.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${q.sql}`, q.params as never[])
+      out.push(`-- ${q.sql}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`)
+    }
+    throw new Rollback()
+  }).catch((e) => { if (!(e instanceof Rollback)) throw e })
+  return out.join('\n')
+}
+
+/** The sequential scans of the big tables in a plan (the benchmark fails on any). */
+export function bigSeqScans(plan: string): string[] {
+  return [...plan.matchAll(/Seq Scan on (tickets|comments)\b[^\n]*/g)].map((m) => m[0].trim())
+}

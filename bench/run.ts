@@ -1,0 +1,136 @@
+// npm run bench [-- --small] [--no-build] [--seconds N]
+// The HTTP benchmark on the dataset of `npm run bench:seed` (BENCH_DATABASE_URL or
+// DATABASE_URL): a production build (`next start`, NEXT_DIST_DIR=.next-bench, port 3400),
+// real sessions, autocannon. Each scenario runs at concurrency 1 (latency) and 16
+// (throughput); each read also gets its floor (the data layer's SQL run straight through
+// `postgres`) and an EXPLAIN (ANALYZE, BUFFERS). Fails if a plan scans tickets or comments
+// sequentially, or if a request fails.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import postgres from 'postgres'
+import { drizzle } from 'drizzle-orm/postgres-js'
+import { BENCH_PASSWORD, accounts } from './config'
+import { bigSeqScans, capture, explain, floorP50 } from './floors'
+import { load, signIn } from './http'
+import { build, start } from './server'
+import type { Scenario } from './scenarios'
+
+type Row = { scenario: string; concurrency: number; requests: number; p50_ms: number; p95_ms: number; p99_ms: number; rps: number; floor_p50_ms: number | null; rss_mb: number }
+
+const { values: args } = parseArgs({ options: {
+  small: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false },
+  seconds: { type: 'string' }, port: { type: 'string', default: process.env.BENCH_PORT ?? '3400' },
+} })
+const small = args.small
+const seconds = Number(args.seconds ?? (small ? 2 : 10))
+const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench'
+const outDir = process.env.BENCH_OUT_DIR ?? (small ? 'test-results/bench' : 'bench/results')
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+const round = (n: number) => Math.round(n * 10) / 10
+
+async function main() {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL
+  if (!url) throw new Error('Set BENCH_DATABASE_URL (or DATABASE_URL) to a database filled by npm run bench:seed')
+  process.env.DATABASE_URL = url
+  fs.mkdirSync(outDir, { recursive: true })
+  if (!args['no-build']) build(distDir)
+  const { getDb, closeDb } = await import('@/db/client')
+  const { scenarios } = await import('./scenarios')
+  const db = await getDb()
+  const pg = postgres(url, { max: 1, onnotice: () => {} })
+  // Drizzle hands the driver dates and JSON as strings and sets the client up to pass them
+  // through untouched; the replay client gets the same set-up so it sends identical values.
+  drizzle(pg)
+  const [{ tickets }] = await pg`select count(*)::int as tickets from tickets`
+  const load0 = os.loadavg()[0]
+  const { list, notes } = await scenarios(db, distDir)
+
+  const server = await start({ distDir, port: Number(args.port), databaseUrl: url })
+  const rows: Row[] = []
+  const failures: string[] = []
+  try {
+    const sessions = {
+      agent: await signIn(server.base, accounts(1).agent, BENCH_PASSWORD),
+      requester: await signIn(server.base, accounts(1).requester, BENCH_PASSWORD),
+    }
+    for (const s of list) {
+      process.stderr.write(`${s.name}: `)
+      const cookie = sessions[s.as].cookie
+      await check(server.base, cookie, s)
+      let floor: number | null = null
+      if (s.floor) {
+        const { queries } = await capture(s.floor)
+        const extra = s.alsoExplain ? (await capture(s.alsoExplain)).queries : []
+        floor = round(await floorP50(pg, queries, small ? 10 : 50))
+        const plan = await explain(pg, [...queries, ...extra])
+        fs.writeFileSync(path.join(outDir, `explain-${slug(s.name)}.txt`), plan)
+        for (const scan of bigSeqScans(plan)) failures.push(`${s.name}: ${scan}`)
+      }
+      await load({ base: server.base, cookie, connections: 1, seconds: small ? 0.5 : 2, request: s.request }) // warm-up
+      server.resetPeak()
+      for (const connections of [1, 16]) {
+        const r = await load({ base: server.base, cookie, connections, seconds, request: s.request })
+        const bad = r.requests - s.ok.reduce((n, code) => n + (r.statuses[code] ?? 0), 0)
+        if (bad || r.errors) failures.push(`${s.name} c=${connections}: ${bad} unexpected statuses ${JSON.stringify(r.statuses)}, ${r.errors} errors`)
+        rows.push({ scenario: s.name, concurrency: connections, requests: r.requests, p50_ms: round(r.p50), p95_ms: round(r.p95), p99_ms: round(r.p99),
+          rps: round(r.rps), floor_p50_ms: floor, rss_mb: server.peakRssMb() })
+        process.stderr.write(`c=${connections} p50 ${round(r.p50)} ms, ${round(r.rps)} req/s; `)
+      }
+      process.stderr.write('\n')
+    }
+  } finally {
+    await server.stop()
+    await pg.end()
+    await closeDb()
+  }
+
+  const md = report(rows, { tickets, seconds, load0, load1: os.loadavg()[0], notes, failures, small })
+  console.log(md)
+  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(rows, null, 2) + '\n')
+  fs.writeFileSync(path.join(outDir, 'latest.md'), md + '\n')
+  if (failures.length) {
+    console.error(`\nBenchmark FAILED:\n${failures.map((f) => `- ${f}`).join('\n')}`)
+    process.exit(1)
+  }
+}
+
+/** One request before the load: the page or action must succeed, not just answer. */
+async function check(base: string, cookie: string, s: Scenario) {
+  const r = s.request()
+  const res = await fetch(base + r.path, { method: r.method, headers: { cookie, accept: 'text/html', ...r.headers }, body: r.body, redirect: 'manual' })
+  const text = await res.text()
+  if (!s.ok.includes(res.status)) throw new Error(`${s.name}: ${r.method} ${r.path} answered ${res.status}\n${text.slice(0, 500)}`)
+  if (res.headers.get('location')?.includes('/sign-in') || /"ok":false/.test(text)) throw new Error(`${s.name}: the request was refused\n${text.slice(0, 1000)}`)
+}
+
+function report(rows: Row[], m: { tickets: number; seconds: number; load0: number; load1: number; notes: string[]; failures: string[]; small: boolean }) {
+  const head = '| scenario | c | requests | p50 ms | p95 ms | p99 ms | req/s | floor p50 ms | server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|'
+  const body = rows.map((r) => `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.floor_p50_ms ?? '—'} | ${r.rss_mb} |`).join('\n')
+  const c1 = rows.filter((r) => r.concurrency === 1)
+  const reads = c1.filter((r) => r.floor_p50_ms !== null)
+  const writes = c1.filter((r) => r.floor_p50_ms === null)
+  const list16 = rows.find((r) => r.scenario === 'ticket list page 1' && r.concurrency === 16)
+  const rss = Math.max(...rows.map((r) => r.rss_mb))
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
+  const targets = [
+    `- read p95 ≤ 50 ms at c=1: ${verdict(reads.every((r) => r.p95_ms <= 50))} (worst ${Math.max(...reads.map((r) => r.p95_ms))} ms)`,
+    `- read p50 within 15 ms of floor: ${verdict(reads.every((r) => r.p50_ms - r.floor_p50_ms! <= 15))} (largest gap ${round(Math.max(...reads.map((r) => r.p50_ms - r.floor_p50_ms!)))} ms)`,
+    `- ticket list ≥ 200 req/s at c=16: ${verdict((list16?.rps ?? 0) >= 200)} (${list16?.rps} req/s)`,
+    `- writes p95 ≤ 50 ms at c=1: ${verdict(writes.every((r) => r.p95_ms <= 50))} (worst ${Math.max(...writes.map((r) => r.p95_ms))} ms)`,
+    `- server RSS ≤ 600 MB: ${verdict(rss <= 600)} (peak ${rss} MB)`,
+  ]
+  return [
+    `## Benchmark: ${m.tickets.toLocaleString('en')} tickets${m.small ? ' (small mode)' : ''}`,
+    '',
+    `${new Date().toISOString()} · ${os.cpus().length} cores, load average ${m.load0.toFixed(1)} → ${m.load1.toFixed(1)} (shared machine) · ${m.seconds} s per run · latency at c=1, throughput at c=16`,
+    '',
+    head, body, '',
+    'Targets:', ...targets, '',
+    `Plan check (no sequential scan of tickets or comments): ${m.failures.some((f) => f.includes('Seq Scan')) ? 'FAILED' : 'passed'}`,
+    ...m.notes.map((n) => `\nNote: ${n}`),
+  ].join('\n')
+}
+
+main().catch((err) => { console.error(err); process.exit(1) })

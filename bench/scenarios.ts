@@ -1,0 +1,95 @@
+// The benchmark's scenarios: what a signed-in person requests, and for reads the data-layer
+// call whose SQL is the scenario's floor.
+import { sql } from 'drizzle-orm'
+import type { Db } from '@/db/client'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { loadCtx } from '@/lib/auth/load-ctx'
+import { getTicketDetail } from '@/lib/tickets/get-ticket'
+import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
+import { accounts, DETAIL_TAG, orgSlug } from './config'
+import { actionBody, actionId } from './http'
+
+export type Req = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }
+
+export type Scenario = {
+  name: string
+  kind: 'read' | 'write'
+  as: 'agent' | 'requester'
+  request: () => Req
+  /** Reads: the data-layer calls whose SQL is the floor (replayed in order). */
+  floor?: () => Promise<unknown>
+  /** Further data-layer calls of the page that must use indexes too (counts). */
+  alsoExplain?: () => Promise<unknown>
+  /** Statuses that mean success. */
+  ok: number[]
+}
+
+const get = (path: string): (() => Req) => () => ({ method: 'GET', path })
+
+async function ctxFor(db: Db, email: string, org: string): Promise<Ctx> {
+  const [u] = await db.execute<{ id: string }>(sql`select id from users where lower(email) = ${email}`) as unknown as { id: string }[]
+  if (!u) throw new Error(`${email} is missing: run npm run bench:seed first`)
+  return loadCtx(db, u.id, org)
+}
+
+export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenario[]; notes: string[] }> {
+  const org = orgSlug(1)
+  const notes: string[] = []
+  const agent = await ctxFor(db, accounts(1).agent, org)
+  const requester = await ctxFor(db, accounts(1).requester, org)
+
+  // Page 200 of the default list, reached the way a person would: following "Next" 199 times.
+  let after: string | null = null
+  for (let page = 1; page < 200; page++) {
+    const p: Awaited<ReturnType<typeof listTickets>> = await listTickets(agent, { after: after ?? undefined })
+    if (!p.next) throw new Error(`the default list has only ${page} pages; seed more tickets`)
+    after = p.next
+  }
+  const deepCursor = after!
+
+  const [team] = await db.execute<{ id: string }>(sql`select team_id as id from team_members tm join teams t on t.organization_id = tm.organization_id and t.id = tm.team_id
+    where tm.organization_id = ${agent.org.id} and tm.user_id = ${agent.user.id} and not t.restricted limit 1`) as unknown as { id: string }[]
+  const filter = { status: 'open,in_progress', priority: 'high', team: team.id }
+  const filterQs = new URLSearchParams(filter).toString()
+  const parsed = (await listTickets(agent, filter)).query as Record<string, unknown>
+  if (!('team' in parsed)) notes.push('The list has no team filter yet: the filtered scenario sends team= but only status and priority apply.')
+
+  const [detail] = await db.execute<{ number: number }>(sql`select number from tickets where organization_id = ${agent.org.id} and ${DETAIL_TAG} = any(tags) limit 1`) as unknown as { number: number }[]
+  if (!detail) throw new Error('the 100-comment ticket is missing: run npm run bench:seed')
+
+  // Replies go round 25 open tickets, so no single conversation grows without end.
+  const mine = await listTickets(agent, { status: 'open,in_progress', sort: 'number' })
+  if (!mine.rows.length) throw new Error('org1 has no open tickets to reply to')
+  const [category] = await db.execute<{ id: string }>(sql`select id from categories where organization_id = ${agent.org.id} and not sensitive order by name limit 1`) as unknown as { id: string }[]
+
+  const createId = actionId(distDir, 'createTicketAction', 'tickets/actions')
+  const replyId = actionId(distDir, 'replyAction', 'tickets/actions')
+  const post = (path: string, id: string, fields: Record<string, string>): Req => {
+    const { body, contentType } = actionBody(fields)
+    return { method: 'POST', path, body, headers: { 'next-action': id, 'content-type': contentType, accept: 'text/x-component' } }
+  }
+  let created = 0
+  let replied = 0
+
+  const list: Scenario[] = [
+    { name: 'my-work (assignee=me, sort=due)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?assignee=me`),
+      floor: () => listTickets(agent, { assignee: 'me' }), alsoExplain: () => countTickets(agent, { assignee: 'me' }) },
+    { name: 'ticket list page 1', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets`),
+      floor: () => listTickets(agent, {}), alsoExplain: () => countTickets(agent, {}) },
+    { name: 'ticket list page 200 (keyset)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?after=${deepCursor}`),
+      floor: () => listTickets(agent, { after: deepCursor }) },
+    { name: 'filtered list (2 statuses, priority, team)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?${filterQs}`),
+      floor: () => listTickets(agent, filter), alsoExplain: () => countTickets(agent, filter) },
+    { name: 'requester my tickets', kind: 'read', as: 'requester', ok: [200], request: get(`/${org}/portal`),
+      floor: () => listTickets(requester, { status: '', sort: 'updated', dir: 'desc' }) },
+    { name: `ticket detail (${100} comments)`, kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets/${detail.number}`),
+      floor: () => getTicketDetail(agent, detail.number) },
+    { name: 'create ticket (portal)', kind: 'write', as: 'requester', ok: [200, 303], request: () => post(`/${org}/portal/new`, createId, {
+      org, title: `Bench ticket ${++created}`, description: 'Created by the HTTP benchmark.', priority: 'normal', categoryId: category.id }) },
+    { name: 'add reply (agent)', kind: 'write', as: 'agent', ok: [200], request: () => {
+      const t = mine.rows[replied++ % mine.rows.length]
+      return post(`/${org}/tickets/${t.number}`, replyId, { org, number: String(t.number), body: `Benchmark reply ${replied}` })
+    } },
+  ]
+  return { list, notes }
+}

@@ -1,0 +1,71 @@
+// The production server under test: `next start` from its own build folder and port, on
+// the benchmark database, with its resident memory sampled while the load runs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; resetPeak: () => void; stop: () => Promise<void> }
+
+export function build(distDir: string) {
+  const r = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_DIST_DIR: distDir } })
+  if (r.status !== 0) throw new Error('next build failed')
+}
+
+/** RSS of a process and all its descendants, in MB (Linux /proc). */
+function treeRssMb(pid: number): number {
+  let kb = 0
+  const visit = (p: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8')
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const kids = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim()
+        for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k))
+      }
+    } catch { /* the process ended between two reads */ }
+  }
+  visit(pid)
+  return Math.round(kb / 1024)
+}
+
+export async function start(opts: { distDir: string; port: number; databaseUrl: string }): Promise<Server> {
+  if (!fs.existsSync(path.join(opts.distDir, 'BUILD_ID'))) throw new Error(`no production build in ${opts.distDir}; run without --no-build`)
+  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
+  const proc = spawn(process.execPath, [nextBin, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: opts.distDir, DATABASE_URL: opts.databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-not-for-production-0123456789',
+      AUTH_URL: `http://127.0.0.1:${opts.port}`,
+    },
+  })
+  let log = ''
+  proc.stdout!.on('data', (d) => { log += d })
+  proc.stderr!.on('data', (d) => { log += d; if (process.env.BENCH_VERBOSE) process.stderr.write(d) })
+  const base = `http://127.0.0.1:${opts.port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`next start exited:\n${log}`)
+    try {
+      const r = await fetch(`${base}/api/health`)
+      if (r.ok) break
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) { proc.kill(); throw new Error(`server did not become healthy:\n${log}`) }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  let peak = 0
+  const timer = setInterval(() => { peak = Math.max(peak, treeRssMb(proc.pid!)) }, 200)
+  return {
+    base, proc,
+    peakRssMb: () => Math.max(peak, treeRssMb(proc.pid!)),
+    resetPeak: () => { peak = 0 },
+    stop: async () => {
+      clearInterval(timer)
+      if (proc.exitCode !== null) return
+      const exited = new Promise((r) => proc.once('exit', r))
+      proc.kill('SIGTERM')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
+      if (proc.exitCode === null) proc.kill('SIGKILL')
+    },
+  }
+}
