@@ -45,13 +45,18 @@ export async function floorP50(pg: postgres.Sql, queries: Query[], runs: number)
 
 class Rollback extends Error {}
 
-/** EXPLAIN (ANALYZE, BUFFERS) of each statement; writes are rolled back. */
-export async function explain(pg: postgres.Sql, queries: Query[]): Promise<string> {
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of each statement; writes are rolled back. On a small dataset
+ * a sequential scan is often the planner's honest best, so `indexesOnly` asks whether an
+ * index path exists at all (enable_seqscan off): if the plan still scans, none does.
+ */
+export async function explain(pg: postgres.Sql, queries: Query[], opts: { indexesOnly?: boolean } = {}): Promise<string> {
   const out: string[] = []
   await pg.begin(async (tx) => {
+    if (opts.indexesOnly) await tx.unsafe('set local enable_seqscan = off')
     for (const q of queries) {
       const rows = await tx.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${q.sql}`, q.params as never[])
-      out.push(`-- ${q.sql}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`)
+      out.push(`${q.sql.split('\n').map((l) => `-- ${l}`).join('\n')}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`)
     }
     throw new Rollback()
   }).catch((e) => { if (!(e instanceof Rollback)) throw e })

@@ -136,9 +136,22 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
   }
 }
 
-export async function countTickets(ctx: Ctx, raw: unknown): Promise<number> {
+/** Counts stop here: beyond it the list says "10,000+" (see countTickets). */
+export const COUNT_CAP = 10_000
+
+/**
+ * How many tickets match, exact up to `cap`; past it the answer is `cap + 1`, shown as
+ * "10,000+". An exact count of a large org's 600,000 tickets would cost more than the
+ * page it heads, on every view; nobody pages that far, and filters narrow it back to exact.
+ */
+export async function countTickets(ctx: Ctx, raw: unknown, opts: { cap?: number } = {}): Promise<number> {
   const q = TicketListQuery.parse(raw ?? {})
+  const cap = opts.cap ?? COUNT_CAP
   const db = await getDb()
-  const [row] = await db.select({ n: count() }).from(tickets).where(ticketFilters(ctx, q))
+  const matching = db.select({ one: sql`1` }).from(tickets).where(ticketFilters(ctx, q)).limit(cap + 1).as('matching')
+  const [row] = await db.select({ n: count() }).from(matching)
   return row.n
 }
+
+/** "10,000+" past the cap, else the exact number. */
+export const formatCount = (n: number, cap = COUNT_CAP) => (n > cap ? `${cap.toLocaleString('en')}+` : n.toLocaleString('en'))

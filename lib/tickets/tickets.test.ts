@@ -11,7 +11,7 @@ import { changeStatus } from './change-status'
 import { createTicket } from './create-ticket'
 import { deleteTicket, restoreTicket } from './delete-ticket'
 import { getTicketDetail } from './get-ticket'
-import { countTickets, listTickets } from './list-tickets'
+import { countTickets, formatCount, listTickets } from './list-tickets'
 import { savePolicy } from '@/lib/sla/policies'
 import { TITLE_MAX } from './schemas'
 import { updateTicket } from './update-ticket'
@@ -283,6 +283,16 @@ describe('counts', () => {
     await ticketIn(o, 'open')
     expect(await countTickets(o.admin, {})).toBe(2)
     expect(await countTickets(o.admin, { status: 'open' })).toBe(1)
+  })
+
+  it('stops counting past the cap and says so', async () => {
+    const o = await makeOrg()
+    for (let i = 0; i < 3; i++) await ticketIn(o, 'new')
+    expect(await countTickets(o.admin, {}, { cap: 2 })).toBe(3)
+    expect(formatCount(3, 2)).toBe('2+')
+    expect(await countTickets(o.admin, {}, { cap: 3 })).toBe(3)
+    expect(formatCount(3, 3)).toBe('3')
+    expect(formatCount(12_345)).toBe('10,000+')
   })
 })
 

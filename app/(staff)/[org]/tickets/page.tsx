@@ -7,7 +7,7 @@ import { TicketTable, type TicketTableRow } from '@/components/tickets/ticket-ta
 import { formatTime, relativeTime } from '@/lib/format/time'
 import { dueIn } from '@/lib/sla/format'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
-import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
+import { countTickets, formatCount, listTickets } from '@/lib/tickets/list-tickets'
 import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
 
 export const metadata: Metadata = { title: 'Tickets' }
@@ -40,7 +40,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
     <div>
       <PageHeader
         title="Tickets"
-        subtitle={`${total.toLocaleString('en')} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
+        subtitle={`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
         actions={<Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>}
       />
       <TicketFilters
