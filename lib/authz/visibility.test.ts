@@ -11,9 +11,12 @@ import { changeStatus } from '@/lib/tickets/change-status'
 import { deleteTicket, restoreTicket } from '@/lib/tickets/delete-ticket'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
 import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
+import { createTicket } from '@/lib/tickets/create-ticket'
+import { queueCounts } from '@/lib/tickets/queues'
+import { saveRule } from '@/lib/routing/rules'
 import { updateTicket } from '@/lib/tickets/update-ticket'
 import { category, makeOrg, uid } from '@/test/factory'
-import { auditCount, clear, rowOf, ticketIn } from '@/test/tickets'
+import { auditCount, clear, makeTeam, rowOf, ticketIn } from '@/test/tickets'
 
 // Who sees what: tenant isolation, requesters' own tickets, internal notes, sensitive tickets.
 // All of it is the one predicate in visibility.ts, exercised through the domain functions.
@@ -236,5 +239,71 @@ describe('membership is the gate', () => {
     await expect(getTicketDetail(inB, other.number)).rejects.toBeInstanceOf(NotFoundError)
     await expect(deleteTicket(inB, { number: other.number })).rejects.toBeInstanceOf(ForbiddenError)
     expect(await countTickets(inB, {})).toBe(0)
+  })
+})
+
+describe('queues and team counts (§6)', () => {
+  async function setup() {
+    const o = await makeOrg()
+    const liaison = await makeTeam(o, { restricted: true, members: [o.agent2], name: 'Liaison' })
+    const desk = await makeTeam(o, { members: [o.agent], strategy: 'manual', name: 'Desk' })
+    await saveRule(o.admin, { name: 'Everything', teamId: desk.id })
+    // Routed to Liaison (rules for open teams are passed over) and handed to its member.
+    const secret = await createTicket(o.requester, { title: 'Help me', description: 'Private', categoryId: category(o, 'Sensitive') })
+    // Waiting in the Liaison queue with nobody on it.
+    const waiting = await ticketIn(o, 'new', { sensitive: true, by: o.requester })
+    await assignTicket(o.admin, { number: waiting.number, teamId: liaison.id, assigneeId: null })
+    const plain = await createTicket(o.requester2, { title: 'Printer', description: 'Jams', categoryId: category(o, 'General') })
+    const cleared = await o.reload(o.agent2)
+    return { o, liaison, desk, secret, waiting, plain, cleared }
+  }
+  const queue = (ctx: Parameters<typeof listTickets>[0], q: object) => numbers(ctx, q)
+
+  it('an agent without clearance finds sensitive tickets in no queue, filter or count', async () => {
+    const { o, liaison, desk, secret, waiting, plain } = await setup()
+    expect(secret).toMatchObject({ teamId: liaison.id, assigneeId: o.agent2.user.id })
+    const counts = await queueCounts(o.agent)
+    expect(counts.teams.map((t) => [t.name, t.count])).toEqual([['Desk', 1], ['Liaison', 0]]) // own team first
+    expect(counts.unassigned).toBe(1)
+    expect(counts.mine).toBe(0)
+    expect(await queue(o.agent, { queue: `team:${liaison.id}` })).toEqual([])
+    expect(await queue(o.agent, { team: liaison.id })).toEqual([])
+    expect(await queue(o.agent, { queue: 'unassigned' })).toEqual([plain.number])
+    expect(await queue(o.agent, { queue: `team:${desk.id}` })).toEqual([plain.number])
+    expect(await countTickets(o.agent, { queue: `team:${liaison.id}` })).toBe(0)
+    expect(await queue(o.agent, { assignee: o.agent2.user.id })).toEqual([])
+    // The counts agree with the lists they link to.
+    expect(counts.unassigned).toBe(await countTickets(o.agent, { queue: 'unassigned' }))
+    expect(waiting.number).toBeGreaterThan(0)
+  })
+
+  it('the cleared liaison and an admin see them in the Liaison queue, My work and Unassigned', async () => {
+    const { o, liaison, secret, waiting, plain, cleared } = await setup()
+    const counts = await queueCounts(cleared)
+    expect(counts.teams.map((t) => [t.name, t.count])).toEqual([['Liaison', 2], ['Desk', 1]])
+    expect(counts).toMatchObject({ mine: 1, unassigned: 2 })
+    expect(await queue(cleared, { queue: `team:${liaison.id}` })).toEqual([secret.number, waiting.number])
+    expect(await queue(cleared, { queue: 'mine' })).toEqual([secret.number])
+    expect(await queue(cleared, { queue: 'unassigned' })).toEqual([waiting.number, plain.number])
+    expect((await queueCounts(o.admin)).teams.find((t) => t.id === liaison.id)?.count).toBe(2)
+  })
+
+  it('a requester has no queues; their list only ever holds their own tickets, whatever the queue', async () => {
+    const { o, liaison, secret, waiting, plain } = await setup()
+    await expect(queueCounts(o.requester)).rejects.toBeInstanceOf(ForbiddenError)
+    expect(await queue(o.requester2, { queue: `team:${liaison.id}` })).toEqual([])
+    expect(await queue(o.requester2, { queue: 'unassigned' })).toEqual([plain.number])
+    expect(await queue(o.requester, { queue: `team:${liaison.id}` })).toEqual([secret.number, waiting.number])
+  })
+
+  it('another organisation sees none of it, even with the team id in the URL', async () => {
+    const { liaison, desk } = await setup()
+    const b = await makeOrg()
+    for (const ctx of [b.admin, b.agent]) {
+      for (const q of [{ queue: `team:${liaison.id}` }, { team: desk.id }, { queue: 'unassigned' }, { queue: 'mine' }]) {
+        expect(await queue(ctx, q), JSON.stringify(q)).toEqual([])
+      }
+      expect(await queueCounts(ctx)).toEqual({ mine: 0, unassigned: 0, teams: [] })
+    }
   })
 })

@@ -26,8 +26,9 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]{2,}$/
 const keywords = list('keywords', (k) => k, (k) => (k.length > 60 ? 'Keep each keyword under 60 characters' : null))
 const domains = list('domains', (d) => d.toLowerCase().replace(/^@/, ''), (d) => (DOMAIN.test(d) ? null : `“${d}” is not a domain; enter domains such as example.org`))
 
+// The form helper posts an empty checkbox group as "false" (so edits can clear it).
 const priorities = z.preprocess(
-  (v) => (typeof v === 'string' ? (v ? [v] : []) : v ?? []),
+  (v) => (typeof v === 'string' ? (v && v !== 'false' ? [v] : []) : Array.isArray(v) ? v.filter((x) => x !== 'false' && x !== false) : v ?? []),
   z.array(z.string()).transform((xs, ctx) => {
     const out = [...new Set(xs)]
     if (out.some((p) => !(ticketPriorities as readonly string[]).includes(p))) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Choose low, normal, high or urgent' })

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { assignmentStrategies } from '@/db/schema/users'
+import { assignmentStrategies, type AssignmentStrategy } from '@/db/schema/users'
 import { checkbox } from '@/lib/tickets/schemas'
 
 // Client-safe: the team forms validate with these in the browser, the domain on the server.
 
 export const TEAM_NAME_MAX = 80
+export { assignmentStrategies, type AssignmentStrategy }
 
 export const strategyLabels: Record<(typeof assignmentStrategies)[number], string> = {
   round_robin: 'Round-robin',

@@ -1,11 +1,14 @@
 import 'server-only'
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { teamMembers, teams, tickets } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { visibleTickets } from '@/lib/authz/visibility'
 import { openStatuses } from './workflow'
+
+/** Badges stop counting here and read "999+": an exact count of a huge backlog would cost more than the page. */
+export const QUEUE_COUNT_CAP = 999
 
 export type QueueCounts = {
   mine: number
@@ -14,31 +17,28 @@ export type QueueCounts = {
 }
 
 /**
- * The side list of work queues with their counts (§6), in two queries. Counts are taken
- * through `visibleTickets`, like the list they link to, so a badge never counts a ticket
- * the viewer cannot open. Teams the viewer belongs to come first.
+ * The side list of work queues with their counts (§6), in one query. Each count goes
+ * through `visibleTickets`, like the list it links to, so a badge never counts a ticket the
+ * viewer cannot open; each stops at the cap, reading at most cap + 1 index entries.
  */
 export async function queueCounts(ctx: Ctx): Promise<QueueCounts> {
   authorize(ctx, 'ticket:work')
   const db = await getDb()
-  const unsolved = and(visibleTickets(ctx), inArray(tickets.status, [...openStatuses]))
+  const capped = (where: SQL) => sql<number>`(select count(*) from (
+    select 1 from ${tickets} where ${and(visibleTickets(ctx), inArray(tickets.status, [...openStatuses]), where)} limit ${QUEUE_COUNT_CAP + 1}) q)`.mapWith(Number)
   const [[totals], perTeam] = await Promise.all([
+    db.select({ mine: capped(eq(tickets.assigneeId, ctx.user.id)), unassigned: capped(isNull(tickets.assigneeId)) }).from(sql`(select 1) one`),
     db.select({
-      mine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${ctx.user.id})`.mapWith(Number),
-      unassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null)`.mapWith(Number),
-    }).from(tickets).where(unsolved),
-    db.select({
-      id: teams.id, name: teams.name, restricted: teams.restricted, count: count(tickets.id),
+      id: teams.id, name: teams.name, restricted: teams.restricted,
+      count: capped(sql`${tickets.teamId} = ${teams.id}`),
       member: sql<boolean>`exists (select 1 from ${teamMembers} tm where tm.organization_id = ${teams.organizationId} and tm.team_id = ${teams.id} and tm.user_id = ${ctx.user.id})`,
-    }).from(teams)
-      .leftJoin(tickets, and(eq(tickets.organizationId, teams.organizationId), eq(tickets.teamId, teams.id), unsolved))
-      .where(eq(teams.organizationId, ctx.org.id))
-      .groupBy(teams.organizationId, teams.id, teams.name, teams.restricted)
-      .orderBy(asc(teams.name)),
+    }).from(teams).where(eq(teams.organizationId, ctx.org.id)).orderBy(asc(teams.name)),
   ])
   return {
-    mine: totals?.mine ?? 0,
-    unassigned: totals?.unassigned ?? 0,
+    mine: totals.mine,
+    unassigned: totals.unassigned,
     teams: [...perTeam.filter((t) => t.member), ...perTeam.filter((t) => !t.member)],
   }
 }
+
+export const formatQueueCount = (n: number) => (n > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP}+` : String(n))

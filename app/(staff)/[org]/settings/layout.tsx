@@ -1,9 +1,11 @@
 import { NavLink } from '@/components/shell/nav-link'
 import { adminPageCtx } from './admin-ctx'
 
-// Teams, routing, SLA and categories join this list as they are built (§2 URLs).
+// Categories join this list when built (§2 URLs).
 const sections = [
   { path: 'members', label: 'Members' },
+  { path: 'teams', label: 'Teams' },
+  { path: 'routing', label: 'Routing' },
   { path: 'sla', label: 'SLA' },
   { path: 'audit', label: 'Audit log' },
   { path: 'mail', label: 'Sent mail' },
