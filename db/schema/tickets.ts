@@ -87,6 +87,8 @@ export const tickets = pgTable('tickets', {
   // count is an index-only scan rather than a walk over the heap.
   index('tickets_org_due_idx').on(t.organizationId, dueKey, t.number, t.status, t.priority, t.sensitive, t.requesterId, t.assigneeId, t.teamId)
     .where(sql`deleted_at is null`),
+  // The auto-close job's resolved tickets (about 1 %), instead of a scan of all of them.
+  index('tickets_org_resolved_idx').on(t.organizationId, t.resolvedAt).where(sql`deleted_at is null and status = 'resolved'`),
   // "My work" (assignee = me, or the mine queue) in due order.
   index('tickets_org_assignee_due_idx').on(t.organizationId, t.assigneeId, dueKey, t.number).where(sql`deleted_at is null`),
   // A team's open tickets in due order: team queues and the status/priority/team filter.

@@ -1,0 +1,2 @@
+CREATE INDEX "memberships_org_role_idx" ON "memberships" USING btree ("organization_id","role","user_id") WHERE active;--> statement-breakpoint
+CREATE INDEX "tickets_org_resolved_idx" ON "tickets" USING btree ("organization_id","resolved_at") WHERE deleted_at is null and status = 'resolved';
