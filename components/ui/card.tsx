@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 
 export function Card({ title, actions, children, className = '' }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>
+    // Named by its title, so screen readers list it as a region ("SLA", "Details", …).
+    <section aria-label={typeof title === 'string' ? title : undefined} className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>
       {(title || actions) && (
         <header className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
           {title && <h2 className="text-sm font-semibold text-slate-900">{title}</h2>}
