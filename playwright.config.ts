@@ -14,7 +14,7 @@ process.env.E2E_SMTP_PORT = String(smtpPort)
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL
 const prepare = databaseUrl
   ? 'npm run -s db:migrate && npm run -s db:seed'
-  : `rm -rf ${dataDir}`
+  : `rm -rf ${dataDir} ${dataDir}-uploads` // the embedded database keeps its attachments beside it
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,5 +1,5 @@
 'use client'
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { ActionForm } from '@/components/ui/action-form'
 import { buttonClass } from '@/components/ui/button'
 import type { ActionState } from '@/lib/actions/state'
@@ -19,7 +19,6 @@ type DeleteAction = (prev: ActionState, form: FormData) => Promise<ActionState>
 export function AttachmentList({ org, items, deleteAction }: { org: string; items: AttachmentItem[]; deleteAction?: DeleteAction }) {
   const [open, setOpen] = useState<number | null>(null)
   const dialog = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
   if (items.length === 0) return null
   const base = `/api/${encodeURIComponent(org)}/attachments`
   const images = items.filter((i) => i.thumbnail)
@@ -62,13 +61,13 @@ export function AttachmentList({ org, items, deleteAction }: { org: string; item
           ))}
         </ul>
       )}
-      <dialog ref={dialog} aria-labelledby={titleId} onClose={() => setOpen(null)}
+      <dialog ref={dialog} aria-label={current?.filename ?? 'Photo'} onClose={() => setOpen(null)}
         onKeyDown={(e) => { if (e.key === 'ArrowRight') step(1); if (e.key === 'ArrowLeft') step(-1) }}
         className="m-auto max-h-[95vh] w-[min(64rem,calc(100%-2rem))] rounded-lg bg-slate-900 p-0 text-white shadow-2xl backdrop:bg-slate-950/80">
         {current && (
           <figure className="flex max-h-[95vh] flex-col">
             <figcaption className="flex flex-wrap items-center gap-2 px-4 py-3 text-sm">
-              <h2 id={titleId} className="min-w-0 flex-1 truncate font-medium" title={current.filename}>{current.filename}</h2>
+              <h2 className="min-w-0 flex-1 truncate font-medium" title={current.filename}>{current.filename}</h2>
               <span className="text-xs text-slate-300">
                 {current.width && current.height ? `${current.width} × ${current.height} · ` : ''}{formatBytes(current.size)}
                 {images.length > 1 && ` · ${(open ?? 0) + 1} of ${images.length}`}
