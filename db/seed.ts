@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, count, eq, sql } from 'drizzle-orm'
-import { organizations, statusHistory, teamMembers, teams, tickets } from './schema'
+import { organizations, statusHistory, tickets } from './schema'
 import type { Db } from './client'
 import { createUser } from '@/lib/users/create-user'
 import { createOrganization } from '@/lib/orgs/create-organization'
@@ -14,7 +14,11 @@ import { addComment } from '@/lib/comments/add-comment'
 import { markSolution } from '@/lib/comments/mark-solution'
 import { saveCalendar, savePolicy } from '@/lib/sla/policies'
 import { recomputeSla } from '@/lib/sla/recompute'
-import type { TicketStatus, TicketPriority } from './schema'
+import type { AssignmentStrategy, TicketStatus, TicketPriority } from './schema'
+import { createTeam } from '@/lib/teams/manage-teams'
+import { addTeamMember } from '@/lib/teams/team-members'
+import { saveRule } from '@/lib/routing/rules'
+import type { RuleInput } from '@/lib/routing/schemas'
 
 export const DEMO_PASSWORD = 'demo1234'
 
@@ -113,12 +117,20 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     await addMember(adminCtx, { email: u.email, role: key.startsWith('agent') ? 'agent' : 'requester' })
   }
   await addMember(adminCtx, { email: 'consultant@demo.test', role: 'agent' })
+  // Teams through the domain, as an admin would build them (§6).
+  const teamOf: Record<string, string> = {}
+  const team = async (name: string, opts: { restricted?: boolean; strategy?: AssignmentStrategy }, members: string[]) => {
+    const t = await createTeam(adminCtx, { name, restricted: !!opts.restricted, assignmentStrategy: opts.strategy ?? 'round_robin' })
+    for (const userId of members) await addTeamMember(adminCtx, { teamId: t.id, userId })
+    teamOf[name] = t.id
+  }
   if (plan.slug === 'metro') {
-    // The cleared liaison team for sensitive reports (§6).
-    const [team] = await db.insert(teams).values({ organizationId: org.id, name: 'Liaison', restricted: true }).returning()
-    await db.insert(teamMembers).values({ organizationId: org.id, teamId: team.id, userId: people.agent2.id })
+    // The cleared liaison team for sensitive reports.
+    await team('Liaison', { restricted: true }, [people.agent2.id])
   } else {
-    await db.insert(teams).values([{ organizationId: org.id, name: 'Service Desk' }, { organizationId: org.id, name: 'Field Engineering' }])
+    await team('Service Desk', { strategy: 'round_robin' }, [people.agent.id, people.agent2.id, consultantId])
+    // Technicians accept or reject jobs; the least busy one gets the next.
+    await team('Field Engineering', { strategy: 'least_open' }, [people.agent.id, people.agent2.id])
   }
   const ctxOf = async (id: string) => loadCtx(db, id, org.slug)
   const ctx = {
@@ -136,10 +148,25 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     const worker = i % 4 === 3 ? ctx.agent2 : i % 7 === 5 ? ctx.consultant : ctx.agent
     const suffix = i >= plan.titles.length ? ` (${Math.floor(i / plan.titles.length) + 1})` : ''
     const t = await createTicket(who, { title: title + suffix, description, priority: priorities[i % priorities.length], categoryId: catId(category) })
-    await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin })
+    // Acme's demo tickets sit in the team their category belongs to (the consultant only works the desk).
+    const teamId = plan.slug !== 'acme' ? undefined
+      : ['Network outage', 'Hardware'].includes(category) && worker !== ctx.consultant ? teamOf['Field Engineering'] : teamOf['Service Desk']
+    await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin, teamId })
     numbers.push(t.number)
   }
   await slaDemoStates(db, adminCtx, numbers)
+  // Routing rules from here on: the tickets below are routed as they are created.
+  const rule = (name: string, teamName: string, conditions: Partial<RuleInput> = {}) =>
+    saveRule(adminCtx, { name, teamId: teamOf[teamName], ...conditions })
+  if (plan.slug === 'acme') {
+    await rule('Network problems', 'Field Engineering', { keywords: 'network, wi-fi, wifi, vpn, outage' })
+    await rule('Broken hardware', 'Field Engineering', { categoryId: catId('Hardware') })
+    await rule('Everything else', 'Service Desk')
+    await createTicket(ctx.requester, { title: 'Wi-Fi down in meeting room 4', description: 'No network at all in room 4 since the fire drill.', priority: 'high', categoryId: catId('Network outage') })
+    await createTicket(ctx.requester2, { title: 'Reset my CRM password', description: 'Locked out of the CRM after three attempts.', categoryId: catId('Access request') })
+  } else {
+    await rule('Gender-based violence', 'Liaison', { categoryId: catId('Gender-based violence') })
+  }
   if (plan.slug === 'metro') {
     for (const [i, [title, description]] of sensitiveTitles.entries()) {
       const who = i === 1 ? ctx.requester2 : ctx.requester
@@ -175,7 +202,7 @@ async function slaDemoStates(db: Db, ctx: Ctx, numbers: number[]) {
   await db.update(tickets).set({ resolutionAtRiskAt: ago('1 hour'), resolutionDueAt: sql`now() + interval '2 hours'` }).where(where(numbers[8]))
 }
 
-type Actors = { requester: Ctx; worker: Ctx; admin: Ctx }
+type Actors = { requester: Ctx; worker: Ctx; admin: Ctx; teamId?: string }
 
 /** Walks a ticket through the real workflow so history, timestamps and audit are genuine. */
 async function driveTo(number: number, target: TicketStatus, a: Actors) {
@@ -184,7 +211,7 @@ async function driveTo(number: number, target: TicketStatus, a: Actors) {
     await changeStatus(a.requester, { number, to: 'cancelled', note: 'Raised by mistake, the problem went away.' })
     return
   }
-  await assignTicket(a.admin, { number, assigneeId: a.worker.user.id })
+  await assignTicket(a.admin, { number, assigneeId: a.worker.user.id, teamId: a.teamId })
   if (target === 'open') {
     await addComment(a.worker, { number, body: 'Triage: checked the monitoring dashboard, nothing obvious yet.', internal: true })
     return

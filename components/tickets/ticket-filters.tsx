@@ -8,14 +8,17 @@ import { slaStatuses } from '@/lib/sla/status'
 import { statusLabels, openStatuses, type TicketStatus } from '@/lib/tickets/workflow'
 
 type Option = { id: string; name: string }
-export type FilterValues = { status: string; priority: string; category: string; assignee: string; q: string; deleted: boolean; sort: string; dir: string; sla: string }
+export type FilterValues = {
+  status: string; priority: string; category: string; assignee: string; q: string; deleted: boolean; sort: string; dir: string; sla: string
+  team: string; queue: string
+}
 
 /**
  * Filters are a plain GET form, so the state lives in the URL (shareable, back button
  * works, no JS needed); with JS, a change applies at once and drops the page cursor.
  */
-export function TicketFilters({ values, categories, agents, showDeletedToggle }: {
-  values: FilterValues; categories: Option[]; agents: Option[]; showDeletedToggle: boolean
+export function TicketFilters({ values, categories, agents, teams, showDeletedToggle }: {
+  values: FilterValues; categories: Option[]; agents: Option[]; teams: Option[]; showDeletedToggle: boolean
 }) {
   const router = useRouter()
   const pathname = usePathname()
@@ -32,6 +35,8 @@ export function TicketFilters({ values, categories, agents, showDeletedToggle }:
       className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
       <input type="hidden" name="sort" value={values.sort} />
       <input type="hidden" name="dir" value={values.dir} />
+      {/* The queue (side list) stays while the filters narrow it. */}
+      <input type="hidden" name="queue" value={values.queue} />
       <div className="min-w-56 flex-1">
         <label htmlFor="f-q" className={labelClass}>Search</label>
         <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Title or #number" className={`${inputClass} py-1.5`} />
@@ -53,6 +58,10 @@ export function TicketFilters({ values, categories, agents, showDeletedToggle }:
         options={[['', 'Any category'], ...categories.map((c): Opt => [c.id, c.name])]} />
       <FilterSelect name="assignee" label="Assignee" value={values.assignee} onChange={apply}
         options={[['', 'Anyone'], ['me', 'Me'], ['none', 'Unassigned'], ...agents.map((a): Opt => [a.id, a.name])]} />
+      {teams.length > 0 && (
+        <FilterSelect name="team" label="Team" value={values.team} onChange={apply}
+          options={[['', 'Any team'], ['none', 'No team'], ...teams.map((t): Opt => [t.id, t.name])]} />
+      )}
       {showDeletedToggle && (
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
           <input type="checkbox" name="deleted" value="1" defaultChecked={values.deleted} onChange={apply} className="h-4 w-4 rounded border-slate-300" />

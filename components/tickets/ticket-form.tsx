@@ -11,10 +11,12 @@ import { CreateTicketInput, DESCRIPTION_MAX, TITLE_MAX } from '@/lib/tickets/sch
 type Category = { id: string; name: string; sensitive: boolean }
 
 /** New ticket: a requester raising their own, or staff logging one on someone's behalf. */
-export function TicketForm({ org, categories, onBehalf, action, maxFileBytes }: {
+export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, teams }: {
   org: string
   categories: Category[]
   onBehalf: boolean
+  /** Staff may send the ticket to a team at once; otherwise routing rules decide (§6). */
+  teams?: { id: string; name: string; restricted: boolean }[]
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
   /** Offers attachments (§8) up to this size per file. */
   maxFileBytes?: number
@@ -64,6 +66,14 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes }: 
       {onBehalf && (
         <Field id="assetRef" label="Asset or location (optional)" error={err('assetRef')}>
           <Input id="assetRef" invalid={!!err('assetRef')} describedBy="assetRef-error" {...form.register('assetRef')} />
+        </Field>
+      )}
+      {teams && teams.length > 0 && (
+        <Field id="teamId" label="Team" error={err('teamId')} hint="Leave on automatic to let the routing rules choose. Sensitive tickets only go to restricted teams.">
+          <Select id="teamId" invalid={!!err('teamId')} describedBy="teamId-error" {...form.register('teamId')}>
+            <option value="">Automatic (routing rules)</option>
+            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}{t.restricted ? ' (restricted)' : ''}</option>)}
+          </Select>
         </Field>
       )}
       <FormMessage state={state} />

@@ -18,6 +18,9 @@ export type TicketTableRow = {
   category: string | null
   requester: string
   assignee: string | null
+  team: string | null
+  /** Assigned, not yet accepted or started (§6). */
+  awaitingAcceptance: boolean
   updated: string
   updatedFull: string
   created: string
@@ -58,7 +61,16 @@ export function TicketTable({ org, rows, sort, dir }: { org: string; rows: Ticke
     { accessorKey: 'priority', header: 'Priority', cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
     { id: 'category', header: 'Category', enableSorting: false, cell: ({ row }) => row.original.category ?? <span className="text-slate-400">—</span> },
     { id: 'requester', header: 'Requester', enableSorting: false, cell: ({ row }) => row.original.requester },
-    { id: 'assignee', header: 'Assignee', enableSorting: false, cell: ({ row }) => row.original.assignee ?? <span className="text-slate-400">Unassigned</span> },
+    {
+      id: 'assignee', header: 'Assignee', enableSorting: false,
+      cell: ({ row: { original: t } }) => (
+        <div className="min-w-28">
+          {t.assignee ?? <span className="text-slate-400">Unassigned</span>}
+          {t.awaitingAcceptance && <span className="block text-xs text-amber-700">Not accepted yet</span>}
+          {t.team && <span className="block text-xs text-slate-500">{t.team}</span>}
+        </div>
+      ),
+    },
     { accessorKey: 'updated', header: 'Updated', cell: ({ row }) => <time title={row.original.updatedFull} className="whitespace-nowrap text-slate-600">{row.original.updated}</time> },
   ]
   return <DataTable columns={columns} data={rows} sort={sort} dir={dir} caption="Tickets" rowKey={(r) => String(r.number)} />

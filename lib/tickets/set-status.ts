@@ -18,6 +18,8 @@ export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: T
   const now = new Date()
   const patch: Partial<TicketRow> = { status: to, updatedAt: now }
   if (to === 'in_progress' && !ticket.firstResponseAt) patch.firstResponseAt = now
+  // Starting work on a job is accepting it (§6 field-ops flow).
+  if (to === 'in_progress' && ticket.assigneeId && ticket.assigneeId === ctx.user.id && !ticket.acceptedAt) patch.acceptedAt = now
   if (to === 'resolved') patch.resolvedAt = now
   if (to === 'closed') patch.closedAt = now
   if (to === 'open' && (ticket.status === 'resolved' || ticket.status === 'closed')) {

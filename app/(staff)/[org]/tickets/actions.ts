@@ -9,11 +9,13 @@ import { isStaffRole } from '@/lib/authz/permissions'
 import { addComment } from '@/lib/comments/add-comment'
 import { markSolution } from '@/lib/comments/mark-solution'
 import { assignTicket } from '@/lib/tickets/assign-ticket'
+import { acceptAssignment, rejectAssignment } from '@/lib/tickets/accept-assignment'
+import { autoAssign } from '@/lib/routing/route-ticket'
 import { changeStatus } from '@/lib/tickets/change-status'
 import { createTicket } from '@/lib/tickets/create-ticket'
 import { deleteTicket, restoreTicket } from '@/lib/tickets/delete-ticket'
 import {
-  AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, MarkSolutionInput, TicketRefInput, UpdateTicketInput,
+  AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, MarkSolutionInput, RejectAssignmentInput, TicketRefInput, UpdateTicketInput,
 } from '@/lib/tickets/schemas'
 import { updateTicket } from '@/lib/tickets/update-ticket'
 
@@ -45,6 +47,17 @@ function ticketAction<S extends z.ZodTypeAny>(schema: S, fn: (ctx: Ctx, input: z
 export const replyAction = ticketAction(AddCommentInput, addComment)
 export const changeStatusAction = ticketAction(ChangeStatusInput, changeStatus)
 export const assignAction = ticketAction(AssignTicketInput, assignTicket)
+export const acceptAction = ticketAction(TicketRefInput, acceptAssignment)
+export const rejectAction = ticketAction(RejectAssignmentInput, rejectAssignment)
+
+/** Auto-assign tells the form whether routing changed anything. */
+export async function autoAssignAction(_prev: ActionState, form: FormData) {
+  return runAction(form, TicketRefInput, async (ctx, input) => {
+    const { changed } = await autoAssign(ctx, input)
+    if (changed) refresh(ctx)
+    return { changed }
+  })
+}
 export const updateTicketAction = ticketAction(UpdateTicketInput, updateTicket)
 export const markSolutionAction = ticketAction(MarkSolutionInput, markSolution)
 export const deleteTicketAction = ticketAction(TicketRefInput, deleteTicket)

@@ -9,6 +9,8 @@ import { dueIn } from '@/lib/sla/format'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { countTickets, formatCount, listTickets } from '@/lib/tickets/list-tickets'
 import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
+import { queueCounts } from '@/lib/tickets/queues'
+import { QueueNav } from '@/components/tickets/queue-nav'
 
 export const metadata: Metadata = { title: 'Tickets' }
 
@@ -18,14 +20,14 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const { org } = await params
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   const ctx = await pageCtx(org)
-  const [page, total, categories, agents, tz] = await Promise.all([
-    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), listAssignableAgents(ctx), viewerTimeZone(ctx),
+  const [page, total, categories, agents, tz, queues] = await Promise.all([
+    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), listAssignableAgents(ctx), viewerTimeZone(ctx), queueCounts(ctx),
   ])
   const q = page.query
   const now = new Date()
   const rows: TicketTableRow[] = page.rows.map((r) => ({
     number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt,
-    category: r.category, requester: r.requester, assignee: r.assignee,
+    category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
     updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
     sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
     overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt,
@@ -36,10 +38,14 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
     return `/${org}/tickets?${u}`
   }
   const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before'].includes(k) && search[k])
+  const queueName = q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
+    : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
   return (
-    <div>
+    <div className="flex flex-col gap-6 lg:flex-row">
+      <aside className="lg:w-52 lg:shrink-0"><QueueNav org={org} counts={queues} current={q.queue} /></aside>
+      <div className="min-w-0 flex-1">
       <PageHeader
-        title="Tickets"
+        title={queueName ?? 'Tickets'}
         subtitle={`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
         actions={<Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>}
       />
@@ -47,8 +53,9 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
         values={{
           status: q.status.join(','), priority: q.priority.join(','), category: q.category ?? '', assignee: q.assignee ?? '',
           q: q.q ?? '', deleted: q.deleted === '1', sort: q.sort, dir: q.dir, sla: q.sla.join(','),
+          team: q.team ?? '', queue: q.queue ?? '',
         }}
-        categories={categories} agents={agents} showDeletedToggle={ctx.role === 'admin'}
+        categories={categories} agents={agents} teams={queues.teams} showDeletedToggle={ctx.role === 'admin'}
       />
       {rows.length === 0 ? (
         <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
@@ -63,6 +70,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
           </nav>
         </>
       )}
+      </div>
     </div>
   )
 }

@@ -19,9 +19,13 @@ import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { ticketSlaPolicy } from '@/lib/sla/ticket-policy'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
 import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
-import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
+import { listCategories } from '@/lib/tickets/options'
+import { assignmentOptions } from '@/lib/tickets/assignment-options'
+import { Acceptance } from '@/components/tickets/acceptance'
+import { AutoAssignButton } from '@/components/tickets/auto-assign-button'
 import {
-  assignAction, changeStatusAction, deleteTicketAction, markSolutionAction, replyAction, restoreTicketAction, updateTicketAction,
+  acceptAction, assignAction, autoAssignAction, changeStatusAction, deleteTicketAction, markSolutionAction, rejectAction, replyAction,
+  restoreTicketAction, updateTicketAction,
 } from '../actions'
 import { deleteAttachmentAction } from '../attachment-actions'
 
@@ -37,7 +41,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const number = Number(raw)
   if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [agents, categories, tz, policy, files] = await Promise.all([listAssignableAgents(ctx), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id)])
+  const [options, categories, tz, policy, files] = await Promise.all([assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id)])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
   const fields = { org, number: t.number }
@@ -88,15 +92,37 @@ export default async function TicketPage({ params, searchParams }: Props) {
           </Card>
           <SlaCard ticket={t} policy={policy} tz={tz} />
           {!deleted && (
-            <Card title="Assignment" actions={t.assigneeId !== ctx.user.id && (
-              <ActionForm action={assignAction} fields={{ ...fields, assigneeId: ctx.user.id }} label="Assign to me" pendingLabel="Assigning…" variant="ghost" className="px-2 py-1 text-xs" />
-            )}>
-              <AssignForm key={t.assigneeId ?? "none"} org={org} number={t.number} assigneeId={t.assigneeId} agents={agents} action={assignAction} />
+            <Card title="Assignment" actions={
+              <div className="flex items-start gap-1">
+                {/* Taking an unassigned ticket: allowed when it has no team or I am in its team (and, if sensitive, cleared). */}
+                {!t.assigneeId && options.agents.some((a) => a.id === ctx.user.id)
+                  && (!t.teamId || options.teams.find((x) => x.id === t.teamId)?.memberIds.includes(ctx.user.id)) && (
+                  <ActionForm action={assignAction} fields={{ ...fields, assigneeId: ctx.user.id }} label="Assign to me" pendingLabel="Assigning…" variant="ghost" className="px-2 py-1 text-xs" />
+                )}
+                <AutoAssignButton org={org} number={t.number} action={autoAssignAction} />
+              </div>
+            }>
+              <div className="space-y-4">
+                <p className="text-sm text-slate-700" data-testid="assignment-summary">
+                  {t.team ? <>In <span className="font-medium">{t.team.name}</span>{t.team.restricted && ' (restricted)'}</> : 'No team'}
+                  {' · '}
+                  {t.assignee ? <>
+                    <span className="font-medium">{t.assignee.id === ctx.user.id ? 'you' : t.assignee.name}</span>
+                    {t.acceptedAt ? <span className="text-slate-500"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>}
+                  </> : 'unassigned'}
+                </p>
+                {t.assigneeId === ctx.user.id && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
+                  <Acceptance org={org} number={t.number} accepted={!!t.acceptedAt} team={t.team?.name ?? null} acceptAction={acceptAction} rejectAction={rejectAction} />
+                )}
+                <AssignForm key={`${t.teamId}-${t.assigneeId}`} org={org} number={t.number} teamId={t.teamId} assigneeId={t.assigneeId}
+                  viewerId={ctx.user.id} options={options} action={assignAction} />
+              </div>
             </Card>
           )}
           <Card title="Details">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
               <dt className="text-slate-500">Category</dt><dd>{t.category ?? '—'}</dd>
+              <dt className="text-slate-500">Team</dt><dd>{t.team?.name ?? '—'}</dd>
               <dt className="text-slate-500">Assignee</dt><dd>{t.assignee?.name ?? 'Unassigned'}</dd>
               {t.assetRef && (<><dt className="text-slate-500">Asset</dt><dd>{t.assetRef}</dd></>)}
               <dt className="text-slate-500">Created</dt><dd>{formatTime(t.createdAt, tz)}</dd>
