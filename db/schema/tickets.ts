@@ -77,7 +77,9 @@ export const tickets = pgTable('tickets', {
   // Team queues and their counts (§6).
   index('tickets_org_team_open_idx').on(t.organizationId, t.teamId, t.number).where(sql`deleted_at is null and ${openStatuses}`),
   index('tickets_org_assignee_open_idx').on(t.organizationId, t.assigneeId, t.number).where(sql`deleted_at is null and ${openStatuses}`),
-  index('tickets_org_requester_idx').on(t.organizationId, t.requesterId, t.updatedAt).where(sql`deleted_at is null`),
+  // "My tickets" in the portal, newest activity first: with the number as the tiebreak the
+  // page is read in index order, not sorted from all of a requester's tickets.
+  index('tickets_org_requester_updated_idx').on(t.organizationId, t.requesterId, t.updatedAt, t.number).where(sql`deleted_at is null`),
   index('tickets_org_updated_idx').on(t.organizationId, t.updatedAt).where(sql`deleted_at is null`),
   // The breach sweep (per org) and the "breaches first" queue: only live deadlines.
   index('tickets_org_response_due_idx').on(t.organizationId, t.responseDueAt).where(sql`deleted_at is null and first_response_at is null and response_due_at is not null`),

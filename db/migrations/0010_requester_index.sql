@@ -1,0 +1,2 @@
+DROP INDEX "tickets_org_requester_idx";--> statement-breakpoint
+CREATE INDEX "tickets_org_requester_updated_idx" ON "tickets" USING btree ("organization_id","requester_id","updated_at","number") WHERE deleted_at is null;
