@@ -50,6 +50,8 @@ async function main() {
   const server = await start({ distDir, port: Number(args.port), databaseUrl: url })
   const rows: Row[] = []
   const failures: string[] = []
+  // Server CPU per request: what a request costs, whatever else the shared machine is doing.
+  const cpuPerRequest: Record<string, number> = {}
   try {
     const sessions = {
       agent: await signIn(server.base, accounts(1).agent, BENCH_PASSWORD),
@@ -71,7 +73,9 @@ async function main() {
       await load({ base: server.base, cookie, connections: 1, seconds: small ? 0.5 : 2, request: s.request }) // warm-up
       server.resetPeak()
       for (const connections of [1, 16]) {
+        const cpu0 = server.cpuMs()
         const r = await load({ base: server.base, cookie, connections, seconds, request: s.request })
+        cpuPerRequest[`${s.name}|${connections}`] = r.requests ? round((server.cpuMs() - cpu0) / r.requests) : NaN
         const bad = r.requests - s.ok.reduce((n, code) => n + (r.statuses[code] ?? 0), 0)
         if (bad || r.errors) failures.push(`${s.name} c=${connections}: ${bad} unexpected statuses ${JSON.stringify(r.statuses)}, ${r.errors} errors`)
         rows.push({ scenario: s.name, concurrency: connections, requests: r.requests, p50_ms: round(r.p50), p95_ms: round(r.p95), p99_ms: round(r.p99),
@@ -86,7 +90,7 @@ async function main() {
     await closeDb()
   }
 
-  const md = report(rows, { tickets, seconds, load0, load1: os.loadavg()[0], notes, failures, small })
+  const md = report(rows, cpuPerRequest, { tickets, seconds, load0, load1: os.loadavg()[0], notes, failures, small })
   console.log(md)
   fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(rows, null, 2) + '\n')
   fs.writeFileSync(path.join(outDir, 'latest.md'), md + '\n')
@@ -105,9 +109,9 @@ async function check(base: string, cookie: string, s: Scenario) {
   if (res.headers.get('location')?.includes('/sign-in') || /"ok":false/.test(text)) throw new Error(`${s.name}: the request was refused\n${text.slice(0, 1000)}`)
 }
 
-function report(rows: Row[], m: { tickets: number; seconds: number; load0: number; load1: number; notes: string[]; failures: string[]; small: boolean }) {
-  const head = '| scenario | c | requests | p50 ms | p95 ms | p99 ms | req/s | floor p50 ms | server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|'
-  const body = rows.map((r) => `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.floor_p50_ms ?? '—'} | ${r.rss_mb} |`).join('\n')
+function report(rows: Row[], cpu: Record<string, number>, m: { tickets: number; seconds: number; load0: number; load1: number; notes: string[]; failures: string[]; small: boolean }) {
+  const head = '| scenario | c | requests | p50 ms | p95 ms | p99 ms | req/s | floor p50 ms | server RSS MB | server CPU ms/req |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+  const body = rows.map((r) => `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.floor_p50_ms ?? '—'} | ${r.rss_mb} | ${cpu[`${r.scenario}|${r.concurrency}`]} |`).join('\n')
   const c1 = rows.filter((r) => r.concurrency === 1)
   const reads = c1.filter((r) => r.floor_p50_ms !== null)
   const writes = c1.filter((r) => r.floor_p50_ms === null)

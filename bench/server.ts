@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; resetPeak: () => void; stop: () => Promise<void> }
+export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; resetPeak: () => void; cpuMs: () => number; stop: () => Promise<void> }
 
 export function build(distDir: string) {
   const r = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_DIST_DIR: distDir } })
@@ -28,10 +28,28 @@ function treeRssMb(pid: number): number {
   return Math.round(kb / 1024)
 }
 
-export async function start(opts: { distDir: string; port: number; databaseUrl: string }): Promise<Server> {
+/** CPU time (user + system) used so far by a process and its descendants, in ms (Linux /proc, 100 ticks a second). */
+function treeCpuMs(pid: number): number {
+  let ticks = 0
+  const visit = (p: number) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const kids = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim()
+        for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k))
+      }
+    } catch { /* the process ended between two reads */ }
+  }
+  visit(pid)
+  return ticks * 10
+}
+
+export async function start(opts: { distDir: string; port: number; databaseUrl: string; nodeArgs?: string[] }): Promise<Server> {
   if (!fs.existsSync(path.join(opts.distDir, 'BUILD_ID'))) throw new Error(`no production build in ${opts.distDir}; run without --no-build`)
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
-  const proc = spawn(process.execPath, [nextBin, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: opts.distDir, DATABASE_URL: opts.databaseUrl,
@@ -59,6 +77,7 @@ export async function start(opts: { distDir: string; port: number; databaseUrl: 
     base, proc,
     peakRssMb: () => Math.max(peak, treeRssMb(proc.pid!)),
     resetPeak: () => { peak = 0 },
+    cpuMs: () => treeCpuMs(proc.pid!),
     stop: async () => {
       clearInterval(timer)
       if (proc.exitCode !== null) return
