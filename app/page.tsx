@@ -1,11 +1,11 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { auth } from '@/lib/auth'
+import { currentSession } from '@/lib/auth/session'
 import { homePath, myOrganizations } from '@/lib/orgs/my-organizations'
 import { signOutAction } from './(auth)/sign-in/actions'
 
 export default async function Home() {
-  const session = await auth()
+  const session = await currentSession()
   if (!session?.user?.id) redirect('/sign-in')
   const orgs = await myOrganizations(session.user.id)
   if (orgs.length === 1) redirect(homePath(orgs[0].slug, orgs[0].role))

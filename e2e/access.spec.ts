@@ -24,10 +24,17 @@ test('signed-out visitors are sent to sign-in and come back after signing in', a
   // Let the page's link prefetches finish: one still in flight when the session ends would
   // come back with a refreshed session cookie (a known Auth.js JWT-session race).
   await page.waitForLoadState('networkidle')
+  const before = await page.context().cookies()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/sign-in/)
   await page.goto('/acme/tickets')
   await expect(page).toHaveURL(/\/sign-in/)
+  // A copy of the old session cookie (kept by an attacker, or re-issued by a request that
+  // was still in flight) is refused too: signing out revokes the session on the server.
+  await page.context().addCookies(before)
+  await page.goto('/acme/tickets')
+  await expect(page).toHaveURL(/\/sign-in/)
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
 })
 
 test('a requester is kept to the portal and out of other organisations', async ({ page }) => {

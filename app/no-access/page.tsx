@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { auth, updateSession } from '@/lib/auth'
+import { updateSession } from '@/lib/auth'
+import { currentSession } from '@/lib/auth/session'
 import { myOrganizations, homePath } from '@/lib/orgs/my-organizations'
 import { buttonClass } from '@/components/ui/button'
 
@@ -17,7 +18,7 @@ async function refreshAccess(form: FormData) {
 
 export default async function NoAccessPage({ searchParams }: { searchParams: Promise<{ org?: string; reason?: string }> }) {
   const { org, reason } = await searchParams
-  const session = await auth()
+  const session = await currentSession()
   if (!session?.user?.id) redirect('/sign-in')
   const orgs = await myOrganizations(session.user.id)
   const member = orgs.find((o) => o.slug === org)

@@ -1,12 +1,10 @@
 'use client'
-import { startTransition, useActionState, useEffect, useRef } from 'react'
-import { useRouter } from 'next/navigation'
+import { useEffect, useRef } from 'react'
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
-import { initialActionState, type ActionState } from '@/lib/actions/state'
-
-type Action = (prev: ActionState, form: FormData) => Promise<ActionState>
+import type { ActionState } from '@/lib/actions/state'
+import { useServerAction, type ServerAction } from './use-server-action'
 
 /**
  * react-hook-form validating with the domain's zod schema in the browser, submitting
@@ -15,11 +13,10 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>
  */
 export function useActionForm<S extends z.ZodTypeAny>(
   schema: S,
-  action: Action,
+  action: ServerAction,
   opts: { defaultValues?: DefaultValues<z.input<S> & FieldValues>; resetOnSuccess?: boolean; onSuccess?: (state: ActionState) => void } = {},
 ) {
-  const [state, formAction, pending] = useActionState(action, initialActionState)
-  const router = useRouter()
+  const { state, pending, run } = useServerAction(action)
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<z.input<S> & FieldValues>({ resolver: zodResolver(schema), defaultValues: opts.defaultValues, mode: 'onSubmit' })
   const { setError, reset } = form
@@ -35,19 +32,16 @@ export function useActionForm<S extends z.ZodTypeAny>(
     if (state.ok) {
       if (opts.resetOnSuccess) reset()
       onSuccess.current?.(state)
-      // The action revalidates the page, but Next 15 sometimes drops that refresh in
-      // production builds (vercel/next.js#83386); asking again is cheap and idempotent.
-      router.refresh()
     }
-  }, [state, setError, reset, opts.resetOnSuccess, router])
+  }, [state, setError, reset, opts.resetOnSuccess])
 
-  const onSubmit = form.handleSubmit(() => {
+  const onSubmit = form.handleSubmit(async () => {
     const data = new FormData(formRef.current!)
     // An unchecked box is absent from FormData; say "false" so an edit can clear a flag.
     for (const box of formRef.current!.querySelectorAll<HTMLInputElement>('input[type=checkbox][name]:not(:disabled)')) {
       if (!data.has(box.name)) data.set(box.name, 'false')
     }
-    startTransition(() => formAction(data))
+    await run(data)
   })
 
   const err = (name: string) => {

@@ -1,16 +1,15 @@
 'use client'
-import { useRouter } from 'next/navigation'
-import { useActionState, useEffect, useRef, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
+import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { buttonClass, type ButtonVariant } from './button'
 import { Dialog } from './dialog'
-import { initialActionState, type ActionState } from '@/lib/actions/state'
 
 /**
  * A one-button form posting hidden fields to a server action. With `confirm`, the
  * button opens a modal <dialog> (focus-trapped, Esc cancels) before anything is sent.
  */
 export function ActionForm({ action, fields, label, pendingLabel, variant = 'secondary', className = '', confirm }: {
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>
+  action: ServerAction
   fields: Record<string, string | number>
   label: ReactNode
   pendingLabel?: string
@@ -18,11 +17,8 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
   className?: string
   confirm?: { title: string; body: ReactNode; confirmLabel: string }
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState)
+  const { state, pending, onSubmit } = useServerAction(action)
   const dialog = useRef<HTMLDialogElement>(null)
-  const router = useRouter()
-  // See use-action-form.ts: re-request the refresh Next sometimes drops after an action.
-  useEffect(() => { if (state.ok) router.refresh() }, [state, router])
   const hidden = Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)
   const submit = (
     <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass(confirm ? 'danger' : variant, confirm ? '' : className)}>
@@ -35,7 +31,7 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
         <>
           <button type="button" onClick={() => dialog.current?.showModal()} className={buttonClass(variant, className)}>{label}</button>
           <Dialog ref={dialog} title={confirm.title} description={confirm.body}>
-            <form action={formAction} onSubmit={() => setTimeout(() => dialog.current?.close(), 0)} className="flex justify-end gap-2">
+            <form onSubmit={(e) => { onSubmit(e); dialog.current?.close() }} className="flex justify-end gap-2">
               {hidden}
               <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>Keep it</button>
               {submit}
@@ -43,7 +39,7 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
           </Dialog>
         </>
       ) : (
-        <form action={formAction}>{hidden}{submit}</form>
+        <form onSubmit={onSubmit}>{hidden}{submit}</form>
       )}
       {state.ok === false && state.message && <p role="alert" className="mt-2 text-sm text-rose-600">{state.message}</p>}
     </div>

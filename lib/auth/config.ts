@@ -7,6 +7,8 @@ export type MembershipClaims = Record<string, Role>
 declare module 'next-auth' {
   interface Session {
     memberships: MembershipClaims
+    /** This sign-in's id; signing out revokes it (see db/schema/sessions.ts). */
+    sid?: string
   }
   interface User {
     memberships?: MembershipClaims
@@ -29,12 +31,14 @@ export const authConfig = {
       if (user) {
         token.sub = user.id
         token.memberships = user.memberships ?? {}
+        token.sid = crypto.randomUUID()
       }
       return token
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub
       session.memberships = (token.memberships as MembershipClaims | undefined) ?? {}
+      if (typeof token.sid === 'string') session.sid = token.sid
       return session
     },
   },

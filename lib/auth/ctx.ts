@@ -5,7 +5,7 @@ import { getDb } from '@/db/client'
 import { UnauthorizedError } from '@/lib/errors'
 import { loadCtx } from './load-ctx'
 import type { Ctx } from './ctx-type'
-import { auth } from './index'
+import { currentSession } from './session'
 import { clientIp } from './ip'
 
 export type { Ctx } from './ctx-type'
@@ -13,12 +13,12 @@ export { loadCtx } from './load-ctx'
 
 /** The signed-in user's context for `orgSlug`, once per request. */
 export const getCtx = cache(async (orgSlug: string): Promise<Ctx> => {
-  const session = await auth()
+  const session = await currentSession()
   if (!session?.user?.id) throw new UnauthorizedError()
   return loadCtx(await getDb(), session.user.id, orgSlug, clientIp(await headers()))
 })
 
 export const getSessionUser = cache(async () => {
-  const session = await auth()
+  const session = await currentSession()
   return session?.user?.id ? { id: session.user.id, email: session.user.email ?? '', name: session.user.name ?? '' } : null
 })

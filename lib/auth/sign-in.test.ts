@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { randomInt } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import { getDb } from '@/db/client'
-import { signInAttempts } from '@/db/schema'
+import { revokedSessions, signInAttempts } from '@/db/schema'
 import { addMember } from '@/lib/members/members'
 import { createUser } from '@/lib/users/create-user'
 import { makeOrg, uid } from '@/test/factory'
 import { verifyCredentials } from './credentials'
 import { checkLockout, LOCKOUT, recordAttempt } from './rate-limit'
+import { isRevoked, revokeSession } from './revocation'
 
 const PASSWORD = 'correct horse battery'
 // Attempts are global (not tenant data): every test uses its own account and its own address.
@@ -96,5 +97,25 @@ describe('lockout (§2)', () => {
       ok: false, reason: 'locked', lockout: { locked: true, scope: 'ip', retryAfterMinutes: LOCKOUT.windowMinutes },
     })
     expect(await verifyCredentials(db, { email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true })
+  })
+})
+
+describe('sign-out (revoked sessions)', () => {
+  it('a revoked session id stays refused; other sessions of the same person are untouched', async () => {
+    const { db, user } = await account()
+    const [gone, other] = [crypto.randomUUID(), crypto.randomUUID()]
+    expect(await isRevoked(db, gone)).toBe(false)
+    await revokeSession(db, gone, user.id)
+    await revokeSession(db, gone, user.id) // signing out twice is harmless
+    expect(await isRevoked(db, gone)).toBe(true)
+    expect(await isRevoked(db, other)).toBe(false)
+  })
+
+  it('rows past any token lifetime are swept on the next sign-out', async () => {
+    const { db, user } = await account()
+    const old = crypto.randomUUID()
+    await db.insert(revokedSessions).values({ sid: old, userId: user.id, expiresAt: new Date(Date.now() - 1000) })
+    await revokeSession(db, crypto.randomUUID(), user.id)
+    expect(await isRevoked(db, old)).toBe(false)
   })
 })

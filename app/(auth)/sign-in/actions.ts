@@ -1,6 +1,7 @@
 'use server'
 import { AuthError, CredentialsSignin } from 'next-auth'
 import { signIn, signOut } from '@/lib/auth'
+import { revokeCurrentSession } from '@/lib/auth/session'
 import { MagicLinkInput, SignInInput } from '@/lib/auth/schemas'
 import { formToObject, zodFieldErrors } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
@@ -45,5 +46,7 @@ export async function requestSignInLink(_prev: ActionState, form: FormData): Pro
 }
 
 export async function signOutAction() {
+  // Revoke first: a request still in flight may hand the browser a fresh copy of the cookie.
+  await revokeCurrentSession()
   await signOut({ redirectTo: '/sign-in' })
 }

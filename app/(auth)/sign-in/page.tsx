@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { auth } from '@/lib/auth'
+import { currentSession } from '@/lib/auth/session'
 import { MagicLinkForm } from './magic-link-form'
 import { SignInForm } from './sign-in-form'
 
@@ -13,7 +13,7 @@ const errors: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams
-  const session = await auth()
+  const session = await currentSession()
   if (session?.user?.id) redirect('/')
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

@@ -1,8 +1,7 @@
 'use client'
-import { useActionState } from 'react'
+import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { initialActionState, type ActionState } from '@/lib/actions/state'
 
 export type PreferenceRow = { event: string; label: string; email: boolean; inApp: boolean }
 
@@ -17,11 +16,11 @@ const channels = [
  * server checks the events against the domain's schema.
  */
 export function PreferencesForm({ org, rows, action }: {
-  org: string; rows: PreferenceRow[]; action: (prev: ActionState, form: FormData) => Promise<ActionState>
+  org: string; rows: PreferenceRow[]; action: ServerAction
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState)
+  const { state, pending, onSubmit } = useServerAction(action)
   return (
-    <form action={formAction} aria-label="Notification preferences" className="space-y-4">
+    <form onSubmit={onSubmit} aria-label="Notification preferences" className="space-y-4">
       <input type="hidden" name="org" value={org} />
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">

@@ -1,17 +1,17 @@
 'use client'
-import { useActionState, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { initialActionState } from '@/lib/actions/state'
 import { setActiveAction } from './actions'
 
 /** Deactivate / reactivate behind a confirmation, since deactivating ends someone's access at once. */
 export function MemberActiveToggle({ org, orgName, userId, name, active, isSelf }: {
   org: string; orgName: string; userId: string; name: string; active: boolean; isSelf: boolean
 }) {
-  const [state, action, pending] = useActionState(setActiveAction, initialActionState)
+  const { state, pending, onSubmit } = useServerAction(setActiveAction)
   const dialog = useRef<HTMLDialogElement>(null)
   // Only show outcomes of submissions made since the dialog was last opened.
   const [openedAt, setOpenedAt] = useState(0)
@@ -35,7 +35,7 @@ export function MemberActiveToggle({ org, orgName, userId, name, active, isSelf 
             Their tickets, comments and history stay. You can reactivate them later.
           </>
         : <>{name} will be able to sign in to {orgName} again with their previous role.</>}>
-        <form action={action} className="space-y-4">
+        <form onSubmit={onSubmit} className="space-y-4">
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="active" value={active ? 'false' : 'true'} />

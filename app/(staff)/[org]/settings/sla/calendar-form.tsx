@@ -1,12 +1,12 @@
 'use client'
-import { startTransition, useActionState, useEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { get, useForm, type FieldErrors, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { buttonClass } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { initialActionState } from '@/lib/actions/state'
 import { CalendarSchema, WEEKDAY_NAMES, type Calendar } from '@/lib/sla/calendar'
 import { saveCalendarAction } from './actions'
 
@@ -20,7 +20,7 @@ const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0]
  * CalendarSchema validates here and on the server, with errors at `weekly.<day>.<row>`.
  */
 export function CalendarForm({ org, calendar, timeZones }: { org: string; calendar: Calendar; timeZones: string[] }) {
-  const [state, formAction, pending] = useActionState(saveCalendarAction, initialActionState)
+  const { state, pending, run } = useServerAction(saveCalendarAction)
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<Values>({
     resolver: zodResolver(CalendarSchema),
@@ -35,10 +35,10 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
   }, [state, setError])
   const set = (path: Path<Values>, value: unknown) => setValue(path, value as never, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
   const msg = (path: string) => (get(errors as FieldErrors, path) as { message?: string } | undefined)?.message
-  const onSubmit = form.handleSubmit((v) => {
+  const onSubmit = form.handleSubmit(async (v) => {
     const data = new FormData(formRef.current!)
     data.set('calendar', JSON.stringify(v))
-    startTransition(() => formAction(data))
+    await run(data)
   })
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Business calendar">

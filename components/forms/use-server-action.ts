@@ -1,0 +1,55 @@
+'use client'
+import { startTransition, useCallback, useRef, useState, type FormEvent } from 'react'
+import { useRouter } from 'next/navigation'
+import { initialActionState, type ActionState } from '@/lib/actions/state'
+
+export type ServerAction<T = unknown> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>
+
+const unreachable: ActionState = {
+  ok: false, message: 'We could not reach the server. Nothing you typed was lost; check your connection and try again.',
+}
+
+/**
+ * Calls a server action from a plain submit handler and keeps its result and pending
+ * flag in ordinary state, then asks the router for the fresh page.
+ *
+ * Why not `useActionState` / `<form action>`: in production builds of Next 15 the
+ * router's update for an action dispatched inside React's form transition intermittently
+ * never commits, so the form stays "Saving…" forever and its effects never run, although
+ * the server answered (vercel/next.js#96233, #97990; we saw it in our own e2e runs).
+ * Awaiting the action directly always settles, and a plain state update always renders.
+ */
+export function useServerAction<T = unknown>(action: ServerAction<T>) {
+  const [state, setState] = useState<ActionState<T>>(initialActionState as ActionState<T>)
+  const [pending, setPending] = useState(false)
+  const inFlight = useRef(false)
+  const router = useRouter()
+
+  const run = useCallback(async (data: FormData): Promise<ActionState<T> | undefined> => {
+    if (inFlight.current) return undefined // a double click sends once
+    inFlight.current = true
+    setPending(true)
+    try {
+      const next = await action(initialActionState as ActionState<T>, data)
+      // An action that redirects resolves without a result while the router navigates.
+      if (!next) return undefined
+      setState(next)
+      if (next.ok) startTransition(() => router.refresh())
+      return next
+    } catch {
+      const failed = { ...unreachable, at: Date.now() } as ActionState<T>
+      setState(failed)
+      return failed
+    } finally {
+      inFlight.current = false
+      setPending(false)
+    }
+  }, [action, router])
+
+  const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    void run(new FormData(event.currentTarget))
+  }, [run])
+
+  return { state, pending, run, onSubmit }
+}

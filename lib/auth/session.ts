@@ -1,0 +1,23 @@
+import 'server-only'
+import { cache } from 'react'
+import { getDb } from '@/db/client'
+import { isRevoked, revokeSession } from './revocation'
+import { auth } from './index'
+
+/**
+ * The signed-in session for this request, or null — also null when the session was
+ * ended by signing out, whatever the cookie says. Every page, action and route asks
+ * here (through getCtx), never `auth()` directly.
+ */
+export const currentSession = cache(async () => {
+  const session = await auth()
+  if (!session?.user?.id) return null
+  if (session.sid && (await isRevoked(await getDb(), session.sid))) return null
+  return session
+})
+
+/** Sign-out's first step: this request's session can never be used again. */
+export async function revokeCurrentSession(): Promise<void> {
+  const session = await auth()
+  if (session?.sid && session.user?.id) await revokeSession(await getDb(), session.sid, session.user.id)
+}
