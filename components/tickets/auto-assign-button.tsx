@@ -1,20 +1,16 @@
 'use client'
-import { useRouter } from 'next/navigation'
-import { useActionState, useEffect } from 'react'
+import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { buttonClass } from '@/components/ui/button'
-import { initialActionState, type ActionState } from '@/lib/actions/state'
 
 /** Re-runs routing for the ticket and says what happened, including "nothing changed". */
 export function AutoAssignButton({ org, number, action }: {
-  org: string; number: number; action: (prev: ActionState, form: FormData) => Promise<ActionState>
+  org: string; number: number; action: ServerAction
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState)
-  const router = useRouter()
-  useEffect(() => { if (state.ok) router.refresh() }, [state, router])
+  const { state, pending, onSubmit } = useServerAction(action)
   const changed = (state.data as { changed?: boolean } | undefined)?.changed
   return (
     <div className="text-right">
-      <form action={formAction}>
+      <form onSubmit={onSubmit}>
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="number" value={number} />
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass('ghost', 'px-2 py-1 text-xs')}
