@@ -11,7 +11,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DbOrTx = Db | Tx
 
-type Handle = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> }
+type Handle = {
+  db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void>
+  /** Postgres LISTEN on a dedicated connection; notifications arrive only after the sender commits. */
+  listen?: (channel: string, fn: () => void) => Promise<() => Promise<void>>
+}
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations')
 
@@ -43,7 +47,11 @@ async function open(): Promise<Handle> {
       onnotice: () => {},
     })
     const db = drizzle(client, { schema, casing: 'snake_case', logger }) as unknown as Db
-    return { db, kind: 'postgres', close: () => client.end() }
+    const listen = async (channel: string, fn: () => void) => {
+      const { unlisten } = await client.listen(channel, fn)
+      return unlisten
+    }
+    return { db, kind: 'postgres', close: () => client.end(), listen }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')

@@ -1,7 +1,8 @@
 import 'server-only'
+import { sql } from 'drizzle-orm'
 import { jobs } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
-import { signalJobs } from './signal'
+import { JOBS_CHANNEL, signalJobs } from './signal'
 
 export type NewJob = {
   organizationId?: string | null
@@ -21,6 +22,9 @@ export async function enqueueJobs(tx: DbOrTx, list: NewJob[]) {
     organizationId: j.organizationId ?? null, queue: j.queue, payload: j.payload,
     runAt: j.runAt ?? new Date(), maxAttempts: j.maxAttempts ?? maxAttempts(),
   }))).returning({ id: jobs.id })
+  // Postgres delivers this to every listening worker (any instance) only once the
+  // transaction commits, so the rows are visible when they look.
+  await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`)
   // On PGlite the worker's claim waits for this transaction to finish, so it sees the rows.
   signalJobs()
   return rows

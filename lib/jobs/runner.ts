@@ -2,8 +2,8 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { jobs } from '@/db/schema'
-import type { Db } from '@/db/client'
-import { jobSignal } from './signal'
+import { getHandle, type Db } from '@/db/client'
+import { JOBS_CHANNEL, jobSignal } from './signal'
 
 export type JobRow = typeof jobs.$inferSelect
 /** A handler may ask to run again later (recurring sweeps) instead of finishing. */
@@ -95,11 +95,18 @@ export function startWorker(db: Db, opts: { pollMs?: number; concurrency?: numbe
   const concurrency = opts.concurrency ?? 4
   let running = true
   let wake: (() => void) | null = null
-  const onSignal = () => wake?.()
+  // A signal that lands while a batch runs is remembered, so the loop looks again at once.
+  let signalled = false
+  const onSignal = () => { signalled = true; wake?.() }
   jobSignal.on('enqueued', onSignal)
+  const unlisten = getHandle().then((h) => h.listen?.(JOBS_CHANNEL, onSignal)).catch((err) => {
+    opts.log?.(`worker: no LISTEN, polling only (${err instanceof Error ? err.message : err})`)
+    return undefined
+  })
 
   const loop = (async () => {
     while (running) {
+      signalled = false
       let batch: JobRow[] = []
       try {
         batch = await claimJobs(db, id, concurrency)
@@ -107,7 +114,7 @@ export function startWorker(db: Db, opts: { pollMs?: number; concurrency?: numbe
       } catch (err) {
         opts.log?.(`worker ${id}: ${err instanceof Error ? err.message : err}`)
       }
-      if (batch.length === 0 && running) {
+      if (batch.length === 0 && running && !signalled) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs)
           wake = () => { clearTimeout(timer); resolve() }
@@ -124,6 +131,7 @@ export function startWorker(db: Db, opts: { pollMs?: number; concurrency?: numbe
       wake?.()
       jobSignal.off('enqueued', onSignal)
       await loop
+      await (await unlisten)?.()
     },
   }
 }

@@ -5,6 +5,9 @@ import { EventEmitter } from 'node:events'
 const g = globalThis as unknown as { __helpdeskJobSignal?: EventEmitter }
 export const jobSignal = (g.__helpdeskJobSignal ??= new EventEmitter().setMaxListeners(50))
 
+/** The Postgres NOTIFY channel that wakes workers in every instance. */
+export const JOBS_CHANNEL = 'helpdesk_jobs'
+
 export function signalJobs() {
   jobSignal.emit('enqueued')
 }
