@@ -9,6 +9,7 @@ import { loadCtx } from '@/lib/auth/load-ctx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { createTicket } from '@/lib/tickets/create-ticket'
 import { assignTicket } from '@/lib/tickets/assign-ticket'
+import { acceptAssignment } from '@/lib/tickets/accept-assignment'
 import { changeStatus } from '@/lib/tickets/change-status'
 import { addComment } from '@/lib/comments/add-comment'
 import { markSolution } from '@/lib/comments/mark-solution'
@@ -213,6 +214,8 @@ async function driveTo(number: number, target: TicketStatus, a: Actors) {
   }
   await assignTicket(a.admin, { number, assigneeId: a.worker.user.id, teamId: a.teamId })
   if (target === 'open') {
+    // Most jobs were taken on; a few stay "not accepted yet" for the demo.
+    if (number % 3 !== 0) await acceptAssignment(a.worker, { number })
     await addComment(a.worker, { number, body: 'Triage: checked the monitoring dashboard, nothing obvious yet.', internal: true })
     return
   }

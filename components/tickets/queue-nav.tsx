@@ -4,8 +4,9 @@ import type { QueueCounts } from '@/lib/tickets/queues'
 const fmt = (n: number) => (n > 999 ? '999+' : String(n))
 
 /**
- * Work queues beside the list (§6): links that set `?queue=`, each with its count of
- * unsolved tickets. The current one is marked for screen readers and by colour.
+ * Work queues above the list (§6): links that set `?queue=`, each with its count of
+ * unsolved tickets; a row of pills so the table keeps its full width. The current one is
+ * marked for screen readers and by colour. My teams come before the others.
  */
 export function QueueNav({ org, counts, current }: { org: string; counts: QueueCounts; current: string | undefined }) {
   const item = (queue: string | undefined, label: React.ReactNode, n: number | null, name: string) => {
@@ -14,40 +15,36 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
       <li key={queue ?? 'all'}>
         <Link href={queue ? `/${org}/tickets?queue=${queue}` : `/${org}/tickets`} aria-current={active ? 'page' : undefined}
           aria-label={n === null ? name : `${name}, ${fmt(n)} unsolved`}
-          className="flex items-center justify-between gap-2 rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-medium aria-[current=page]:text-indigo-700">
-          <span className="truncate">{label}</span>
-          {n !== null && <span className="tabular-nums text-xs text-slate-500">{fmt(n)}</span>}
+          className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
+          <span>{label}</span>
+          {n !== null && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
         </Link>
       </li>
     )
   }
-  const mine = counts.teams.filter((t) => t.member)
-  const others = counts.teams.filter((t) => !t.member)
-  const teamItem = (t: QueueCounts['teams'][number]) =>
-    item(`team:${t.id}`, <>{t.name}{t.restricted && <span className="ml-1 text-xs text-violet-700">(restricted)</span>}</>, t.count, `${t.name} queue`)
   return (
-    <nav aria-label="Queues" className="space-y-4">
-      <div>
-        <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Queues</p>
-        <ul className="space-y-0.5">
-          {item('mine', 'My work', counts.mine, 'My work')}
-          {item('unassigned', 'Unassigned', counts.unassigned, 'Unassigned')}
-          {item(undefined, 'All tickets', null, 'All tickets')}
+    <nav aria-label="Queues" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
+      <ul className="flex flex-wrap gap-2">
+        {item(undefined, 'All tickets', null, 'All tickets')}
+        {item('mine', 'My work', counts.mine, 'My work')}
+        {item('unassigned', 'Unassigned', counts.unassigned, 'Unassigned')}
+      </ul>
+      {counts.teams.length > 0 && (
+        <ul className="flex flex-wrap gap-2 border-slate-300 sm:border-l sm:pl-4" aria-label="Team queues">
+          {counts.teams.map((t) => item(`team:${t.id}`,
+            <>{t.name}{t.member && <span className="sr-only"> (my team)</span>}{t.restricted && <LockIcon />}</>,
+            t.count, `${t.name} queue${t.restricted ? ' (restricted)' : ''}`))}
         </ul>
-      </div>
-      {mine.length > 0 && (
-        <div>
-          <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">My teams</p>
-          <ul className="space-y-0.5">{mine.map(teamItem)}</ul>
-        </div>
       )}
-      {others.length > 0 && (
-        <div>
-          <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{mine.length ? 'Other teams' : 'Teams'}</p>
-          <ul className="space-y-0.5">{others.map(teamItem)}</ul>
-        </div>
-      )}
-      <p className="px-3 text-xs text-slate-400">Counts are unsolved tickets.</p>
+      <span className="text-xs text-slate-400">Counts: unsolved tickets</span>
     </nav>
+  )
+}
+
+function LockIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="ml-1 inline h-3 w-3 align-[-1px] opacity-70" fill="currentColor">
+      <path d="M5 7V5a3 3 0 1 1 6 0v2h.5A1.5 1.5 0 0 1 13 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 3 13.5v-5A1.5 1.5 0 0 1 4.5 7H5Zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2Z" />
+    </svg>
   )
 }

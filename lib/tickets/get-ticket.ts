@@ -132,5 +132,8 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
       })
     }
   }
-  return entries.sort((a, b) => a.at.getTime() - b.at.getTime())
+  // Rows written in one transaction share a timestamp: tell the story in cause order
+  // (created, then who got it, then the status that followed, then edits).
+  const rank = (e: TimelineEntry) => (e.text === 'created the ticket' ? 0 : e.kind === 'assignment' ? 1 : e.kind === 'status' ? 2 : 3)
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a) - rank(b))
 }

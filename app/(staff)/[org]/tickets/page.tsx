@@ -41,14 +41,13 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const queueName = q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
     : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
   return (
-    <div className="flex flex-col gap-6 lg:flex-row">
-      <aside className="lg:w-52 lg:shrink-0"><QueueNav org={org} counts={queues} current={q.queue} /></aside>
-      <div className="min-w-0 flex-1">
+    <div>
       <PageHeader
         title={queueName ?? 'Tickets'}
         subtitle={`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
         actions={<Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>}
       />
+      <QueueNav org={org} counts={queues} current={q.queue} />
       <TicketFilters
         values={{
           status: q.status.join(','), priority: q.priority.join(','), category: q.category ?? '', assignee: q.assignee ?? '',
@@ -70,7 +69,6 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
           </nav>
         </>
       )}
-      </div>
     </div>
   )
 }

@@ -36,29 +36,29 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
           const use = usage.get(t.id) ?? { openTickets: 0, rules: 0 }
           const inTeam = new Set(t.members.map((m) => m.userId))
           return (
-            <Card key={t.id} title={
-              <span className="flex flex-wrap items-center gap-2">
-                {t.name}
-                {t.restricted && <Badge tone="violet">Restricted</Badge>}
-                <Badge>{strategyLabels[t.assignmentStrategy]}</Badge>
-              </span>
-            } actions={
-              <div className="flex items-center gap-2">
-                <EditTeamButton org={org} team={{ id: t.id, name: t.name, restricted: t.restricted, assignmentStrategy: t.assignmentStrategy }} />
-                <ActionForm action={deleteTeamAction} fields={{ org, teamId: t.id }} label={<>Delete<span className="sr-only"> {t.name}</span></>}
-                  pendingLabel="Deleting…" className="px-2.5 py-1 text-xs" confirm={{
-                    title: `Delete the team ${t.name}?`,
-                    confirmLabel: 'Delete team',
-                    body: <>
-                      {use.openTickets > 0 ? <>Its {plural(use.openTickets, 'open ticket')} will leave the team and wait in the unassigned view; assignees keep them. </> : 'It has no open tickets. '}
-                      {use.rules > 0 ? <>Its {plural(use.rules, 'routing rule')} will be deleted. </> : ''}
-                      {t.restricted && 'Its members lose clearance for sensitive tickets. '}
-                      This cannot be undone.
-                    </>,
-                  }} />
-              </div>
-            }>
-              <div className="space-y-4">
+            <section key={t.id} aria-labelledby={`team-${t.id}-h`} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+              <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <h2 id={`team-${t.id}-h`} className="text-sm font-semibold text-slate-900">{t.name}</h2>
+                  {t.restricted && <Badge tone="violet">Restricted</Badge>}
+                  <Badge>{strategyLabels[t.assignmentStrategy]}</Badge>
+                </div>
+                <div className="flex items-center gap-2">
+                  <EditTeamButton org={org} team={{ id: t.id, name: t.name, restricted: t.restricted, assignmentStrategy: t.assignmentStrategy }} />
+                  <ActionForm action={deleteTeamAction} fields={{ org, teamId: t.id }} label={<>Delete<span className="sr-only"> {t.name}</span></>}
+                    pendingLabel="Deleting…" className="px-2.5 py-1 text-xs" confirm={{
+                      title: `Delete the team ${t.name}?`,
+                      confirmLabel: 'Delete team',
+                      body: <>
+                        {use.openTickets > 0 ? <>Its {plural(use.openTickets, 'open ticket')} will leave the team and wait in the unassigned view; assignees keep them. </> : 'It has no open tickets. '}
+                        {use.rules > 0 ? <>Its {plural(use.rules, 'routing rule')} will be deleted. </> : ''}
+                        {t.restricted && 'Its members lose clearance for sensitive tickets. '}
+                        This cannot be undone.
+                      </>,
+                    }} />
+                </div>
+              </header>
+              <div className="space-y-4 p-4">
                 <p className="text-sm text-slate-600">
                   <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets?queue=team:${t.id}`}>{plural(use.openTickets, 'open ticket')}</Link>
                   {' · '}
@@ -87,7 +87,7 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
                 <AddTeamMemberForm org={org} teamId={t.id} teamName={t.name}
                   candidates={staff.filter((m) => !inTeam.has(m.userId)).map((m) => ({ userId: m.userId, name: m.name, role: m.role }))} />
               </div>
-            </Card>
+            </section>
           )
         })}
       </div>

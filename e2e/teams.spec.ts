@@ -1,0 +1,107 @@
+import { as, expect, test, unique } from './fixtures'
+
+test('a sensitive report reaches only the cleared liaison, who accepts and answers it', async ({ browser }) => {
+  test.slow() // three people, each signing in
+  // A resident files a report in the sensitive category.
+  const resident = await as(browser, 'requester@metro.test')
+  const title = unique('Need a safe place tonight')
+  await resident.goto('/metro/portal/new')
+  await resident.getByLabel('Title').fill(title)
+  await resident.getByLabel('Description').fill('Please contact me by email only.')
+  await resident.getByLabel('Category').selectOption({ label: 'Gender-based violence' })
+  await resident.getByRole('button', { name: 'Submit ticket' }).click()
+  await expect(resident).toHaveURL(/\/metro\/portal\/\d+/)
+  const number = /portal\/(\d+)/.exec(resident.url())![1]
+
+  // An agent without clearance cannot find it: not in the list, not in any queue, not by number, not by URL.
+  const agent = await as(browser, 'agent@metro.test')
+  await agent.goto('/metro/tickets')
+  const queues = agent.getByRole('navigation', { name: 'Queues' })
+  await expect(queues.getByRole('link', { name: 'Liaison queue (restricted), 0 unsolved' })).toBeVisible()
+  await expect(agent.getByRole('main')).not.toContainText(title)
+  for (const path of ['/metro/tickets?queue=unassigned', '/metro/tickets?queue=mine', `/metro/tickets?q=%23${number}`]) {
+    await agent.goto(path)
+    await expect(agent.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(agent.getByRole('main')).not.toContainText(title)
+  }
+  await queues.getByRole('link', { name: /^Liaison queue/ }).click()
+  await expect(agent.getByRole('heading', { name: 'Liaison', level: 1 })).toBeVisible()
+  await expect(agent.getByText(/No tickets match these filters/)).toBeVisible()
+  await agent.goto(`/metro/tickets/${number}`)
+  await expect(agent.getByRole('heading', { name: /not found/i })).toBeVisible()
+
+  // The liaison finds it in the Liaison queue: routed there and handed to her, waiting for her answer.
+  const liaison = await as(browser, 'agent2@metro.test')
+  await liaison.goto('/metro/tickets')
+  await liaison.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Liaison queue/ }).click()
+  await expect(liaison).toHaveURL(/queue=team%3A|queue=team:/)
+  await liaison.getByRole('link', { name: title }).click()
+  await expect(liaison.getByRole('heading', { name: title })).toBeVisible()
+  const summary = liaison.getByTestId('assignment-summary')
+  await expect(summary).toContainText('In Liaison (restricted)')
+  await expect(summary).toContainText('not accepted yet')
+  await liaison.getByRole('button', { name: 'Accept', exact: true }).click()
+  await expect(summary).toContainText('accepted')
+  await expect(summary).not.toContainText('not accepted')
+  await liaison.getByLabel('Reply', { exact: true }).fill('I am the liaison officer for your case; I will email you within the hour.')
+  await liaison.getByRole('button', { name: 'Send reply' }).click()
+  await expect(liaison.getByRole('listitem').filter({ hasText: 'liaison officer for your case' })).toBeVisible()
+  // The timeline tells how it got here.
+  await expect(liaison.getByRole('list', { name: 'Timeline' })).toContainText('routed the ticket to Liaison and assigned it to Lena Liaison')
+  await expect(liaison.getByRole('list', { name: 'Timeline' })).toContainText('accepted the assignment')
+
+  // The resident sees the answer; the agent still cannot open the ticket.
+  await resident.reload()
+  await expect(resident.getByText('liaison officer for your case')).toBeVisible()
+  await agent.goto(`/metro/tickets/${number}`)
+  await expect(agent.getByRole('heading', { name: /not found/i })).toBeVisible()
+})
+
+test('an admin builds a team and a routing rule, and the preview names the rule a ticket would match', async ({ browser }) => {
+  const admin = await as(browser, 'admin@acme.test')
+  const teamName = unique('Printer squad')
+  await admin.goto('/acme/settings/teams')
+  await admin.getByLabel('Team name').fill(teamName)
+  await admin.getByLabel('Hand out new tickets').selectOption({ label: 'Fewest open tickets' })
+  await admin.getByRole('button', { name: 'Create team' }).click()
+  await expect(admin.getByText(`Team “${teamName}” created.`)).toBeVisible()
+  const card = admin.getByRole('region', { name: teamName })
+  await card.getByLabel(`Add member to ${teamName}`).selectOption({ label: 'Andy Agent' })
+  await card.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(card.getByRole('list', { name: `Members of ${teamName}` })).toContainText('Andy Agent')
+
+  const keyword = unique('zebraprint').replace(/\W+/g, '')
+  const ruleName = unique('Zebra printers')
+  await admin.goto('/acme/settings/routing')
+  await admin.getByLabel('Rule name').fill(ruleName)
+  await admin.getByLabel('Send to team').selectOption({ label: teamName })
+  // A bad domain is refused next to its field.
+  await admin.getByLabel("And the requester's email domain is").fill('not a domain')
+  await admin.getByRole('button', { name: 'Add rule' }).click()
+  await expect(admin.getByText(/is not a domain/)).toBeVisible()
+  await admin.getByLabel("And the requester's email domain is").fill('acme.test')
+  await admin.getByLabel('And the title or description mentions').fill(keyword)
+  await admin.getByRole('button', { name: 'Add rule' }).click()
+  await expect(admin.getByText(`Rule “${ruleName}” added at the end of the list.`)).toBeVisible()
+
+  // New rules go last, after the catch-all: move it to the top.
+  const rules = admin.getByRole('region', { name: /Rules, in the order/ })
+  const position = async () => (await rules.getByRole('row').allTextContents()).findIndex((t) => t.includes(ruleName))
+  for (let at = await position(); at > 1; at--) {
+    await rules.getByRole('button', { name: `Move ${ruleName} up` }).click()
+    await expect.poll(position).toBe(at - 1)
+  }
+  await expect(rules.getByRole('row').nth(1)).toContainText(ruleName)
+
+  // The preview: with the keyword, this rule; without it, the catch-all.
+  const outcome = admin.getByTestId('route-preview-outcome')
+  await admin.getByLabel('Title', { exact: true }).fill(`My ${keyword} is jammed`)
+  await expect(outcome).toContainText(`Rule 1 “${ruleName}” matches`)
+  await expect(outcome).toContainText(teamName)
+  await admin.getByLabel('Title', { exact: true }).fill('Outlook is slow')
+  await expect(outcome).toContainText('“Everything else” matches')
+  await expect(outcome).toContainText('Service Desk')
+  await admin.getByLabel('Requester email').fill('someone@elsewhere.org')
+  await admin.getByLabel('Title', { exact: true }).fill(`My ${keyword} is jammed`)
+  await expect(outcome).not.toContainText(ruleName)
+})
