@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq, inArray } from 'drizzle-orm'
-import { categories, comments, memberships, teams, tickets, users } from '@/db/schema'
+import { categories, comments, memberships, routingRules, teams, tickets, users } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
@@ -27,7 +27,7 @@ export async function auditReferences(ctx: Ctx, events: EventLike[]): Promise<Au
   const list = [...ids]
   const org = ctx.org.id
   const db = await getDb()
-  const [people, ticketRows, commentRows, categoryRows, teamRows] = await Promise.all([
+  const [people, ticketRows, commentRows, categoryRows, teamRows, ruleRows] = await Promise.all([
     db.select({ id: users.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, org), inArray(memberships.userId, list))),
     db.select({ id: tickets.id, number: tickets.number }).from(tickets)
@@ -39,11 +39,14 @@ export async function auditReferences(ctx: Ctx, events: EventLike[]): Promise<Au
       .where(and(eq(categories.organizationId, org), inArray(categories.id, list))),
     db.select({ id: teams.id, name: teams.name }).from(teams)
       .where(and(eq(teams.organizationId, org), inArray(teams.id, list))),
+    db.select({ id: routingRules.id, name: routingRules.name }).from(routingRules)
+      .where(and(eq(routingRules.organizationId, org), inArray(routingRules.id, list))),
   ])
   for (const p of people) refs[p.id] = p.name
   for (const t of ticketRows) refs[t.id] = `#${t.number}`
   for (const c of commentRows) refs[c.id] = `on #${c.number}`
   for (const c of categoryRows) refs[c.id] = c.name
   for (const t of teamRows) refs[t.id] = t.name
+  for (const r of ruleRows) refs[r.id] = `rule “${r.name}”`
   return refs
 }
