@@ -32,7 +32,7 @@ describe('demo data', () => {
       .leftJoin(teamMembers, and(eq(teamMembers.organizationId, teams.organizationId), eq(teamMembers.teamId, teams.id)))
       .where(eq(teams.organizationId, acme.id)).groupBy(teams.id, teams.name).orderBy(teams.name)
     expect(acmeTeams).toEqual([{ name: 'Field Engineering', members: 2 }, { name: 'Service Desk', members: 3 }])
-    expect((await db.select().from(routingRules).where(eq(routingRules.organizationId, acme.id))).length).toBe(3)
+    expect((await db.select().from(routingRules).where(eq(routingRules.organizationId, acme.id))).length).toBe(4)
     const [metro] = await db.select().from(organizations).where(eq(organizations.slug, 'metro'))
     const sensitive = await db.select({ team: teams.name, restricted: teams.restricted }).from(tickets)
       .leftJoin(teams, and(eq(teams.organizationId, tickets.organizationId), eq(teams.id, tickets.teamId)))

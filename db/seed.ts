@@ -160,9 +160,11 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
   const rule = (name: string, teamName: string, conditions: Partial<RuleInput> = {}) =>
     saveRule(adminCtx, { name, teamId: teamOf[teamName], ...conditions })
   if (plan.slug === 'acme') {
+    // No catch-all: a ticket no rule recognises waits, unassigned, for someone to triage it.
     await rule('Network problems', 'Field Engineering', { keywords: 'network, wi-fi, wifi, vpn, outage' })
     await rule('Broken hardware', 'Field Engineering', { categoryId: catId('Hardware') })
-    await rule('Everything else', 'Service Desk')
+    await rule('Access and accounts', 'Service Desk', { categoryId: catId('Access request') })
+    await rule('Urgent billing', 'Service Desk', { categoryId: catId('Billing'), priorities: ['high', 'urgent'], requesterDomains: 'acme.test' })
     await createTicket(ctx.requester, { title: 'Wi-Fi down in meeting room 4', description: 'No network at all in room 4 since the fire drill.', priority: 'high', categoryId: catId('Network outage') })
     await createTicket(ctx.requester2, { title: 'Reset my CRM password', description: 'Locked out of the CRM after three attempts.', categoryId: catId('Access request') })
   } else {

@@ -93,13 +93,15 @@ test('an admin builds a team and a routing rule, and the preview names the rule 
   }
   await expect(rules.getByRole('row').nth(1)).toContainText(ruleName)
 
-  // The preview: with the keyword, this rule; without it, the catch-all.
+  // The preview: with the keyword, this rule; without it, nothing; an access request, the desk's rule.
   const outcome = admin.getByTestId('route-preview-outcome')
   await admin.getByLabel('Title', { exact: true }).fill(`My ${keyword} is jammed`)
   await expect(outcome).toContainText(`Rule 1 “${ruleName}” matches`)
   await expect(outcome).toContainText(teamName)
   await admin.getByLabel('Title', { exact: true }).fill('Outlook is slow')
-  await expect(outcome).toContainText('“Everything else” matches')
+  await expect(outcome).toContainText('No rule matches')
+  await admin.getByLabel('Category', { exact: true }).selectOption({ label: 'Access request' })
+  await expect(outcome).toContainText('“Access and accounts” matches')
   await expect(outcome).toContainText('Service Desk')
   await admin.getByLabel('Requester email').fill('someone@elsewhere.org')
   await admin.getByLabel('Title', { exact: true }).fill(`My ${keyword} is jammed`)

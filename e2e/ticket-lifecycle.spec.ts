@@ -25,7 +25,7 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await work.reply('Please try a different charger and tell us if the light comes on.')
   await work.reply(note, { internal: true })
   await agent.getByLabel('Assignee').selectOption({ label: 'Andy Agent' })
-  await agent.getByRole('button', { name: 'Save assignee' }).click()
+  await agent.getByRole('button', { name: 'Save assignment' }).click()
   await expect(work.status()).toHaveText('Open') // the first assignment opens a new ticket (§4)
   await work.move('Start work')
   await expect(work.status()).toHaveText('In progress')

@@ -48,7 +48,7 @@ export function AssignForm({ org, number, teamId, assigneeId, viewerId, options,
         hint={chosenTeam && agents.length === 0 ? `${chosenTeam.name} has no active members; the ticket waits in its queue.` : undefined}>
         <Select id="assigneeId" invalid={!!err('assigneeId')} describedBy="assigneeId-error" {...form.register('assigneeId')}>
           <option value="">{chosenTeam ? `Unassigned (${chosenTeam.name} queue)` : 'Unassigned'}</option>
-          {agents.map((a) => <option key={a.id} value={a.id}>{a.name}{a.id === viewerId ? ' (me)' : a.role === 'admin' ? ' (admin)' : ''}</option>)}
+          {agents.map((a) => <option key={a.id} value={a.id}>{a.name}{a.role === 'admin' ? ' (admin)' : ''}</option>)}
         </Select>
       </Field>
       <Field id="assign-reason" label={<>Reason {takingOver ? <span className="font-normal text-slate-500">(required: it moves from its current assignee)</span> : <span className="font-normal text-slate-500">(optional)</span>}</>}
