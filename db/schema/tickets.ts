@@ -91,10 +91,14 @@ export const tickets = pgTable('tickets', {
     .where(sql`deleted_at is null`),
   // The auto-close job's resolved tickets (about 1 %), instead of a scan of all of them.
   index('tickets_org_resolved_idx').on(t.organizationId, t.resolvedAt).where(sql`deleted_at is null and status = 'resolved'`),
-  // "My work" (assignee = me, or the mine queue) in due order.
-  index('tickets_org_assignee_due_idx').on(t.organizationId, t.assigneeId, dueKey, t.number).where(sql`deleted_at is null`),
-  // A team's open tickets in due order: team queues and the status/priority/team filter.
-  index('tickets_org_team_due_open_idx').on(t.organizationId, t.teamId, dueKey, t.number).where(sql`deleted_at is null and ${openStatuses}`),
+  // "My work" (assignee = me, or the mine queue) in due order. Status and the visibility
+  // columns trail so the queue badges (mine, unassigned) count without reading the heap.
+  index('tickets_org_assignee_due_v2_idx').on(t.organizationId, t.assigneeId, dueKey, t.number, t.status, t.sensitive, t.requesterId)
+    .where(sql`deleted_at is null`),
+  // A team's open tickets in due order: team queues, their badges (index-only, thanks to
+  // the trailing visibility columns) and the status/priority/team filter.
+  index('tickets_org_team_due_open_v2_idx').on(t.organizationId, t.teamId, dueKey, t.number, t.status, t.priority, t.sensitive, t.requesterId)
+    .where(sql`deleted_at is null and ${openStatuses}`),
 ])
 
 export const statusHistory = pgTable('status_history', {
