@@ -84,6 +84,9 @@ async function main() {
       }
       process.stderr.write('\n')
     }
+  } catch (err) {
+    console.error(`server log (tail):\n${server.log()}`)
+    throw err
   } finally {
     await server.stop()
     await pg.end()

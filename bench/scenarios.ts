@@ -6,6 +6,7 @@ import type { Ctx } from '@/lib/auth/ctx-type'
 import { loadCtx } from '@/lib/auth/load-ctx'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
 import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
+import { queueCounts } from '@/lib/tickets/queues'
 import { accounts, DETAIL_TAG, orgSlug } from './config'
 import { actionBody, actionId } from './http'
 
@@ -72,10 +73,11 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
   let replied = 0
 
   const list: Scenario[] = [
-    { name: 'my-work (assignee=me, sort=due)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?assignee=me`),
-      floor: () => listTickets(agent, { assignee: 'me' }), alsoExplain: () => countTickets(agent, { assignee: 'me' }) },
+    // The "My work" queue (§6): my unsolved tickets, in the list's default order (SLA due).
+    { name: 'my work queue (sort=due)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?queue=mine`),
+      floor: () => listTickets(agent, { queue: 'mine' }), alsoExplain: () => countTickets(agent, { queue: 'mine' }) },
     { name: 'ticket list page 1', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets`),
-      floor: () => listTickets(agent, {}), alsoExplain: () => countTickets(agent, {}) },
+      floor: () => listTickets(agent, {}), alsoExplain: () => Promise.all([countTickets(agent, {}), queueCounts(agent)]) },
     { name: 'ticket list page 200 (keyset)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?after=${deepCursor}`),
       floor: () => listTickets(agent, { after: deepCursor }) },
     { name: 'filtered list (2 statuses, priority, team)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?${filterQs}`),

@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; resetPeak: () => void; cpuMs: () => number; stop: () => Promise<void> }
+export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; resetPeak: () => void; cpuMs: () => number; log: () => string; stop: () => Promise<void> }
 
 export function build(distDir: string) {
   const r = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_DIST_DIR: distDir } })
@@ -60,6 +60,7 @@ export async function start(opts: { distDir: string; port: number; databaseUrl: 
   let log = ''
   proc.stdout!.on('data', (d) => { log += d })
   proc.stderr!.on('data', (d) => { log += d; if (process.env.BENCH_VERBOSE) process.stderr.write(d) })
+  proc.on('exit', (code, signal) => { log += `\n[next start exited: code ${code}, signal ${signal}]\n` })
   const base = `http://127.0.0.1:${opts.port}`
   const deadline = Date.now() + 60_000
   for (;;) {
@@ -78,6 +79,7 @@ export async function start(opts: { distDir: string; port: number; databaseUrl: 
     peakRssMb: () => Math.max(peak, treeRssMb(proc.pid!)),
     resetPeak: () => { peak = 0 },
     cpuMs: () => treeCpuMs(proc.pid!),
+    log: () => log.slice(-4000),
     stop: async () => {
       clearInterval(timer)
       if (proc.exitCode !== null) return
