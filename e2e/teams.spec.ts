@@ -86,6 +86,7 @@ test('an admin builds a team and a routing rule, and the preview names the rule 
 
   // New rules go last, after the catch-all: move it to the top.
   const rules = admin.getByRole('region', { name: /Rules, in the order/ })
+  await expect(rules.getByRole('row').filter({ hasText: ruleName })).toBeVisible()
   const position = async () => (await rules.getByRole('row').allTextContents()).findIndex((t) => t.includes(ruleName))
   for (let at = await position(); at > 1; at--) {
     await rules.getByRole('button', { name: `Move ${ruleName} up` }).click()
