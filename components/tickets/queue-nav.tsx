@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import type { QueueCounts } from '@/lib/tickets/queues'
 
 const fmt = (n: number) => (n > 999 ? '999+' : String(n))
@@ -13,12 +12,12 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
     const active = current === queue
     return (
       <li key={queue ?? 'all'}>
-        <Link href={queue ? `/${org}/tickets?queue=${queue}` : `/${org}/tickets`} aria-current={active ? 'page' : undefined}
+        <a href={queue ? `/${org}/tickets?queue=${queue}` : `/${org}/tickets`} aria-current={active ? 'page' : undefined}
           aria-label={n === null ? name : `${name}, ${fmt(n)} unsolved`}
           className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
           <span>{label}</span>
           {n !== null && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
-        </Link>
+        </a>
       </li>
     )
   }
