@@ -1,3 +1,4 @@
+import { NewestOlderPager } from '@/components/ui/pager'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { NotificationLink } from '@/components/notifications/notification-link'
@@ -89,11 +90,8 @@ export default async function NotificationsPage({ params, searchParams }: { para
         </ul>
       )}
 
-      {rows.length > 0 && (before || older) && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
-          {before ? <Link href={base} className={buttonClass('secondary')}>← Newest</Link> : <span />}
-          {older ? <Link href={`${base}?before=${encodeURIComponent(older)}`} className={buttonClass('secondary')}>Older →</Link> : <span />}
-        </nav>
+      {rows.length > 0 && (
+        <NewestOlderPager newestHref={before ? base : null} olderHref={older ? `${base}?before=${encodeURIComponent(older)}` : null} />
       )}
     </>
   )

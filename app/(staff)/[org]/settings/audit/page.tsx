@@ -1,6 +1,6 @@
+import { NewestOlderPager } from '@/components/ui/pager'
 import type { Metadata } from 'next'
 import { Suspense } from 'react'
-import { buttonClass } from '@/components/ui/button'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { actionLabel, entityLabel, summariseChanges } from '@/lib/audit/format'
 import { listAuditEvents } from '@/lib/audit/list-events'
@@ -95,12 +95,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </table>
           </div>
         )}
-        {(query.before || nextBefore) && (
-          <nav aria-label="Audit log pages" className="flex items-center justify-between">
-            {query.before ? <a href={href({})} className={buttonClass('secondary')}>← Newest</a> : <span />}
-            {nextBefore && <a href={href({ before: nextBefore })} className={buttonClass('secondary')}>Older →</a>}
-          </nav>
-        )}
+        <NewestOlderPager label="Audit log pages" className="" newestHref={query.before ? href({}) : null} olderHref={nextBefore ? href({ before: nextBefore }) : null} />
       </div>
     </>
   )

@@ -1,8 +1,8 @@
+import { NewestOlderPager } from '@/components/ui/pager'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { EventName } from '@/components/notifications/event-name'
 import { Badge } from '@/components/ui/badge'
-import { buttonClass } from '@/components/ui/button'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { formatTime } from '@/lib/format/time'
 import { listMail } from '@/lib/notifications/admin'
@@ -78,11 +78,8 @@ export default async function SentMailPage({ params, searchParams }: { params: P
           </div>
         </div>
       )}
-      {rows.length > 0 && (before || older) && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
-          {before ? <Link href={base} className={buttonClass('secondary')}>← Newest</Link> : <span />}
-          {older ? <Link href={`${base}?before=${encodeURIComponent(older)}`} className={buttonClass('secondary')}>Older →</Link> : <span />}
-        </nav>
+      {rows.length > 0 && (
+        <NewestOlderPager newestHref={before ? base : null} olderHref={older ? `${base}?before=${encodeURIComponent(older)}` : null} />
       )}
     </>
   )
