@@ -1,38 +1,47 @@
 'use client'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { Field, Input, Select } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
+import type { ComboOption } from '@/components/ui/combobox'
+import { AssigneePicker, fetchAssignees } from '@/components/tickets/assignee-picker'
 import type { ActionState } from '@/lib/actions/state'
 import { AssignTicketInput } from '@/lib/tickets/schemas'
 
-type Options = {
-  teams: { id: string; name: string; restricted: boolean; memberIds: string[] }[]
-  agents: { id: string; name: string; role: string }[]
-}
+type Team = { id: string; name: string; restricted: boolean }
 
 /**
- * Team and agent together: with a team chosen, the agent list holds its members only (the
- * server applies the same rule). For a sensitive ticket both lists were already narrowed to
- * restricted teams and cleared people.
+ * Team and agent together. The agent picker searches as you type and offers only people
+ * who may hold the ticket: with a team chosen, its members; for a sensitive ticket, cleared
+ * people (the server applies the same rule on save). For a sensitive ticket the team list
+ * was already narrowed to restricted teams.
  */
-export function AssignForm({ org, number, teamId, assigneeId, viewerId, options, action }: {
-  org: string; number: number; teamId: string | null; assigneeId: string | null; viewerId: string
-  options: Options
+export function AssignForm({ org, number, teamId, assignee, viewerId, teams, action }: {
+  org: string; number: number; teamId: string | null; assignee: { id: string; name: string } | null; viewerId: string
+  teams: Team[]
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
 }) {
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(AssignTicketInput, action, {
-    defaultValues: { number, teamId: teamId ?? '', assigneeId: assigneeId ?? '', reason: '' },
+    defaultValues: { number, teamId: teamId ?? '', assigneeId: assignee?.id ?? '', reason: '' },
   })
-  const chosenTeam = options.teams.find((t) => t.id === form.watch('teamId'))
-  const agents = chosenTeam ? options.agents.filter((a) => chosenTeam.memberIds.includes(a.id)) : options.agents
-  const chosenAgent = form.watch('assigneeId')
+  const chosenTeamId = String(form.watch('teamId') ?? '')
+  const chosenTeam = teams.find((t) => t.id === chosenTeamId)
+  const unassigned: ComboOption = { id: '', label: chosenTeam ? `Unassigned (${chosenTeam.name} queue)` : 'Unassigned' }
+  const [person, setPerson] = useState<ComboOption>(assignee ? { id: assignee.id, label: assignee.name } : unassigned)
+  const choose = (o: ComboOption) => { setPerson(o); form.setValue('assigneeId', o.id, { shouldDirty: true }) }
   // Switching to a team the chosen agent is not in clears the agent instead of sending a refused pair.
   useEffect(() => {
-    if (chosenAgent && !agents.some((a) => a.id === chosenAgent)) form.setValue('assigneeId', '')
-  }, [chosenAgent, agents, form])
-  const takingOver = !!assigneeId && assigneeId !== viewerId && !!chosenAgent && chosenAgent !== assigneeId
+    const agentId = String(form.getValues('assigneeId') ?? '')
+    if (!agentId || !chosenTeamId) return
+    const ctrl = new AbortController()
+    fetchAssignees(org, '', { team: chosenTeamId, ticket: number, id: agentId }, ctrl.signal)
+      .then((found) => { if (!found.length) { setPerson({ id: '', label: '' }); form.setValue('assigneeId', '') } })
+      .catch(() => { /* the server still refuses a wrong pair on save */ })
+    return () => ctrl.abort()
+  }, [chosenTeamId, org, number, form])
+  const chosenAgent = form.watch('assigneeId')
+  const takingOver = !!assignee && assignee.id !== viewerId && !!chosenAgent && chosenAgent !== assignee.id
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => ['teamId', 'assigneeId', 'reason'].includes(k))
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Assignment">
@@ -41,15 +50,14 @@ export function AssignForm({ org, number, teamId, assigneeId, viewerId, options,
       <Field id="teamId" label="Team" error={err('teamId')}>
         <Select id="teamId" invalid={!!err('teamId')} describedBy="teamId-error" {...form.register('teamId')}>
           <option value="">No team</option>
-          {options.teams.map((t) => <option key={t.id} value={t.id}>{t.name}{t.restricted ? ' (restricted)' : ''}</option>)}
+          {teams.map((t) => <option key={t.id} value={t.id}>{t.name}{t.restricted ? ' (restricted)' : ''}</option>)}
         </Select>
       </Field>
       <Field id="assigneeId" label="Assignee" error={err('assigneeId')}
-        hint={chosenTeam && agents.length === 0 ? `${chosenTeam.name} has no active members; the ticket waits in its queue.` : undefined}>
-        <Select id="assigneeId" invalid={!!err('assigneeId')} describedBy="assigneeId-error" {...form.register('assigneeId')}>
-          <option value="">{chosenTeam ? `Unassigned (${chosenTeam.name} queue)` : 'Unassigned'}</option>
-          {agents.map((a) => <option key={a.id} value={a.id}>{a.name}{a.role === 'admin' ? ' (admin)' : ''}</option>)}
-        </Select>
+        hint={chosenTeam ? `Members of ${chosenTeam.name}; type to search.` : 'Type a name or email to search.'}>
+        <AssigneePicker org={org} id="assigneeId" name="assigneeId" value={person.label ? person : unassigned} onChange={choose}
+          narrow={{ team: chosenTeamId || undefined, ticket: number }} fixed={[unassigned]}
+          invalid={!!err('assigneeId')} describedBy="assigneeId-error" />
       </Field>
       <Field id="assign-reason" label={<>Reason {takingOver ? <span className="font-normal text-slate-500">(required: it moves from its current assignee)</span> : <span className="font-normal text-slate-500">(optional)</span>}</>}
         error={err('reason')} hint="Kept in the ticket's assignment history.">

@@ -1,6 +1,4 @@
-import type { QueueCounts } from '@/lib/tickets/queues'
-
-const fmt = (n: number) => (n > 999 ? '999+' : String(n))
+import { formatQueueCount as fmt, type QueueCounts } from '@/lib/tickets/queues'
 
 /**
  * Work queues above the list (§6): links that set `?queue=`, each with its count of

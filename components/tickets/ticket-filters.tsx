@@ -1,6 +1,8 @@
 'use client'
 import { usePathname, useRouter } from 'next/navigation'
-import { useRef, useTransition } from 'react'
+import { useRef, useState, useTransition } from 'react'
+import type { ComboOption } from '@/components/ui/combobox'
+import { AssigneePicker } from '@/components/tickets/assignee-picker'
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import { slaStatusLabels } from '@/components/sla/sla-badge'
@@ -17,15 +19,17 @@ export type FilterValues = {
  * Filters are a plain GET form, so the state lives in the URL (shareable, back button
  * works, no JS needed); with JS, a change applies at once and drops the page cursor.
  */
-export function TicketFilters({ values, categories, agents, teams, showDeletedToggle }: {
-  values: FilterValues; categories: Option[]; agents: Option[]; teams: Option[]; showDeletedToggle: boolean
+export function TicketFilters({ org, values, assigneeLabel, categories, teams, showDeletedToggle }: {
+  org: string; values: FilterValues; assigneeLabel: string; categories: Option[]; teams: Option[]; showDeletedToggle: boolean
 }) {
   const router = useRouter()
   const pathname = usePathname()
   const formRef = useRef<HTMLFormElement>(null)
   const [pending, startTransition] = useTransition()
-  const apply = () => {
+  const [assignee, setAssignee] = useState<ComboOption>({ id: values.assignee, label: assigneeLabel })
+  const apply = (override: Record<string, string> = {}) => {
     const data = new FormData(formRef.current!)
+    for (const [k, v] of Object.entries(override)) data.set(k, v)
     const q = new URLSearchParams()
     for (const [k, v] of data) if (typeof v === 'string' && v !== '') q.set(k, v)
     startTransition(() => router.push(q.size ? `${pathname}?${q}` : pathname))
@@ -41,30 +45,34 @@ export function TicketFilters({ values, categories, agents, teams, showDeletedTo
         <label htmlFor="f-q" className={labelClass}>Search</label>
         <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Title or #number" className={`${inputClass} py-1.5`} />
       </div>
-      <FilterSelect name="status" label="Status" value={values.status} onChange={apply} options={[
+      <FilterSelect name="status" label="Status" value={values.status} onChange={() => apply()} options={[
         ['', 'Any status'], [openStatuses.join(','), 'Open (not resolved)'],
         ...(Object.keys(statusLabels) as TicketStatus[]).map((st): Opt => [st, statusLabels[st]]),
       ]} />
-      <FilterSelect name="priority" label="Priority" value={values.priority} onChange={apply} options={[
+      <FilterSelect name="priority" label="Priority" value={values.priority} onChange={() => apply()} options={[
         ['', 'Any priority'], ['urgent,high', 'Urgent or high'],
         ...['urgent', 'high', 'normal', 'low'].map((p): Opt => [p, p[0].toUpperCase() + p.slice(1)]),
       ]} />
-      <FilterSelect name="sla" label="SLA" value={values.sla} onChange={apply} options={[
+      <FilterSelect name="sla" label="SLA" value={values.sla} onChange={() => apply()} options={[
         ['', 'Any SLA'], ['at_risk,breached_response,breached_resolution', 'Breaching soon or breached'],
         ['breached_response,breached_resolution', 'Breached'],
         ...slaStatuses.map((st): Opt => [st, slaStatusLabels[st]]),
       ]} />
-      <FilterSelect name="category" label="Category" value={values.category} onChange={apply}
+      <FilterSelect name="category" label="Category" value={values.category} onChange={() => apply()}
         options={[['', 'Any category'], ...categories.map((c): Opt => [c.id, c.name])]} />
-      <FilterSelect name="assignee" label="Assignee" value={values.assignee} onChange={apply}
-        options={[['', 'Anyone'], ['me', 'Me'], ['none', 'Unassigned'], ...agents.map((a): Opt => [a.id, a.name])]} />
+      <div className="w-48">
+        <label htmlFor="f-assignee" className={labelClass}>Assignee</label>
+        <AssigneePicker org={org} id="f-assignee" name="assignee" value={assignee} className="[&_input]:py-1.5"
+          fixed={[{ id: '', label: 'Anyone' }, { id: 'me', label: 'Me' }, { id: 'none', label: 'Unassigned' }]}
+          onChange={(o) => { setAssignee(o); apply({ assignee: o.id }) }} />
+      </div>
       {teams.length > 0 && (
-        <FilterSelect name="team" label="Team" value={values.team} onChange={apply}
+        <FilterSelect name="team" label="Team" value={values.team} onChange={() => apply()}
           options={[['', 'Any team'], ['none', 'No team'], ...teams.map((t): Opt => [t.id, t.name])]} />
       )}
       {showDeletedToggle && (
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
-          <input type="checkbox" name="deleted" value="1" defaultChecked={values.deleted} onChange={apply} className="h-4 w-4 rounded border-slate-300" />
+          <input type="checkbox" name="deleted" value="1" defaultChecked={values.deleted} onChange={() => apply()} className="h-4 w-4 rounded border-slate-300" />
           Deleted only
         </label>
       )}

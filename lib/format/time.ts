@@ -1,14 +1,40 @@
-import { format, formatDistanceStrict } from 'date-fns'
-import { TZDate } from '@date-fns/tz'
+import { formatDistanceStrict } from 'date-fns'
 
-/** Times are shown in the viewer's zone (from the `tz` cookie the browser sets), else the org's. */
-export function formatTime(date: Date | string | null | undefined, tz: string, pattern = 'd MMM yyyy, HH:mm'): string {
-  if (!date) return '—'
-  try {
-    return format(new TZDate(new Date(date), tz), pattern)
-  } catch {
-    return format(new Date(date), pattern)
+/** The pattern letters formatTime understands (date-fns / Unicode names); anything else is literal. */
+export type TimePattern = 'd MMM yyyy, HH:mm' | 'd MMM yyyy, HH:mm:ss' | 'd MMM, HH:mm' | 'd MMM, HH:mm:ss' | 'd MMM yyyy'
+
+// One formatter per zone, kept: building an Intl.DateTimeFormat costs far more than using
+// one, and a list page formats 150 times (date-fns' TZDate re-derived the offset per field).
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    })
+    if (formatters.size > 500) formatters.clear()
+    formatters.set(tz, f)
   }
+  return f
+}
+
+/** Times are shown in the viewer's zone (from the `tz` cookie the browser sets), else the org's; an unknown zone falls back to UTC. */
+export function formatTime(date: Date | string | null | undefined, tz: string, pattern: TimePattern = 'd MMM yyyy, HH:mm'): string {
+  if (!date) return '—'
+  const d = new Date(date)
+  if (Number.isNaN(d.getTime())) return '—'
+  let parts: Intl.DateTimeFormatPart[]
+  try {
+    parts = formatterFor(tz).formatToParts(d)
+  } catch {
+    parts = formatterFor('UTC').formatToParts(d)
+  }
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  const month = get('month')
+  const fields: Record<string, string> = {
+    d: get('day'), MMM: month === 'Sept' ? 'Sep' : month, yyyy: get('year'), HH: get('hour'), mm: get('minute'), ss: get('second'),
+  }
+  return pattern.replace(/yyyy|MMM|HH|mm|ss|d/g, (token) => fields[token])
 }
 
 export function relativeTime(date: Date | string, now = new Date()): string {

@@ -8,6 +8,7 @@ import { auditCount, clear, fieldErrorsOf, makeTeam, rowOf, ticketIn } from '@/t
 import { acceptAssignment, rejectAssignment } from './accept-assignment'
 import { assignTicket } from './assign-ticket'
 import { getTicketDetail } from './get-ticket'
+import { assignmentOptions, searchAssignees } from './assignment-options'
 
 const historyOf = (o: TestOrg, ticketId: string) => o.db.select().from(assignmentHistory)
   .where(and(eq(assignmentHistory.organizationId, o.org.id), eq(assignmentHistory.ticketId, ticketId))).orderBy(assignmentHistory.createdAt)
@@ -101,6 +102,55 @@ describe('sensitive tickets are assigned only to restricted teams and their memb
     expect(await rowOf(o, t.number)).toMatchObject({ teamId: liaison.id, assigneeId: o.agent2.user.id })
     await assignTicket(o.admin, { number: t.number, teamId: null, assigneeId: o.admin.user.id, reason: 'Escalated to me' })
     expect(await rowOf(o, t.number)).toMatchObject({ teamId: null, assigneeId: o.admin.user.id })
+  })
+})
+
+describe('searching for an assignee (the picker)', () => {
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort()
+
+  it('finds active staff of this org by name or email, never requesters or another org', async () => {
+    const a = await makeOrg()
+    const b = await makeOrg()
+    expect(ids(await searchAssignees(a.agent, {}))).toEqual(ids([a.admin.user, a.agent.user, a.agent2.user]))
+    expect(ids(await searchAssignees(a.agent, { q: a.agent2.user.name.toUpperCase() }))).toEqual([a.agent2.user.id])
+    expect(ids(await searchAssignees(a.agent, { q: a.agent2.user.email.split('@')[0] }))).toEqual([a.agent2.user.id])
+    // LIKE wildcards are literal: "%" matches no name.
+    expect(await searchAssignees(a.agent, { q: '%' })).toEqual([])
+    expect(await searchAssignees(a.agent, { q: a.requester.user.name })).toEqual([])
+    expect(await searchAssignees(a.agent, { q: b.agent.user.name })).toEqual([])
+    expect(await searchAssignees(a.agent, { id: b.agent.user.id })).toEqual([])
+    await expect(searchAssignees(a.requester, {})).rejects.toBeInstanceOf(ForbiddenError)
+  })
+
+  it('narrows to a team\'s members, and for a sensitive ticket to cleared people and admins', async () => {
+    const o = await makeOrg()
+    const desk = await makeTeam(o, { members: [o.agent] })
+    const liaison = await makeTeam(o, { restricted: true, members: [o.agent2] })
+    expect(ids(await searchAssignees(o.admin, { team: desk.id }))).toEqual([o.agent.user.id])
+    expect(await searchAssignees(o.admin, { team: desk.id, id: o.agent2.user.id })).toEqual([])
+    const secret = await ticketIn(o, 'new', { sensitive: true })
+    expect(ids(await searchAssignees(o.admin, { ticket: secret.number }))).toEqual(ids([o.admin.user, o.agent2.user]))
+    // The open team offers nobody for a sensitive ticket; the restricted one its members.
+    expect(await searchAssignees(o.admin, { ticket: secret.number, team: desk.id })).toEqual([])
+    expect(ids(await searchAssignees(o.admin, { ticket: secret.number, team: liaison.id }))).toEqual([o.agent2.user.id])
+    // An uncleared agent cannot learn anything through a sensitive ticket's number.
+    await expect(searchAssignees(o.agent, { ticket: secret.number })).rejects.toBeInstanceOf(NotFoundError)
+    const plain = await ticketIn(o, 'new')
+    expect(ids(await searchAssignees(o.agent, { ticket: plain.number }))).toEqual(ids([o.admin.user, o.agent.user, o.agent2.user]))
+  })
+
+  it('the form offers restricted teams only for a sensitive ticket, and "assign to me" only to who may hold it', async () => {
+    const o = await makeOrg()
+    const desk = await makeTeam(o, { members: [o.agent] })
+    const liaison = await makeTeam(o, { restricted: true, members: [o.agent2] })
+    const plain = await assignmentOptions(o.agent, { sensitive: false, teamId: null })
+    expect(plain.teams.map((t) => t.id).sort()).toEqual([desk.id, liaison.id].sort())
+    expect(plain.canTakeIt).toBe(true)
+    expect((await assignmentOptions(o.agent2, { sensitive: false, teamId: desk.id })).canTakeIt).toBe(false)
+    const secret = await assignmentOptions(o.admin, { sensitive: true, teamId: null })
+    expect(secret.teams.map((t) => t.id)).toEqual([liaison.id])
+    expect(secret.canTakeIt).toBe(true)
+    expect((await assignmentOptions(o.agent, { sensitive: true, teamId: null })).canTakeIt).toBe(false)
   })
 })
 

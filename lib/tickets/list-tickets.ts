@@ -136,12 +136,12 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
   }
 }
 
-/** Counts stop here: beyond it the list says "10,000+" (see countTickets). */
-export const COUNT_CAP = 10_000
+/** Counts stop here: beyond it the list says "1,000+" (see countTickets). */
+export const COUNT_CAP = 1_000
 
 /**
  * How many tickets match, exact up to `cap`; past it the answer is `cap + 1`, shown as
- * "10,000+". An exact count of a large org's 600,000 tickets would cost more than the
+ * "1,000+". An exact count of a large org's 600,000 tickets would cost more than the
  * page it heads, on every view; nobody pages that far, and filters narrow it back to exact.
  */
 export async function countTickets(ctx: Ctx, raw: unknown, opts: { cap?: number } = {}): Promise<number> {
@@ -153,5 +153,5 @@ export async function countTickets(ctx: Ctx, raw: unknown, opts: { cap?: number 
   return row.n
 }
 
-/** "10,000+" past the cap, else the exact number. */
+/** "1,000+" past the cap, else the exact number. */
 export const formatCount = (n: number, cap = COUNT_CAP) => (n > cap ? `${cap.toLocaleString('en')}+` : n.toLocaleString('en'))

@@ -292,7 +292,7 @@ describe('counts', () => {
     expect(formatCount(3, 2)).toBe('2+')
     expect(await countTickets(o.admin, {}, { cap: 3 })).toBe(3)
     expect(formatCount(3, 3)).toBe('3')
-    expect(formatCount(12_345)).toBe('10,000+')
+    expect(formatCount(12_345)).toBe('1,000+')
   })
 })
 

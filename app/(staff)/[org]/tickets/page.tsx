@@ -8,7 +8,8 @@ import { formatTime, relativeTime } from '@/lib/format/time'
 import { dueIn } from '@/lib/sla/format'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { countTickets, formatCount, listTickets } from '@/lib/tickets/list-tickets'
-import { listAssignableAgents, listCategories } from '@/lib/tickets/options'
+import { listCategories } from '@/lib/tickets/options'
+import { searchAssignees } from '@/lib/tickets/assignment-options'
 import { queueCounts } from '@/lib/tickets/queues'
 import { QueueNav } from '@/components/tickets/queue-nav'
 
@@ -16,12 +17,24 @@ export const metadata: Metadata = { title: 'Tickets' }
 
 type Search = Record<string, string | string[] | undefined>
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The assignee filter shows a name, not an id: one lookup instead of listing every agent. */
+async function filterAssigneeLabel(ctx: Awaited<ReturnType<typeof pageCtx>>, value: string | undefined): Promise<string> {
+  if (!value) return 'Anyone'
+  if (value === 'me') return 'Me'
+  if (value === 'none') return 'Unassigned'
+  if (!UUID.test(value)) return 'Anyone'
+  const [person] = await searchAssignees(ctx, { id: value, limit: 1 })
+  return person?.name ?? 'Unknown agent'
+}
+
 export default async function TicketsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const { org } = await params
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   const ctx = await pageCtx(org)
-  const [page, total, categories, agents, tz, queues] = await Promise.all([
-    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), listAssignableAgents(ctx), viewerTimeZone(ctx), queueCounts(ctx),
+  const [page, total, categories, tz, queues, assigneeLabel] = await Promise.all([
+    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), viewerTimeZone(ctx), queueCounts(ctx), filterAssigneeLabel(ctx, search.assignee),
   ])
   const q = page.query
   const now = new Date()
@@ -54,7 +67,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
           q: q.q ?? '', deleted: q.deleted === '1', sort: q.sort, dir: q.dir, sla: q.sla.join(','),
           team: q.team ?? '', queue: q.queue ?? '',
         }}
-        categories={categories} agents={agents} teams={queues.teams} showDeletedToggle={ctx.role === 'admin'}
+        org={org} assigneeLabel={assigneeLabel} categories={categories} teams={queues.teams} showDeletedToggle={ctx.role === 'admin'}
       />
       {rows.length === 0 ? (
         <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>

@@ -95,8 +95,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <Card title="Assignment" actions={
               <div className="flex items-start gap-1">
                 {/* Taking an unassigned ticket: allowed when it has no team or I am in its team (and, if sensitive, cleared). */}
-                {!t.assigneeId && options.agents.some((a) => a.id === ctx.user.id)
-                  && (!t.teamId || options.teams.find((x) => x.id === t.teamId)?.memberIds.includes(ctx.user.id)) && (
+                {!t.assigneeId && options.canTakeIt && (
                   <ActionForm action={assignAction} fields={{ ...fields, assigneeId: ctx.user.id }} label="Assign to me" pendingLabel="Assigning…" variant="ghost" className="px-2 py-1 text-xs" />
                 )}
                 <AutoAssignButton org={org} number={t.number} action={autoAssignAction} />
@@ -114,8 +113,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
                 {t.assigneeId === ctx.user.id && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
                   <Acceptance org={org} number={t.number} accepted={!!t.acceptedAt} team={t.team?.name ?? null} acceptAction={acceptAction} rejectAction={rejectAction} />
                 )}
-                <AssignForm key={`${t.teamId}-${t.assigneeId}`} org={org} number={t.number} teamId={t.teamId} assigneeId={t.assigneeId}
-                  viewerId={ctx.user.id} options={options} action={assignAction} />
+                <AssignForm key={`${t.teamId}-${t.assigneeId}`} org={org} number={t.number} teamId={t.teamId}
+                  assignee={t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null}
+                  viewerId={ctx.user.id} teams={options.teams} action={assignAction} />
               </div>
             </Card>
           )}
