@@ -1,4 +1,4 @@
-// npm run bench [-- --small] [--no-build] [--seconds N]
+// npm run bench [-- --small] [--no-build] [--seconds N] [--only name,name]
 // The HTTP benchmark on the dataset of `npm run bench:seed` (BENCH_DATABASE_URL or
 // DATABASE_URL): a production build (`next start`, NEXT_DIST_DIR=.next-bench, port 3400),
 // real sessions, autocannon. Each scenario runs at concurrency 1 (latency) and 16
@@ -21,12 +21,15 @@ type Row = { scenario: string; concurrency: number; requests: number; p50_ms: nu
 
 const { values: args } = parseArgs({ options: {
   small: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false },
-  seconds: { type: 'string' }, port: { type: 'string', default: process.env.BENCH_PORT ?? '3400' },
+  seconds: { type: 'string' }, only: { type: 'string' }, port: { type: 'string', default: process.env.BENCH_PORT ?? '3400' },
 } })
 const small = args.small
 const seconds = Number(args.seconds ?? (small ? 2 : 10))
 const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench'
-const outDir = process.env.BENCH_OUT_DIR ?? (small ? 'test-results/bench' : 'bench/results')
+// --only runs the scenarios whose names contain one of the words (a quick look while
+// tuning); its partial table never replaces the committed full one.
+const only = args.only?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean)
+const outDir = process.env.BENCH_OUT_DIR ?? (small ? 'test-results/bench' : only ? 'test-results/bench-only' : 'bench/results')
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 const round = (n: number) => Math.round(n * 10) / 10
 
@@ -45,7 +48,10 @@ async function main() {
   drizzle(pg)
   const [{ tickets }] = await pg`select count(*)::int as tickets from tickets`
   const load0 = os.loadavg()[0]
-  const { list, notes } = await scenarios(db, distDir)
+  const all = await scenarios(db, distDir)
+  const notes = all.notes
+  const list = only ? all.list.filter((s) => only.some((w) => s.name.toLowerCase().includes(w))) : all.list
+  if (!list.length) throw new Error(`--only ${args.only}: no scenario matches`)
 
   const server = await start({ distDir, port: Number(args.port), databaseUrl: url })
   const rows: Row[] = []

@@ -19,6 +19,9 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
       </li>
     )
   }
+  // Big desks count only my teams and the open queue; the rest sit behind "Other teams".
+  const shown = counts.teams.filter((t) => t.count !== null || t.member)
+  const others = counts.teams.filter((t) => !(t.count !== null || t.member))
   return (
     <nav aria-label="Queues" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
       <ul className="flex flex-wrap gap-2">
@@ -26,12 +29,28 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
         {item('mine', 'My work', counts.mine, 'My work')}
         {item('unassigned', 'Unassigned', counts.unassigned, 'Unassigned')}
       </ul>
-      {counts.teams.length > 0 && (
+      {shown.length > 0 && (
         <ul className="flex flex-wrap gap-2 border-slate-300 sm:border-l sm:pl-4" aria-label="Team queues">
-          {counts.teams.map((t) => item(`team:${t.id}`,
+          {shown.map((t) => item(`team:${t.id}`,
             <>{t.name}{t.member && <span className="sr-only"> (my team)</span>}{t.restricted && <LockIcon />}</>,
             t.count, `${t.name} queue${t.restricted ? ' (restricted)' : ''}`))}
         </ul>
+      )}
+      {others.length > 0 && (
+        <details className="relative text-sm">
+          <summary className="cursor-pointer rounded-full px-3 py-1 text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50">
+            {shown.length ? 'Other teams' : 'Team queues'} ({others.length})
+          </summary>
+          <ul className="absolute z-20 mt-1 max-h-72 w-64 overflow-auto rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200" aria-label="Other team queues">
+            {others.map((t) => (
+              <li key={t.id}>
+                <a href={`/${org}/tickets?queue=team:${t.id}`} className="block px-3 py-1.5 text-slate-700 hover:bg-slate-50 hover:text-slate-900">
+                  {t.name}{t.restricted && <LockIcon />}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <span className="text-xs text-slate-400">Counts: unsolved tickets</span>
     </nav>

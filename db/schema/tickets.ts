@@ -29,6 +29,8 @@ const openStatuses = sql`status in ('new','open','in_progress','pending','on_hol
  * (the benchmark's plan check fails if they drift apart).
  */
 const dueKey = sql`(coalesce((case when sla_policy_id is null or status in ('resolved', 'closed', 'cancelled') then null when first_response_at is null then response_due_at else resolution_due_at end), 'infinity'::timestamptz))`
+/** The same for the list sorted latest deadline first (`dueKey('desc')`): no deadline is -infinity there, so it still goes last. */
+const dueKeyDesc = sql`(coalesce((case when sla_policy_id is null or status in ('resolved', 'closed', 'cancelled') then null when first_response_at is null then response_due_at else resolution_due_at end), '-infinity'::timestamptz))`
 
 export const tickets = pgTable('tickets', {
   organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
@@ -89,6 +91,9 @@ export const tickets = pgTable('tickets', {
   // count is an index-only scan rather than a walk over the heap.
   index('tickets_org_due_idx').on(t.organizationId, dueKey, t.number, t.status, t.priority, t.sensitive, t.requesterId, t.assigneeId, t.teamId)
     .where(sql`deleted_at is null`),
+  // The list sorted by SLA due, latest first (a second click on the column): without it a
+  // big org's list sorted 600,000 rows per page.
+  index('tickets_org_due_desc_idx').on(t.organizationId, dueKeyDesc, t.number).where(sql`deleted_at is null`),
   // The auto-close job's resolved tickets (about 1 %), instead of a scan of all of them.
   index('tickets_org_resolved_idx').on(t.organizationId, t.resolvedAt).where(sql`deleted_at is null and status = 'resolved'`),
   // "My work" (assignee = me, or the mine queue) in due order. Status and the visibility

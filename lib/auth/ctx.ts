@@ -5,17 +5,20 @@ import { getDb } from '@/db/client'
 import { UnauthorizedError } from '@/lib/errors'
 import { loadCtx } from './load-ctx'
 import type { Ctx } from './ctx-type'
-import { currentSession } from './session'
+import { currentSession, sessionClaims } from './session'
 import { clientIp } from './ip'
 
 export type { Ctx } from './ctx-type'
 export { loadCtx } from './load-ctx'
 
-/** The signed-in user's context for `orgSlug`, once per request. */
+/**
+ * The signed-in user's context for `orgSlug`, once per request. The session's revocation
+ * is checked by the same query that loads the membership (one round trip, not two).
+ */
 export const getCtx = cache(async (orgSlug: string): Promise<Ctx> => {
-  const session = await currentSession()
+  const session = await sessionClaims()
   if (!session?.user?.id) throw new UnauthorizedError()
-  return loadCtx(await getDb(), session.user.id, orgSlug, clientIp(await headers()))
+  return loadCtx(await getDb(), session.user.id, orgSlug, clientIp(await headers()), { sid: session.sid })
 })
 
 export const getSessionUser = cache(async () => {

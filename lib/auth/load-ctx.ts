@@ -1,16 +1,18 @@
 import 'server-only'
 import { and, eq, sql } from 'drizzle-orm'
-import { memberships, organizations, teamMembers, teams, users } from '@/db/schema'
+import { memberships, organizations, revokedSessions, teamMembers, teams, users } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
-import { ForbiddenError } from '@/lib/errors'
+import { ForbiddenError, UnauthorizedError } from '@/lib/errors'
+import { isRevoked } from './revocation'
 import type { Ctx } from './ctx-type'
 
 /**
  * Builds the request context from the database in one query: the organisation, the
  * user's *active* membership and whether they sit in a restricted team. The session's
- * claims are never trusted for authorisation; this is the authoritative check.
+ * claims are never trusted for authorisation; this is the authoritative check. With `sid`,
+ * a session ended by signing out is refused in the same query.
  */
-export async function loadCtx(db: DbOrTx, userId: string, orgSlug: string, ip: string | null = null): Promise<Ctx> {
+export async function loadCtx(db: DbOrTx, userId: string, orgSlug: string, ip: string | null = null, opts: { sid?: string } = {}): Promise<Ctx> {
   const cleared = sql<boolean>`exists (
     select 1 from ${teamMembers} join ${teams}
       on ${teams.organizationId} = ${teamMembers.organizationId} and ${teams.id} = ${teamMembers.teamId}
@@ -20,11 +22,13 @@ export async function loadCtx(db: DbOrTx, userId: string, orgSlug: string, ip: s
     user: { id: users.id, email: users.email, name: users.name },
     role: memberships.role,
     cleared,
+    revoked: opts.sid ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${opts.sid})` : sql<boolean>`false`,
   }).from(organizations)
     .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId), eq(memberships.active, true)))
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(organizations.slug, orgSlug)).limit(1)
+  if (row?.revoked || (!row && opts.sid && (await isRevoked(db, opts.sid)))) throw new UnauthorizedError()
   if (!row) throw new ForbiddenError('You are not a member of this organisation')
-  return { ...row, ip }
+  return { org: row.org, user: row.user, role: row.role, cleared: row.cleared, ip }
 }
 

@@ -10,11 +10,17 @@ import { auth } from './index'
  * here (through getCtx), never `auth()` directly.
  */
 export const currentSession = cache(async () => {
-  const session = await auth()
+  const session = await sessionClaims()
   if (!session?.user?.id) return null
   if (session.sid && (await isRevoked(await getDb(), session.sid))) return null
   return session
 })
+
+/**
+ * The cookie's claims, decoded once per request, *not yet checked against revocation*:
+ * only for `getCtx`, which checks revocation in the same query that loads the membership.
+ */
+export const sessionClaims = cache(() => auth())
 
 /** Sign-out's first step: this request's session can never be used again. */
 export async function revokeCurrentSession(): Promise<void> {

@@ -9,6 +9,8 @@ import { makeOrg, uid } from '@/test/factory'
 import { verifyCredentials } from './credentials'
 import { checkLockout, LOCKOUT, recordAttempt } from './rate-limit'
 import { isRevoked, revokeSession } from './revocation'
+import { loadCtx } from './load-ctx'
+import { ForbiddenError, UnauthorizedError } from '@/lib/errors'
 
 const PASSWORD = 'correct horse battery'
 // Attempts are global (not tenant data): every test uses its own account and its own address.
@@ -109,6 +111,19 @@ describe('sign-out (revoked sessions)', () => {
     await revokeSession(db, gone, user.id) // signing out twice is harmless
     expect(await isRevoked(db, gone)).toBe(true)
     expect(await isRevoked(db, other)).toBe(false)
+  })
+
+  it('the request context refuses a revoked session in the same query, member or not', async () => {
+    const o = await makeOrg()
+    const db = o.db
+    const [live, gone] = [crypto.randomUUID(), crypto.randomUUID()]
+    await revokeSession(db, gone, o.agent.user.id)
+    expect((await loadCtx(db, o.agent.user.id, o.org.slug, null, { sid: live })).role).toBe('agent')
+    await expect(loadCtx(db, o.agent.user.id, o.org.slug, null, { sid: gone })).rejects.toBeInstanceOf(UnauthorizedError)
+    // Not a member anywhere here: still "sign in again", not "no access", once the session is gone.
+    const other = await makeOrg()
+    await expect(loadCtx(db, o.agent.user.id, other.org.slug, null, { sid: gone })).rejects.toBeInstanceOf(UnauthorizedError)
+    await expect(loadCtx(db, o.agent.user.id, other.org.slug, null, { sid: live })).rejects.toBeInstanceOf(ForbiddenError)
   })
 
   it('rows past any token lifetime are swept on the next sign-out', async () => {

@@ -12,7 +12,7 @@ import { deleteTicket, restoreTicket } from '@/lib/tickets/delete-ticket'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
 import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
 import { createTicket } from '@/lib/tickets/create-ticket'
-import { queueCounts } from '@/lib/tickets/queues'
+import { COUNT_ALL_TEAMS_UP_TO, queueCounts } from '@/lib/tickets/queues'
 import { saveRule } from '@/lib/routing/rules'
 import { updateTicket } from '@/lib/tickets/update-ticket'
 import { category, makeOrg, uid } from '@/test/factory'
@@ -305,5 +305,18 @@ describe('queues and team counts (§6)', () => {
       }
       expect(await queueCounts(ctx)).toEqual({ mine: 0, unassigned: 0, teams: [] })
     }
+  })
+
+  it('a big desk counts my teams and the open queue only; the counts still go through visibility', async () => {
+    const { o, liaison, desk } = await setup()
+    for (let i = 0; i < COUNT_ALL_TEAMS_UP_TO - 1; i++) await makeTeam(o, { name: `Extra ${i}` })
+    const counts = await queueCounts(o.agent)
+    expect(counts.teams).toHaveLength(COUNT_ALL_TEAMS_UP_TO + 1)
+    expect(counts.teams.filter((t) => t.count !== null).map((t) => [t.name, t.count])).toEqual([['Desk', 1]])
+    // Opening the Liaison queue counts it, and the uncleared agent still counts nothing in it.
+    const open = await queueCounts(o.agent, { current: `team:${liaison.id}` })
+    expect(open.teams.filter((t) => t.count !== null).map((t) => [t.name, t.count])).toEqual([['Desk', 1], ['Liaison', 0]])
+    expect((await queueCounts(o.admin, { current: `team:${liaison.id}` })).teams.find((t) => t.id === liaison.id)?.count).toBe(2)
+    expect((await queueCounts(o.admin)).teams.find((t) => t.id === desk.id)?.count).toBeNull()
   })
 })

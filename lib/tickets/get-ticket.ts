@@ -45,20 +45,30 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
   if (!ticket) throw new NotFoundError(`Ticket #${number} was not found`)
   const t = ticket.t
 
-  await db.transaction(async (tx) => {
-    await tx.update(tickets).set({ viewCount: sql`${tickets.viewCount} + 1` })
+  const view = async () => {
+    const bump = (tx: Pick<typeof db, 'update'>) => tx.update(tickets).set({ viewCount: sql`${tickets.viewCount} + 1` })
       .where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, t.id)))
-    // Every staff view of a sensitive ticket is on the record (§6).
-    if (t.sensitive && staff) await recordAudit(tx, ctx, { entityType: 'ticket', entityId: t.id, action: 'ticket.viewed' })
-  })
+    // Every staff view of a sensitive ticket is on the record (§6), with its count, in one transaction.
+    if (t.sensitive && staff) {
+      await db.transaction(async (tx) => {
+        await bump(tx)
+        await recordAudit(tx, ctx, { entityType: 'ticket', entityId: t.id, action: 'ticket.viewed' })
+      })
+    } else {
+      await bump(db)
+    }
+  }
 
-  const conversation = await db.select({
-    id: comments.id, body: comments.body, internal: comments.internal, isSolution: comments.isSolution,
-    createdAt: comments.createdAt, authorId: comments.authorId, author: users.name,
-  }).from(comments).innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(visibleComments(ctx), eq(comments.ticketId, t.id))).orderBy(asc(comments.createdAt), asc(comments.id))
-
-  const timeline = await loadTimeline(ctx, t.id, staff)
+  // Independent reads (and the view count) go out together: one round trip of latency, not five.
+  const [, conversation, timeline] = await Promise.all([
+    view(),
+    db.select({
+      id: comments.id, body: comments.body, internal: comments.internal, isSolution: comments.isSolution,
+      createdAt: comments.createdAt, authorId: comments.authorId, author: users.name,
+    }).from(comments).innerJoin(users, eq(users.id, comments.authorId))
+      .where(and(visibleComments(ctx), eq(comments.ticketId, t.id))).orderBy(asc(comments.createdAt), asc(comments.id)),
+    loadTimeline(ctx, t.id, staff),
+  ])
   return {
     ticket: { ...t, category: ticket.category, requester: ticket.requester, assignee: ticket.assignee?.id ? ticket.assignee : null, team: ticket.team?.id ? ticket.team : null },
     conversation,
@@ -94,21 +104,15 @@ export function assignmentText({ h, from, to, fromTeam, toTeam }: AssignmentRow)
 async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise<TimelineEntry[]> {
   const db = await getDb()
   const actor = alias(users, 'actor')
-  const statuses = await db.select({ h: statusHistory, actor: actor.name }).from(statusHistory)
-    .leftJoin(actor, eq(actor.id, statusHistory.actorId))
-    .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticketId)))
-  const entries: TimelineEntry[] = statuses.map(({ h, actor }) => ({
-    id: h.id, at: h.createdAt, actor, kind: 'status',
-    text: h.fromStatus ? `changed status ${statusLabels[h.fromStatus]} → ${statusLabels[h.toStatus]}` : 'created the ticket',
-    // Requesters see the reasons that concern them; working notes stay with staff.
-    note: staff || h.toStatus === 'resolved' || h.toStatus === 'cancelled' ? h.note : null,
-  }))
-  if (staff) {
-    const from = alias(users, 'from_user')
-    const to = alias(users, 'to_user')
-    const fromTeam = alias(teams, 'from_team')
-    const toTeam = alias(teams, 'to_team')
-    const assigns = await db.select({
+  const from = alias(users, 'from_user')
+  const to = alias(users, 'to_user')
+  const fromTeam = alias(teams, 'from_team')
+  const toTeam = alias(teams, 'to_team')
+  const [statuses, assigns, edits] = await Promise.all([
+    db.select({ h: statusHistory, actor: actor.name }).from(statusHistory)
+      .leftJoin(actor, eq(actor.id, statusHistory.actorId))
+      .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticketId))),
+    staff ? db.select({
       h: assignmentHistory, actor: actor.name, from: from.name, to: to.name, fromTeam: fromTeam.name, toTeam: toTeam.name,
     }).from(assignmentHistory)
       .leftJoin(actor, eq(actor.id, assignmentHistory.actorId))
@@ -116,21 +120,27 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
       .leftJoin(to, eq(to.id, assignmentHistory.toAssigneeId))
       .leftJoin(fromTeam, and(eq(fromTeam.organizationId, assignmentHistory.organizationId), eq(fromTeam.id, assignmentHistory.fromTeamId)))
       .leftJoin(toTeam, and(eq(toTeam.organizationId, assignmentHistory.organizationId), eq(toTeam.id, assignmentHistory.toTeamId)))
-      .where(and(eq(assignmentHistory.organizationId, ctx.org.id), eq(assignmentHistory.ticketId, ticketId)))
-    for (const a of assigns) {
-      entries.push({ id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment', text: assignmentText(a), note: a.h.reason })
-    }
-    const edits = await db.select({ e: auditEvents, actor: actor.name }).from(auditEvents)
+      .where(and(eq(assignmentHistory.organizationId, ctx.org.id), eq(assignmentHistory.ticketId, ticketId))) : [],
+    staff ? db.select({ e: auditEvents, actor: actor.name }).from(auditEvents)
       .leftJoin(actor, eq(actor.id, auditEvents.actorId))
       .where(and(eq(auditEvents.organizationId, ctx.org.id), eq(auditEvents.entityType, 'ticket'), eq(auditEvents.entityId, ticketId),
-        inArray(auditEvents.action, ['ticket.updated', 'ticket.deleted', 'ticket.restored'])))
-    for (const { e, actor } of edits) {
-      const fields = Object.keys(e.changes).join(', ')
-      entries.push({
-        id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit',
-        text: e.action === 'ticket.updated' ? `edited ${fields}` : e.action.replace('ticket.', ''),
-      })
-    }
+        inArray(auditEvents.action, ['ticket.updated', 'ticket.deleted', 'ticket.restored']))) : [],
+  ])
+  const entries: TimelineEntry[] = statuses.map(({ h, actor }) => ({
+    id: h.id, at: h.createdAt, actor, kind: 'status',
+    text: h.fromStatus ? `changed status ${statusLabels[h.fromStatus]} → ${statusLabels[h.toStatus]}` : 'created the ticket',
+    // Requesters see the reasons that concern them; working notes stay with staff.
+    note: staff || h.toStatus === 'resolved' || h.toStatus === 'cancelled' ? h.note : null,
+  }))
+  for (const a of assigns) {
+    entries.push({ id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment', text: assignmentText(a), note: a.h.reason })
+  }
+  for (const { e, actor } of edits) {
+    const fields = Object.keys(e.changes).join(', ')
+    entries.push({
+      id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit',
+      text: e.action === 'ticket.updated' ? `edited ${fields}` : e.action.replace('ticket.', ''),
+    })
   }
   // Rows written in one transaction share a timestamp: tell the story in cause order
   // (created, then who got it, then the status that followed, then edits).

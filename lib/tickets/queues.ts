@@ -14,28 +14,38 @@ import { openStatuses } from './workflow'
  */
 export const QUEUE_COUNT_CAP = 99
 
+/** Up to this many teams every badge is counted; a bigger desk counts the viewer's own teams (and the open queue). */
+export const COUNT_ALL_TEAMS_UP_TO = 12
+
 export type QueueCounts = {
   mine: number
   unassigned: number
-  teams: { id: string; name: string; restricted: boolean; member: boolean; count: number }[]
+  /** `count` is null for a team not counted (a big desk, not my team, not the open queue). */
+  teams: { id: string; name: string; restricted: boolean; member: boolean; count: number | null }[]
 }
 
 /**
- * The side list of work queues with their counts (§6), in one query. Each count goes
- * through `visibleTickets`, like the list it links to, so a badge never counts a ticket the
- * viewer cannot open; each stops at the cap, reading at most cap + 1 index entries.
+ * The side list of work queues with their counts (§6), in two parallel queries. Each count
+ * goes through `visibleTickets`, like the list it links to, so a badge never counts a ticket
+ * the viewer cannot open; each stops at the cap, reading at most cap + 1 index entries.
+ * With more than COUNT_ALL_TEAMS_UP_TO teams only my teams and `current` are counted: a
+ * desk with 40 teams would otherwise pay 40 counts on every list view for badges nobody
+ * reads (the others stay one click away).
  */
-export async function queueCounts(ctx: Ctx): Promise<QueueCounts> {
+export async function queueCounts(ctx: Ctx, opts: { current?: string } = {}): Promise<QueueCounts> {
   authorize(ctx, 'ticket:work')
   const db = await getDb()
+  const currentTeam = opts.current?.startsWith('team:') ? opts.current.slice('team:'.length) : ''
+  const member = sql<boolean>`exists (select 1 from ${teamMembers} tm where tm.organization_id = ${teams.organizationId} and tm.team_id = ${teams.id} and tm.user_id = ${ctx.user.id})`
   const capped = (where: SQL) => sql<number>`(select count(*) from (
     select 1 from ${tickets} where ${and(visibleTickets(ctx), inArray(tickets.status, [...openStatuses]), where)} limit ${QUEUE_COUNT_CAP + 1}) q)`.mapWith(Number)
   const [[totals], perTeam] = await Promise.all([
     db.select({ mine: capped(eq(tickets.assigneeId, ctx.user.id)), unassigned: capped(isNull(tickets.assigneeId)) }).from(sql`(select 1) one`),
     db.select({
       id: teams.id, name: teams.name, restricted: teams.restricted,
-      count: capped(sql`${tickets.teamId} = ${teams.id}`),
-      member: sql<boolean>`exists (select 1 from ${teamMembers} tm where tm.organization_id = ${teams.organizationId} and tm.team_id = ${teams.id} and tm.user_id = ${ctx.user.id})`,
+      count: sql<number | null>`case when count(*) over () <= ${COUNT_ALL_TEAMS_UP_TO} or ${member} or ${teams.id}::text = ${currentTeam}
+        then ${capped(sql`${tickets.teamId} = ${teams.id}`)} end`.mapWith((v) => (v === null ? null : Number(v))),
+      member,
     }).from(teams).where(eq(teams.organizationId, ctx.org.id)).orderBy(asc(teams.name)),
   ])
   return {

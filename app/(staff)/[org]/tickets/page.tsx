@@ -34,7 +34,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   const ctx = await pageCtx(org)
   const [page, total, categories, tz, queues, assigneeLabel] = await Promise.all([
-    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), viewerTimeZone(ctx), queueCounts(ctx), filterAssigneeLabel(ctx, search.assignee),
+    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), viewerTimeZone(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
   ])
   const q = page.query
   const now = new Date()

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_org_due_desc_idx" ON "tickets" USING btree ("organization_id",(coalesce((case when sla_policy_id is null or status in ('resolved', 'closed', 'cancelled') then null when first_response_at is null then response_due_at else resolution_due_at end), '-infinity'::timestamptz)),"number") WHERE deleted_at is null;
