@@ -100,7 +100,7 @@ export function Combobox({ id, name, value, onChange, load, fixed = [], placehol
             <li key={o.id || `fixed-${i}`} id={optionId(i)} role="option" aria-selected={i === active}
               className={`cursor-pointer px-3 py-1.5 ${i === active ? 'bg-indigo-50 text-indigo-900' : 'text-slate-800'} ${o.id === value?.id ? 'font-medium' : ''}`}
               onMouseEnter={() => setActive(i)} onClick={() => pick(o)}>
-              {o.label}{o.hint && <span className="ml-2 text-xs text-slate-500">{o.hint}</span>}
+              {o.label}{o.hint && <span className="block text-xs text-slate-500">{o.hint}</span>}
             </li>
           ))}
           {loading && <li role="presentation" className="px-3 py-1.5 text-slate-500">Searching…</li>}

@@ -38,9 +38,11 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, input: AuditInput): 
     createdAt: new Date(),
   }
   const hash = eventHash(head.lastHash, event)
-  await tx.insert(auditEvents).values({ ...event, prevHash: head.lastHash, hash })
-  await tx.update(auditHeads).set({ lastSeq: seq, lastHash: hash, })
-    .where(eq(auditHeads.organizationId, actor.org.id))
+  // Sent together: on Postgres both go out in one round trip (pipelined on the transaction's connection).
+  await Promise.all([
+    tx.insert(auditEvents).values({ ...event, prevHash: head.lastHash, hash }),
+    tx.update(auditHeads).set({ lastSeq: seq, lastHash: hash }).where(eq(auditHeads.organizationId, actor.org.id)),
+  ])
 }
 
 /** Old → new pairs for the fields that actually changed. */

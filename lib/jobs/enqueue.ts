@@ -18,13 +18,16 @@ export type NewJob = {
  */
 export async function enqueueJobs(tx: DbOrTx, list: NewJob[]) {
   if (list.length === 0) return []
-  const rows = await tx.insert(jobs).values(list.map((j) => ({
-    organizationId: j.organizationId ?? null, queue: j.queue, payload: j.payload,
-    runAt: j.runAt ?? new Date(), maxAttempts: j.maxAttempts ?? maxAttempts(),
-  }))).returning({ id: jobs.id })
-  // Postgres delivers this to every listening worker (any instance) only once the
-  // transaction commits, so the rows are visible when they look.
-  await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`)
+  // Postgres delivers the notification to every listening worker (any instance) only once
+  // the transaction commits, so the rows are visible when they look. Both statements go
+  // out together: one round trip on Postgres.
+  const [rows] = await Promise.all([
+    tx.insert(jobs).values(list.map((j) => ({
+      organizationId: j.organizationId ?? null, queue: j.queue, payload: j.payload,
+      runAt: j.runAt ?? new Date(), maxAttempts: j.maxAttempts ?? maxAttempts(),
+    }))).returning({ id: jobs.id }),
+    tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`),
+  ])
   // On PGlite the worker's claim waits for this transaction to finish, so it sees the rows.
   signalJobs()
   return rows

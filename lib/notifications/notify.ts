@@ -61,17 +61,23 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
   const ids = [...new Set(audiences.flat())]
   const jobs: NewJob[] = []
   const inApp: (typeof notifications.$inferInsert)[] = []
-  if (ids.length > 0) {
-    const people = new Map((await tx.select({
+  // Recipients, their preferences and the org's webhooks in one round trip (sent together).
+  const [peopleRows, prefRows, hooks] = await Promise.all([
+    ids.length ? tx.select({
       id: users.id, name: users.name, email: users.email, role: memberships.role,
       cleared: sql<boolean>`exists (select 1 from ${teamMembers} tm join ${teams} t on t.organization_id = tm.organization_id and t.id = tm.team_id
         where tm.organization_id = ${orgId} and tm.user_id = ${users.id} and t.restricted)`,
     }).from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true), inArray(memberships.userId, ids)))).map((p) => [p.id, p]))
-    const prefs = new Map((await tx.select().from(notificationPreferences)
-      .where(and(eq(notificationPreferences.organizationId, orgId), inArray(notificationPreferences.userId, ids))))
-      .map((p) => [`${p.userId}|${p.event}`, p]))
+      .where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true), inArray(memberships.userId, ids))) : [],
+    ids.length ? tx.select().from(notificationPreferences)
+      .where(and(eq(notificationPreferences.organizationId, orgId), inArray(notificationPreferences.userId, ids))) : [],
+    tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.organizationId, orgId), eq(webhookEndpoints.active, true))),
+  ])
+  if (ids.length > 0) {
+    const people = new Map(peopleRows.map((p) => [p.id, p]))
+    const prefs = new Map(prefRows.map((p) => [`${p.userId}|${p.event}`, p]))
 
     items.forEach(({ ticket, notice }, i) => {
       for (const id of audiences[i]) {
@@ -100,11 +106,8 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
         }
       }
     })
-    if (inApp.length) await tx.insert(notifications).values(inApp)
   }
 
-  const hooks = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.organizationId, orgId), eq(webhookEndpoints.active, true)))
   for (const h of hooks) {
     for (const { ticket, notice } of items) {
       jobs.push({
@@ -122,5 +125,5 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
       })
     }
   }
-  await enqueueJobs(tx, jobs)
+  await Promise.all([inApp.length ? tx.insert(notifications).values(inApp) : null, enqueueJobs(tx, jobs)])
 }
