@@ -48,6 +48,9 @@ function treeCpuMs(pid: number): number {
 
 export async function start(opts: { distDir: string; port: number; databaseUrl: string; nodeArgs?: string[] }): Promise<Server> {
   if (!fs.existsSync(path.join(opts.distDir, 'BUILD_ID'))) throw new Error(`no production build in ${opts.distDir}; run without --no-build`)
+  // Something already answering on the port would be benchmarked instead of this build.
+  const taken = await fetch(`http://127.0.0.1:${opts.port}/api/health`).then(() => true, () => false)
+  if (taken) throw new Error(`port ${opts.port} is already in use; stop that server or pass --port`)
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
