@@ -52,7 +52,9 @@ export async function start(opts: { distDir: string; port: number; databaseUrl: 
   const taken = await fetch(`http://127.0.0.1:${opts.port}/api/health`).then(() => true, () => false)
   if (taken) throw new Error(`port ${opts.port} is already in use; stop that server or pass --port`)
   const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  // The same heap cap as `npm start` (package.json): without one V8 lets a busy server's heap
+  // grow lazily towards its default limit (RSS 690 MB after a run, with ~150 MB live).
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? ['--max-old-space-size=512']), nextBin, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: opts.distDir, DATABASE_URL: opts.databaseUrl,
