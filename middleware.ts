@@ -1,25 +1,26 @@
 import NextAuth from 'next-auth'
-import { NextResponse } from 'next/server'
-import { authConfig, type MembershipClaims } from '@/lib/auth/config'
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server'
+import { authConfig } from '@/lib/auth/config'
+import { freshClaims, type Claims } from '@/lib/auth/fresh-claims'
 
-// Edge-safe config only: middleware redirects on the session's claims and never touches
-// the database. It is a convenience, not protection: every page, action and route
-// re-checks membership and role in the data-access layer.
+// Redirects on the session's claims and never touches the database. It is a convenience,
+// not protection: every page, action and route re-checks membership and role in the
+// data-access layer.
 const { auth } = NextAuth(authConfig)
 
 const STAFF_AREAS = new Set(['tickets'])
 const ADMIN_AREAS = new Set(['settings'])
 
-export default auth((req) => {
+function route(req: NextRequest, claims: Claims) {
   const { pathname, search } = req.nextUrl
-  if (!req.auth?.user) {
+  if (!claims?.userId) {
     const url = new URL('/sign-in', req.url)
     url.searchParams.set('callbackUrl', pathname + search)
     return NextResponse.redirect(url)
   }
   const [org, area] = pathname.split('/').filter(Boolean)
   if (!org) return NextResponse.next()
-  const role = (req.auth.memberships as MembershipClaims | undefined)?.[org]
+  const role = claims.memberships?.[org]
   const noAccess = (reason: string) => {
     const url = new URL('/no-access', req.url)
     url.searchParams.set('org', org)
@@ -34,7 +35,19 @@ export default auth((req) => {
   }
   if (ADMIN_AREAS.has(area) && role !== 'admin') return noAccess('admin')
   return NextResponse.next()
-})
+}
+
+const viaAuthJs = auth((req) => route(req, req.auth?.user ? { userId: req.auth.user.id, memberships: req.auth.memberships } : null))
+
+/**
+ * A session cookie issued within the last `updateAge` is decoded and routed on; any other
+ * goes through Auth.js's middleware, which renews it (sliding expiry) or sends to sign-in.
+ */
+export default async function middleware(req: NextRequest, event: NextFetchEvent) {
+  const claims = await freshClaims(req, process.env.AUTH_SECRET)
+  if (claims) return route(req, claims)
+  return (viaAuthJs as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response>)(req, event)
+}
 
 export const config = {
   // Node, not the edge sandbox: the app always runs on a Node server, and the edge
