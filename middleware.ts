@@ -44,7 +44,7 @@ const viaAuthJs = auth((req) => route(req, req.auth?.user ? { userId: req.auth.u
  * goes through Auth.js's middleware, which renews it (sliding expiry) or sends to sign-in.
  */
 export default async function middleware(req: NextRequest, event: NextFetchEvent) {
-  const claims = await freshClaims(req, process.env.AUTH_SECRET)
+  const claims = await freshClaims(req.cookies, process.env.AUTH_SECRET)
   if (claims) return route(req, claims)
   return (viaAuthJs as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response>)(req, event)
 }

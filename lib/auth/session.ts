@@ -1,6 +1,10 @@
 import 'server-only'
 import { cache } from 'react'
+import { cookies } from 'next/headers'
+import type { Session } from 'next-auth'
 import { getDb } from '@/db/client'
+import { authConfig } from './config'
+import { decodeSessionCookie } from './fresh-claims'
 import { isRevoked, revokeSession } from './revocation'
 import { auth } from './index'
 
@@ -19,8 +23,19 @@ export const currentSession = cache(async () => {
 /**
  * The cookie's claims, decoded once per request, *not yet checked against revocation*:
  * only for `getCtx`, which checks revocation in the same query that loads the membership.
+ * The cookie is decoded directly and shaped by the same session callback Auth.js uses;
+ * anything the fast path cannot read (chunked, rotated secret, expired) goes to `auth()`.
  */
-export const sessionClaims = cache(() => auth())
+export const sessionClaims = cache(async (): Promise<Session | null> => {
+  const token = await decodeSessionCookie(await cookies(), process.env.AUTH_SECRET)
+  if (token === null) return null
+  if (token === undefined) return auth()
+  const session = {
+    user: { id: '', name: token.name ?? null, email: token.email ?? '', image: token.picture ?? null },
+    expires: new Date((token.exp ?? 0) * 1000).toISOString(),
+  } as Session
+  return authConfig.callbacks.session({ session, token } as Parameters<typeof authConfig.callbacks.session>[0]) as Session
+})
 
 /** Sign-out's first step: this request's session can never be used again. */
 export async function revokeCurrentSession(): Promise<void> {
