@@ -3,6 +3,9 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Sortin
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useTransition } from 'react'
 
+/** Per column: classes for its cells, so a cell needs no wrapper element of its own. */
+export type ColumnMeta = { className?: string }
+
 /**
  * A server-driven @tanstack/react-table: rows arrive already filtered, sorted and
  * paginated; sorting writes `sort`/`dir` to the URL (dropping the cursor) so every
@@ -61,7 +64,7 @@ export function DataTable<T>({ columns, data, sort, dir, caption, rowKey }: {
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2.5 align-top">{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td key={cell.id} className={`px-3 py-2.5 align-top ${(cell.column.columnDef.meta as ColumnMeta | undefined)?.className ?? ''}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
               ))}
             </tr>
           ))}
