@@ -44,18 +44,22 @@ export function pausesFrom(history: { toStatus: TicketStatus; createdAt: Date }[
  * as instants, with the 75 % marks, so lists and the sweep only compare them with now().
  */
 export async function recomputeSla(tx: DbOrTx, ctx: Pick<Ctx, 'org'>, ticket: TicketRow) {
-  const policy = await findPolicy(tx, ctx.org.id, ticket.priority, ticket.categoryId)
+  // The policy, the calendar and the status history are read together (one round trip on
+  // Postgres); the last two are only used when a policy applies, which is almost always.
+  const [policy, base, history] = await Promise.all([
+    findPolicy(tx, ctx.org.id, ticket.priority, ticket.categoryId),
+    loadCalendar(tx, ctx.org),
+    tx.select({ toStatus: statusHistory.toStatus, createdAt: statusHistory.createdAt }).from(statusHistory)
+      .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticket.id)))
+      .orderBy(asc(statusHistory.createdAt), asc(statusHistory.id)),
+  ])
   const patch: Partial<TicketRow> = {
     // A cancelled ticket has no SLA at all.
     slaPolicyId: ticket.status === 'cancelled' ? null : policy?.id ?? null, responseDueAt: null, responseAtRiskAt: null,
     resolutionDueAt: null, resolutionAtRiskAt: null, slaPausedAt: null,
   }
   if (policy && ticket.status !== 'cancelled') {
-    const base = await loadCalendar(tx, ctx.org)
     const calendar: Calendar = policy.businessHours ? base : { ...base, mode: '24x7' }
-    const history = await tx.select({ toStatus: statusHistory.toStatus, createdAt: statusHistory.createdAt }).from(statusHistory)
-      .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticket.id)))
-      .orderBy(asc(statusHistory.createdAt), asc(statusHistory.id))
     const pauses = pausesFrom(history)
     // The response clock ends at the first response: later waiting doesn't touch its deadline.
     const fr = ticket.firstResponseAt

@@ -31,17 +31,17 @@ export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
       if (!member) throw new ValidationError('Not a member', { requesterEmail: ['No active member of this organisation has that email'] })
       requesterId = user!.id
     }
-    let sensitive = false
-    if (input.categoryId) {
-      const [cat] = await tx.select().from(categories)
-        .where(and(eq(categories.organizationId, ctx.org.id), eq(categories.id, input.categoryId), eq(categories.active, true)))
-      if (!cat) throw new ValidationError('Unknown category', { categoryId: ['Choose one of the listed categories'] })
-      sensitive = cat.sensitive
-    }
-    const [counter] = await tx.update(ticketCounters)
-      .set({ lastNumber: sql`${ticketCounters.lastNumber} + 1` })
-      .where(eq(ticketCounters.organizationId, ctx.org.id))
-      .returning({ number: ticketCounters.lastNumber })
+    // The category check and the number go out together; a refused category rolls the number back.
+    const [cats, [counter]] = await Promise.all([
+      input.categoryId ? tx.select().from(categories)
+        .where(and(eq(categories.organizationId, ctx.org.id), eq(categories.id, input.categoryId), eq(categories.active, true))) : null,
+      tx.update(ticketCounters)
+        .set({ lastNumber: sql`${ticketCounters.lastNumber} + 1` })
+        .where(eq(ticketCounters.organizationId, ctx.org.id))
+        .returning({ number: ticketCounters.lastNumber }),
+    ])
+    if (cats && !cats[0]) throw new ValidationError('Unknown category', { categoryId: ['Choose one of the listed categories'] })
+    const sensitive = cats?.[0]?.sensitive ?? false
     const [ticket] = await tx.insert(tickets).values({
       organizationId: ctx.org.id,
       number: counter.number,
@@ -54,17 +54,19 @@ export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
       assetRef: input.assetRef ?? null,
       createdById: ctx.user.id,
     }).returning()
-    await tx.insert(statusHistory).values({
-      organizationId: ctx.org.id, ticketId: ticket.id, fromStatus: null, toStatus: 'new',
-      actorId: ctx.user.id, actorRole: ctx.role,
-    })
-    await recordAudit(tx, ctx, {
-      entityType: 'ticket', entityId: ticket.id, action: 'ticket.created',
-      changes: {
-        number: [null, ticket.number], title: [null, ticket.title], priority: [null, ticket.priority],
-        categoryId: [null, ticket.categoryId], requesterId: [null, requesterId], sensitive: [null, sensitive],
-      },
-    })
+    await Promise.all([
+      tx.insert(statusHistory).values({
+        organizationId: ctx.org.id, ticketId: ticket.id, fromStatus: null, toStatus: 'new',
+        actorId: ctx.user.id, actorRole: ctx.role,
+      }),
+      recordAudit(tx, ctx, {
+        entityType: 'ticket', entityId: ticket.id, action: 'ticket.created',
+        changes: {
+          number: [null, ticket.number], title: [null, ticket.title], priority: [null, ticket.priority],
+          categoryId: [null, ticket.categoryId], requesterId: [null, requesterId], sensitive: [null, sensitive],
+        },
+      }),
+    ])
     await claimAttachments(tx, ctx, ticket, input.attachmentIds, { commentId: null, internal: false })
     await recomputeSla(tx, ctx, ticket)
     await notifyTicket(tx, ctx, ticket, { event: 'ticket.created' })
