@@ -28,18 +28,20 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
   const chosenTeamId = String(form.watch('teamId') ?? '')
   const chosenTeam = teams.find((t) => t.id === chosenTeamId)
   const unassigned: ComboOption = { id: '', label: chosenTeam ? `Unassigned (${chosenTeam.name} queue)` : 'Unassigned' }
-  const [person, setPerson] = useState<ComboOption>(assignee ? { id: assignee.id, label: assignee.name } : unassigned)
-  const choose = (o: ComboOption) => { setPerson(o); form.setValue('assigneeId', o.id, { shouldDirty: true }) }
+  // The chosen person; null is "unassigned".
+  const [person, setPerson] = useState<ComboOption | null>(assignee ? { id: assignee.id, label: assignee.name } : null)
+  const choose = (o: ComboOption) => { setPerson(o.id ? o : null); form.setValue('assigneeId', o.id, { shouldDirty: true }) }
   // Switching to a team the chosen agent is not in clears the agent instead of sending a refused pair.
+  // The saved team and assignee are a valid pair already: no request on page load.
   useEffect(() => {
     const agentId = String(form.getValues('assigneeId') ?? '')
-    if (!agentId || !chosenTeamId) return
+    if (!agentId || !chosenTeamId || (chosenTeamId === teamId && agentId === assignee?.id)) return
     const ctrl = new AbortController()
     fetchAssignees(org, '', { team: chosenTeamId, ticket: number, id: agentId }, ctrl.signal)
-      .then((found) => { if (!found.length) { setPerson({ id: '', label: '' }); form.setValue('assigneeId', '') } })
+      .then((found) => { if (!found.length) { setPerson(null); form.setValue('assigneeId', '') } })
       .catch(() => { /* the server still refuses a wrong pair on save */ })
     return () => ctrl.abort()
-  }, [chosenTeamId, org, number, form])
+  }, [chosenTeamId, org, number, form, teamId, assignee?.id])
   const chosenAgent = form.watch('assigneeId')
   const takingOver = !!assignee && assignee.id !== viewerId && !!chosenAgent && chosenAgent !== assignee.id
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => ['teamId', 'assigneeId', 'reason'].includes(k))
@@ -55,7 +57,7 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
       </Field>
       <Field id="assigneeId" label="Assignee" error={err('assigneeId')}
         hint={chosenTeam ? `Members of ${chosenTeam.name}; type to search.` : 'Type a name or email to search.'}>
-        <AssigneePicker org={org} id="assigneeId" name="assigneeId" value={person.label ? person : unassigned} onChange={choose}
+        <AssigneePicker org={org} id="assigneeId" name="assigneeId" value={person ?? unassigned} onChange={choose}
           narrow={{ team: chosenTeamId || undefined, ticket: number }} fixed={[unassigned]}
           invalid={!!err('assigneeId')} describedBy="assigneeId-error" />
       </Field>

@@ -20,8 +20,8 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
     )
   }
   // Big desks count only my teams and the open queue; the rest sit behind "Other teams".
-  const shown = counts.teams.filter((t) => t.count !== null || t.member)
-  const others = counts.teams.filter((t) => !(t.count !== null || t.member))
+  const shown = counts.teams.filter((t) => t.count !== null)
+  const others = counts.teams.filter((t) => t.count === null)
   return (
     <nav aria-label="Queues" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
       <ul className="flex flex-wrap gap-2">

@@ -1,7 +1,6 @@
 'use client'
 import { usePathname, useRouter } from 'next/navigation'
-import { useRef, useState, useTransition } from 'react'
-import type { ComboOption } from '@/components/ui/combobox'
+import { useRef, useTransition } from 'react'
 import { AssigneePicker } from '@/components/tickets/assignee-picker'
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
@@ -26,7 +25,6 @@ export function TicketFilters({ org, values, assigneeLabel, categories, teams, s
   const pathname = usePathname()
   const formRef = useRef<HTMLFormElement>(null)
   const [pending, startTransition] = useTransition()
-  const [assignee, setAssignee] = useState<ComboOption>({ id: values.assignee, label: assigneeLabel })
   const apply = (override: Record<string, string> = {}) => {
     const data = new FormData(formRef.current!)
     for (const [k, v] of Object.entries(override)) data.set(k, v)
@@ -62,9 +60,9 @@ export function TicketFilters({ org, values, assigneeLabel, categories, teams, s
         options={[['', 'Any category'], ...categories.map((c): Opt => [c.id, c.name])]} />
       <div className="w-48">
         <label htmlFor="f-assignee" className={labelClass}>Assignee</label>
-        <AssigneePicker org={org} id="f-assignee" name="assignee" value={assignee} className="[&_input]:py-1.5"
+        <AssigneePicker org={org} id="f-assignee" name="assignee" value={{ id: values.assignee, label: assigneeLabel }} className="[&_input]:py-1.5"
           fixed={[{ id: '', label: 'Anyone' }, { id: 'me', label: 'Me' }, { id: 'none', label: 'Unassigned' }]}
-          onChange={(o) => { setAssignee(o); apply({ assignee: o.id }) }} />
+          onChange={(o) => apply({ assignee: o.id })} />
       </div>
       {teams.length > 0 && (
         <FilterSelect name="team" label="Team" value={values.team} onChange={() => apply()}

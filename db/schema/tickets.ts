@@ -28,9 +28,11 @@ const openStatuses = sql`status in ('new','open','in_progress','pending','on_hol
  * Postgres uses an expression index only for the same expression: change both together
  * (the benchmark's plan check fails if they drift apart).
  */
-const dueKey = sql`(coalesce((case when sla_policy_id is null or status in ('resolved', 'closed', 'cancelled') then null when first_response_at is null then response_due_at else resolution_due_at end), 'infinity'::timestamptz))`
+const dueKeyFor = (noDeadline: 'infinity' | '-infinity') =>
+  sql.raw(`(coalesce((case when sla_policy_id is null or status in ('resolved', 'closed', 'cancelled') then null when first_response_at is null then response_due_at else resolution_due_at end), '${noDeadline}'::timestamptz))`)
+const dueKey = dueKeyFor('infinity')
 /** The same for the list sorted latest deadline first (`dueKey('desc')`): no deadline is -infinity there, so it still goes last. */
-const dueKeyDesc = sql`(coalesce((case when sla_policy_id is null or status in ('resolved', 'closed', 'cancelled') then null when first_response_at is null then response_due_at else resolution_due_at end), '-infinity'::timestamptz))`
+const dueKeyDesc = dueKeyFor('-infinity')
 
 export const tickets = pgTable('tickets', {
   organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),

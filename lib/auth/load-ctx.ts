@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, eq, sql } from 'drizzle-orm'
-import { memberships, organizations, revokedSessions, teamMembers, teams, users } from '@/db/schema'
+import { memberships, organizations, revokedSessions, users } from '@/db/schema'
+import { inTeamSql } from '@/lib/teams/queries'
 import type { DbOrTx } from '@/db/client'
 import { ForbiddenError, UnauthorizedError } from '@/lib/errors'
 import { isRevoked } from './revocation'
@@ -13,15 +14,11 @@ import type { Ctx } from './ctx-type'
  * a session ended by signing out is refused in the same query.
  */
 export async function loadCtx(db: DbOrTx, userId: string, orgSlug: string, ip: string | null = null, opts: { sid?: string } = {}): Promise<Ctx> {
-  const cleared = sql<boolean>`exists (
-    select 1 from ${teamMembers} join ${teams}
-      on ${teams.organizationId} = ${teamMembers.organizationId} and ${teams.id} = ${teamMembers.teamId}
-    where ${teamMembers.organizationId} = ${organizations.id} and ${teamMembers.userId} = ${users.id} and ${teams.restricted})`
   const [row] = await db.select({
     org: { id: organizations.id, slug: organizations.slug, name: organizations.name, settings: organizations.settings },
     user: { id: users.id, email: users.email, name: users.name },
     role: memberships.role,
-    cleared,
+    cleared: inTeamSql(organizations.id, users.id, { restricted: true }),
     revoked: opts.sid ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${opts.sid})` : sql<boolean>`false`,
   }).from(organizations)
     .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId), eq(memberships.active, true)))

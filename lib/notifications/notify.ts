@@ -1,7 +1,8 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
-import { and, eq, inArray, sql } from 'drizzle-orm'
-import { memberships, notificationPreferences, notifications, teamMembers, teams, users, webhookEndpoints } from '@/db/schema'
+import { and, eq, inArray } from 'drizzle-orm'
+import { memberships, notificationPreferences, notifications, users, webhookEndpoints } from '@/db/schema'
+import { inTeamSql } from '@/lib/teams/queries'
 import type { NotificationEvent } from '@/db/schema/notifications'
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
@@ -65,8 +66,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
   const [peopleRows, prefRows, hooks] = await Promise.all([
     ids.length ? tx.select({
       id: users.id, name: users.name, email: users.email, role: memberships.role,
-      cleared: sql<boolean>`exists (select 1 from ${teamMembers} tm join ${teams} t on t.organization_id = tm.organization_id and t.id = tm.team_id
-        where tm.organization_id = ${orgId} and tm.user_id = ${users.id} and t.restricted)`,
+      cleared: inTeamSql(orgId, users.id, { restricted: true }),
     }).from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true), inArray(memberships.userId, ids))) : [],

@@ -1,10 +1,21 @@
 import 'server-only'
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { memberships, routingRules, teamMembers, teams, tickets, users } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { openStatuses } from '@/lib/tickets/workflow'
+
+/**
+ * SQL: `userId` sits in a team of the organisation — `teamId` when given, a restricted one
+ * (cleared for sensitive tickets, §6) when `restricted`. `userId` is a column of the outer
+ * query, which must join (Drizzle leaves a single table's columns unqualified). One
+ * definition for the request context, the notifications and the assignee search.
+ */
+export function inTeamSql(orgId: string | AnyColumn, userId: AnyColumn, opts: { teamId?: string; restricted?: boolean } = {}): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${teamMembers} tm join ${teams} t on t.organization_id = tm.organization_id and t.id = tm.team_id
+    where tm.organization_id = ${orgId} and tm.user_id = ${userId}${opts.teamId ? sql` and tm.team_id = ${opts.teamId}` : sql``}${opts.restricted ? sql` and t.restricted` : sql``})`
+}
 
 export type TeamMemberView = { userId: string; name: string; email: string; role: string; active: boolean }
 

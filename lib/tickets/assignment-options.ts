@@ -1,10 +1,11 @@
 import 'server-only'
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { memberships, teamMembers, teams, users } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
+import { inTeamSql } from '@/lib/teams/queries'
 import { loadVisibleTicket } from './load'
 import { TICKET_NUMBER_MAX } from './schemas'
 
@@ -59,11 +60,6 @@ export async function searchAssignees(ctx: Ctx, raw: z.input<typeof AssigneeSear
   const input = AssigneeSearch.parse(raw)
   const db = await getDb()
   const sensitive = input.ticket ? (await loadVisibleTicket(db, ctx, input.ticket)).sensitive : false
-  const inTeam = (teamId: SQL | string, restrictedOnly: boolean) => sql`exists (select 1 from ${teamMembers} tm
-    join ${teams} t on t.organization_id = tm.organization_id and t.id = tm.team_id
-    where tm.organization_id = ${ctx.org.id} and tm.user_id = ${users.id} and tm.team_id = ${teamId}${restrictedOnly ? sql` and t.restricted` : sql``})`
-  const cleared = sql`exists (select 1 from ${teamMembers} tm join ${teams} t on t.organization_id = tm.organization_id and t.id = tm.team_id
-    where tm.organization_id = ${ctx.org.id} and tm.user_id = ${users.id} and t.restricted)`
   const pattern = `%${likeEscape(input.q)}%`
   const rows = await db.select({ id: users.id, name: users.name, email: users.email, role: memberships.role }).from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -71,9 +67,16 @@ export async function searchAssignees(ctx: Ctx, raw: z.input<typeof AssigneeSear
       eq(memberships.organizationId, ctx.org.id), eq(memberships.active, true), inArray(memberships.role, ['agent', 'admin']),
       input.q ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
       input.id ? eq(users.id, input.id) : undefined,
-      input.team ? inTeam(input.team, sensitive) : undefined,
-      sensitive && !input.team ? or(eq(memberships.role, 'admin'), cleared) : undefined,
+      input.team ? inTeamSql(ctx.org.id, users.id, { teamId: input.team, restricted: sensitive }) : undefined,
+      sensitive && !input.team ? or(eq(memberships.role, 'admin'), inTeamSql(ctx.org.id, users.id, { restricted: true })) : undefined,
     ))
     .orderBy(asc(users.name), asc(users.id)).limit(input.limit)
   return rows as Assignee[]
+}
+
+/** The name behind an assignee filter's id (the list shows a name, not an id); null for anyone who is not an active agent here. */
+export async function assigneeName(ctx: Ctx, id: string): Promise<string | null> {
+  if (!AssigneeSearch.shape.id.safeParse(id).success) return null
+  const [person] = await searchAssignees(ctx, { id, limit: 1 })
+  return person?.name ?? null
 }

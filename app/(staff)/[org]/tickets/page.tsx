@@ -9,7 +9,7 @@ import { dueIn } from '@/lib/sla/format'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { countTickets, formatCount, listTickets } from '@/lib/tickets/list-tickets'
 import { listCategories } from '@/lib/tickets/options'
-import { searchAssignees } from '@/lib/tickets/assignment-options'
+import { assigneeName } from '@/lib/tickets/assignment-options'
 import { queueCounts } from '@/lib/tickets/queues'
 import { QueueNav } from '@/components/tickets/queue-nav'
 
@@ -17,16 +17,12 @@ export const metadata: Metadata = { title: 'Tickets' }
 
 type Search = Record<string, string | string[] | undefined>
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** The assignee filter shows a name, not an id: one lookup instead of listing every agent. */
 async function filterAssigneeLabel(ctx: Awaited<ReturnType<typeof pageCtx>>, value: string | undefined): Promise<string> {
   if (!value) return 'Anyone'
   if (value === 'me') return 'Me'
   if (value === 'none') return 'Unassigned'
-  if (!UUID.test(value)) return 'Anyone'
-  const [person] = await searchAssignees(ctx, { id: value, limit: 1 })
-  return person?.name ?? 'Unknown agent'
+  return (await assigneeName(ctx, value)) ?? 'Unknown agent'
 }
 
 export default async function TicketsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {

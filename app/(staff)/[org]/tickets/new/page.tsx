@@ -3,7 +3,7 @@ import { Card, PageHeader } from '@/components/ui/card'
 import { TicketForm } from '@/components/tickets/ticket-form'
 import { pageCtx } from '@/lib/pages/guard'
 import { listCategories } from '@/lib/tickets/options'
-import { listTeams } from '@/lib/teams/queries'
+import { assignmentOptions } from '@/lib/tickets/assignment-options'
 import { attachmentLimits } from '@/lib/attachments/limits'
 import { createTicketAction } from '../actions'
 
@@ -12,11 +12,12 @@ export const metadata: Metadata = { title: 'New ticket' }
 export default async function NewTicketPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await pageCtx(org)
-  const [categories, teams] = await Promise.all([listCategories(ctx), listTeams(ctx)])
+  // Team names only (one light query), not every member of every team.
+  const [categories, { teams }] = await Promise.all([listCategories(ctx), assignmentOptions(ctx, { sensitive: false, teamId: null })])
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="New ticket" subtitle="Log a ticket for yourself or on behalf of a requester (a phone call, a walk-in)." />
-      <Card><TicketForm org={org} categories={categories} onBehalf teams={teams.map((t) => ({ id: t.id, name: t.name, restricted: t.restricted }))} action={createTicketAction} maxFileBytes={attachmentLimits(ctx.org.settings).maxFileBytes} /></Card>
+      <Card><TicketForm org={org} categories={categories} onBehalf teams={teams} action={createTicketAction} maxFileBytes={attachmentLimits(ctx.org.settings).maxFileBytes} /></Card>
     </div>
   )
 }
