@@ -17,4 +17,17 @@ export default [
       }],
     },
   },
+  {
+    // Input schemas are shared with the browser (react-hook-form validates with them), so
+    // they may take value lists from the table-free db/enums only; the import-graph test in
+    // lib/client-boundary.test.ts checks the same for every module a client component reaches.
+    files: ['lib/**/schemas.ts', 'lib/tickets/workflow.ts', 'lib/routing/match.ts', 'lib/sla/{status,calendar,clock,format}.ts', 'lib/attachments/limits.ts', 'db/enums.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@/db/schema', '@/db/schema/*', '@/db/client', 'drizzle-orm', 'drizzle-orm/*', '../schema', '../schema/*'], allowTypeImports: true, message: 'Browser-shared module: import value lists from @/db/enums.' },
+        ],
+      }],
+    },
+  },
 ]

@@ -2,15 +2,9 @@ import { sql } from 'drizzle-orm'
 import { boolean, foreignKey, index, uniqueIndex, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organizations } from './organizations'
 import { memberships, users } from './users'
+import { jobStatuses, type NotificationEvent } from '../enums'
 
-export const notificationEvents = [
-  'ticket.created', 'ticket.assigned', 'ticket.replied', 'ticket.status_changed', 'ticket.resolved', 'sla.at_risk', 'sla.breached',
-  'ticket.queued', 'ticket.rejected',
-] as const
-export type NotificationEvent = (typeof notificationEvents)[number]
-
-export const jobStatuses = ['pending', 'running', 'done', 'dead'] as const
-export type JobStatus = (typeof jobStatuses)[number]
+export { jobStatuses, notificationEvents, type JobStatus, type NotificationEvent } from '../enums'
 export const jobStatusEnum = pgEnum('job_status', jobStatuses)
 
 /**

@@ -1,16 +1,7 @@
 import { jsonb, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core'
+import { defaultOrgSettings, type OrgSettings } from '../enums'
 
-export type OrgSettings = {
-  timezone: string
-  /** Days after resolution before a ticket closes by itself (§4). */
-  autoCloseDays: number
-  /** Largest accepted attachment, per file (§8). Absent means the default (lib/attachments/limits.ts). */
-  maxAttachmentMb?: number
-  /** Total of all attachments on one ticket. Absent means the default. */
-  maxTicketAttachmentsMb?: number
-}
-
-export const defaultOrgSettings: OrgSettings = { timezone: 'UTC', autoCloseDays: 7 }
+export { defaultOrgSettings, type OrgSettings } from '../enums'
 
 /** The tenant. In a Citus deployment this is a reference table; everything else is distributed by `organization_id`. */
 export const organizations = pgTable('organizations', {

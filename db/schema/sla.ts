@@ -3,6 +3,7 @@ import { boolean, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey
 import { organizations } from './organizations'
 import { categories } from './categories'
 import { ticketPriorityEnum, tickets } from './tickets'
+import { slaEventKinds, slaTargets } from '../enums'
 
 /** The org's business calendar (§5): weekly hours and holidays in the org's time zone. */
 export const slaCalendars = pgTable('sla_calendars', {
@@ -35,10 +36,8 @@ export const slaPolicies = pgTable('sla_policies', {
   foreignKey({ columns: [t.organizationId, t.categoryId], foreignColumns: [categories.organizationId, categories.id] }).onDelete('cascade'),
 ])
 
-export const slaTargets = ['response', 'resolution'] as const
-export type SlaTarget = (typeof slaTargets)[number]
+export { slaEventKinds, slaTargets, type SlaTarget } from '../enums'
 export const slaTargetEnum = pgEnum('sla_target', slaTargets)
-export const slaEventKinds = ['at_risk', 'breached'] as const
 export const slaEventKindEnum = pgEnum('sla_event_kind', slaEventKinds)
 
 /**

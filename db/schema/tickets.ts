@@ -5,13 +5,11 @@ import {
 import { organizations } from './organizations'
 import { categories } from './categories'
 import { memberships, roleEnum, teams } from './users'
+import { assignmentKinds, ticketPriorities, ticketStatuses } from '../enums'
 
-export const ticketStatuses = ['new', 'open', 'in_progress', 'pending', 'on_hold', 'resolved', 'closed', 'cancelled'] as const
-export type TicketStatus = (typeof ticketStatuses)[number]
+export { assignmentKinds, ticketPriorities, ticketStatuses, type AssignmentKind, type TicketPriority, type TicketStatus } from '../enums'
 export const ticketStatusEnum = pgEnum('ticket_status', ticketStatuses)
 
-export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const
-export type TicketPriority = (typeof ticketPriorities)[number]
 export const ticketPriorityEnum = pgEnum('ticket_priority', ticketPriorities)
 
 /** One row per organisation; locking it makes ticket numbers gap-free and race-free. */
@@ -124,9 +122,6 @@ export const statusHistory = pgTable('status_history', {
   index('status_history_ticket_idx').on(t.organizationId, t.ticketId, t.createdAt),
 ])
 
-/** `assigned`: by a person (assign, transfer, unassign); `routed`: by routing rules; accept / reject by the assignee. */
-export const assignmentKinds = ['assigned', 'routed', 'accepted', 'rejected'] as const
-export type AssignmentKind = (typeof assignmentKinds)[number]
 export const assignmentKindEnum = pgEnum('assignment_kind', assignmentKinds)
 
 export const assignmentHistory = pgTable('assignment_history', {

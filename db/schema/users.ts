@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, foreignKey } from 'drizzle-orm/pg-core'
 import { organizations } from './organizations'
+import { assignmentStrategies, roles } from '../enums'
 
-export const roles = ['requester', 'agent', 'admin'] as const
-export type Role = (typeof roles)[number]
+export { assignmentStrategies, roles, type AssignmentStrategy, type Role } from '../enums'
 export const roleEnum = pgEnum('role', roles)
 
 /** People are global: one account may belong to several organisations. */
@@ -41,9 +41,6 @@ export const signInAttempts = pgTable('sign_in_attempts', {
   index('sign_in_attempts_ip_idx').on(t.ip, t.createdAt),
 ])
 
-/** How a team hands its tickets to members (§6); `manual` leaves them in the team queue. */
-export const assignmentStrategies = ['round_robin', 'least_open', 'manual'] as const
-export type AssignmentStrategy = (typeof assignmentStrategies)[number]
 export const assignmentStrategyEnum = pgEnum('assignment_strategy', assignmentStrategies)
 
 export const teams = pgTable('teams', {

@@ -1,4 +1,4 @@
-import type { OrgSettings } from '@/db/schema/organizations'
+import type { OrgSettings } from '@/db/enums'
 
 // Client-safe: the picker checks sizes and extensions before uploading; the server decides.
 

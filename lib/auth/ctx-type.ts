@@ -1,5 +1,5 @@
-import type { Role } from '@/db/schema/users'
-import type { OrgSettings } from '@/db/schema/organizations'
+import type { Role } from '@/db/enums'
+import type { OrgSettings } from '@/db/enums'
 
 /** Who is acting, in which organisation, with which role: built once per request, passed first to every domain function. */
 export type Ctx = {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { roles } from '@/db/schema/users'
+import { roles } from '@/db/enums'
 
 export const roleSchema = z.enum(roles, { errorMap: () => ({ message: 'Choose requester, agent or admin' }) })
 

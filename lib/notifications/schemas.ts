@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { notificationEvents } from '@/db/schema/notifications'
+import { notificationEvents } from '@/db/enums'
 
 // Client-safe: shared by the forms and the data-access layer.
 

@@ -1,4 +1,4 @@
-import type { TicketPriority } from '@/db/schema/tickets'
+import type { TicketPriority } from '@/db/enums'
 
 // Client-safe and pure: the one matcher behind routing new tickets, "Auto-assign" and the
 // rule editor's preview, so what the preview says is what routing does.

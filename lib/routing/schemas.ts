@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ticketPriorities } from '@/db/schema/tickets'
+import { ticketPriorities } from '@/db/enums'
 import { CreateTicketInput } from '@/lib/tickets/schemas'
 
 // Client-safe: the rule editor and the preview validate with these in the browser too.

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ticketPriorities } from '@/db/schema/tickets'
+import { ticketPriorities } from '@/db/enums'
 
 // Client-safe: the SLA settings form validates with these too.
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { assignmentStrategies, type AssignmentStrategy } from '@/db/schema/users'
+import { assignmentStrategies, type AssignmentStrategy } from '@/db/enums'
 import { checkbox } from '@/lib/tickets/schemas'
 
 // Client-safe: the team forms validate with these in the browser, the domain on the server.

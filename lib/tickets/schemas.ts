@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ticketPriorities, ticketStatuses } from '@/db/schema/tickets'
+import { ticketPriorities, ticketStatuses } from '@/db/enums'
 import { slaStatuses } from '@/lib/sla/status'
 import { attachmentIdsField } from '@/lib/attachments/schemas'
 

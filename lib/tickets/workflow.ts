@@ -1,4 +1,4 @@
-import type { TicketPriority, TicketStatus } from '@/db/schema/tickets'
+import type { TicketPriority, TicketStatus } from '@/db/enums'
 
 export type { TicketPriority, TicketStatus }
 
