@@ -58,11 +58,29 @@ test("a requester gets a 404 for someone else's ticket, the same as a missing on
   const number = /portal\/(\d+)/.exec(other.url())![1]
 
   const requester = await as(browser, 'requester@acme.test')
-  await requester.goto(`/acme/portal/${number}`)
+  const hidden = await requester.goto(`/acme/portal/${number}`)
+  expect(hidden!.status()).toBe(404)
   await expect(requester.getByRole('heading', { name: /not found/i })).toBeVisible()
-  await requester.goto('/acme/portal/99999999')
+  const missing = await requester.goto('/acme/portal/99999999')
+  expect(missing!.status()).toBe(404)
   await expect(requester.getByRole('heading', { name: /not found/i })).toBeVisible()
+  await expectSameNotFound(requester, '/acme/portal/', number)
 })
+
+/**
+ * A hidden ticket and a missing one answer byte for byte the same page once the number
+ * itself (and a per-request CSP nonce) is set aside: nothing tells them apart (§6).
+ */
+async function expectSameNotFound(page: import('@playwright/test').Page, prefix: string, hiddenNumber: string) {
+  const missingNumber = '99999999'
+  const [a, b] = await Promise.all([hiddenNumber, missingNumber].map(async (n) => {
+    const res = await page.request.get(prefix + n, { maxRedirects: 0 })
+    return { status: res.status(), body: await res.text() }
+  }))
+  const normal = (s: string) => s.replaceAll(hiddenNumber, 'N').replaceAll(missingNumber, 'N').replace(/nonce="[^"]*"/g, 'nonce=""')
+  expect([a.status, b.status]).toEqual([404, 404])
+  expect(normal(a.body)).toBe(normal(b.body))
+}
 
 test('an agent without clearance cannot open a sensitive ticket; the cleared liaison can', async ({ browser }) => {
   const admin = await as(browser, 'admin@metro.test')
@@ -72,8 +90,11 @@ test('an agent without clearance cannot open a sensitive ticket; the cleared lia
   expect(href).toMatch(/\/metro\/tickets\/\d+$/)
 
   const agent = await as(browser, 'agent@metro.test')
-  await agent.goto(href!)
+  const res = await agent.goto(href!)
+  expect(res!.status()).toBe(404)
   await expect(agent.getByRole('heading', { name: /not found/i })).toBeVisible()
+  await expectSameNotFound(agent, '/metro/tickets/', /(\d+)$/.exec(href!)![1])
+  for (const bad of ['/metro/tickets/abc', '/metro/tickets/1e3', '/metro/tickets/0']) expect((await agent.request.get(bad)).status()).toBe(404)
   await agent.goto('/metro/tickets')
   await expect(agent.getByRole('row').filter({ hasText: 'Sensitive' })).toHaveCount(0)
 

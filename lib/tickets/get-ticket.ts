@@ -24,6 +24,19 @@ export type TimelineEntry = {
 }
 
 /**
+ * Whether the ticket exists *for this person* (the same predicate as the detail), in one
+ * indexed lookup. Detail pages check it in their layout, before anything streams, so a
+ * missing or hidden ticket answers a real HTTP 404 instead of a 200 whose streamed body
+ * says "not found" (a loading boundary flushes the status before the page decides).
+ */
+export async function assertTicketVisible(ctx: Ctx, number: number): Promise<void> {
+  const db = await getDb()
+  const [row] = await db.select({ id: tickets.id }).from(tickets)
+    .where(and(visibleTickets(ctx, { includeDeleted: true }), eq(tickets.number, number))).limit(1)
+  if (!row) throw new NotFoundError(`Ticket #${number} was not found`)
+}
+
+/**
  * Everything the detail page shows, in a fixed number of queries. A requester gets
  * public replies only and a timeline of status changes; staff get notes, assignment
  * history and edits too.

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { Card } from '@/components/ui/card'
 import { PriorityBadge, StatusBadge } from '@/components/tickets/badges'
 import { Conversation } from '@/components/tickets/conversation'
@@ -10,9 +9,8 @@ import { ReplyForm } from '@/components/tickets/reply-form'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
-import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { orNotFound, pageCtx, ticketNumberOr404, viewerTimeZone } from '@/lib/pages/guard'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
-import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 import { changeStatusAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
 import { deleteAttachmentAction } from '@/app/(staff)/[org]/tickets/attachment-actions'
 
@@ -34,8 +32,7 @@ const hints: Partial<Record<string, string>> = {
 export default async function PortalTicketPage({ params, searchParams }: Props) {
   const { org, number: raw } = await params
   const ctx = await pageCtx(org)
-  const number = Number(raw)
-  if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
+  const number = ticketNumberOr404(raw)
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
   const [tz, files] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, t.id)])
   const finished = t.status === 'closed' || t.status === 'cancelled'

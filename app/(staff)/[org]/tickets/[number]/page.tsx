@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { ActionForm } from '@/components/ui/action-form'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
@@ -15,10 +14,9 @@ import { SlaCard } from '@/components/sla/sla-card'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
-import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
+import { orNotFound, pageCtx, ticketNumberOr404, viewerTimeZone } from '@/lib/pages/guard'
 import { ticketSlaPolicy } from '@/lib/sla/ticket-policy'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
-import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 import { listCategories } from '@/lib/tickets/options'
 import { assignmentOptions } from '@/lib/tickets/assignment-options'
 import { Acceptance } from '@/components/tickets/acceptance'
@@ -38,8 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TicketPage({ params, searchParams }: Props) {
   const { org, number: raw } = await params
   const ctx = await pageCtx(org)
-  const number = Number(raw)
-  if (!Number.isInteger(number) || number < 1 || number > TICKET_NUMBER_MAX) notFound()
+  const number = ticketNumberOr404(raw)
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
   const [options, categories, tz, policy, files] = await Promise.all([assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id)])
   const admin = ctx.role === 'admin'
