@@ -4,11 +4,12 @@ import { useActionForm } from '@/components/forms/use-action-form'
 import { ActionForm } from '@/components/ui/action-form'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
+import { CharCount } from '@/components/ui/char-count'
 import { Field, Textarea } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { ActionState } from '@/lib/actions/state'
-import { RejectAssignmentInput } from '@/lib/tickets/schemas'
+import { REASON_MAX, RejectAssignmentInput } from '@/lib/tickets/schemas'
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>
 
@@ -51,6 +52,7 @@ function RejectForm({ org, number, verb, action, onDone }: { org: string; number
       <input type="hidden" name="number" value={number} />
       <Field id="reject-reason" label="Reason" error={err('reason')} hint="Staff only: shown in the ticket's history.">
         <Textarea id="reject-reason" rows={3} autoFocus invalid={!!err('reason')} describedBy="reject-reason-error" {...form.register('reason')} />
+        <CharCount control={form.control} name="reason" max={REASON_MAX} id="reject-reason" quietBelow={0.5} />
       </Field>
       {!err('reason') && <FormMessage state={state} />}
       <div className="flex justify-end">

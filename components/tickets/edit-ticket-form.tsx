@@ -1,5 +1,6 @@
 'use client'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { CharCount } from '@/components/ui/char-count'
 import { Field, Input, Select, Textarea } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -22,10 +23,12 @@ export function EditTicketForm({ org, ticket, categories, canUnflag, action }: {
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={ticket.number} />
       <Field id="edit-title" label="Title" error={err('title')}>
-        <Input id="edit-title" maxLength={TITLE_MAX} invalid={!!err('title')} describedBy="edit-title-error" {...form.register('title')} />
+        <Input id="edit-title" invalid={!!err('title')} describedBy="edit-title-error" {...form.register('title')} />
+        <CharCount control={form.control} name="title" max={TITLE_MAX} id="edit-title" quietBelow={0.8} />
       </Field>
       <Field id="edit-description" label="Description" error={err('description')}>
-        <Textarea id="edit-description" rows={6} maxLength={DESCRIPTION_MAX} invalid={!!err('description')} describedBy="edit-description-error" {...form.register('description')} />
+        <Textarea id="edit-description" rows={6} invalid={!!err('description')} describedBy="edit-description-error" {...form.register('description')} />
+        <CharCount control={form.control} name="description" max={DESCRIPTION_MAX} id="edit-description" />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="edit-priority" label="Priority" error={err('priority')}>

@@ -2,6 +2,7 @@
 import { useActionForm } from '@/components/forms/use-action-form'
 import { AttachmentPicker } from '@/components/attachments/attachment-picker'
 import { useAttachmentGate } from '@/components/attachments/use-attachment-gate'
+import { CharCount } from '@/components/ui/char-count'
 import { Field, Textarea } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -26,7 +27,8 @@ export function ReplyForm({ org, number, allowInternal, action, maxFileBytes }: 
       <input type="hidden" name="number" value={number} />
       <Field id="body" label={internal ? 'Internal note' : 'Reply'} error={err('body')}
         hint={internal ? 'Only staff will see this note. The requester is not notified.' : allowInternal ? 'The requester will see this reply.' : undefined}>
-        <Textarea id="body" rows={5} maxLength={COMMENT_MAX} invalid={!!err('body')} describedBy="body-error" {...form.register('body')} />
+        <Textarea id="body" rows={5} invalid={!!err('body')} describedBy="body-error" {...form.register('body')} />
+        <CharCount control={form.control} name="body" max={COMMENT_MAX} id="body" />
       </Field>
       {maxFileBytes !== undefined && (
         <AttachmentPicker key={files.pickerKey} org={org} ticketNumber={number} maxFileBytes={maxFileBytes}

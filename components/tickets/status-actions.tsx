@@ -2,11 +2,12 @@
 import { useState } from 'react'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { buttonClass } from '@/components/ui/button'
+import { CharCount } from '@/components/ui/char-count'
 import { Field, Textarea } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { ActionState } from '@/lib/actions/state'
-import { ChangeStatusInput } from '@/lib/tickets/schemas'
+import { ChangeStatusInput, COMMENT_MAX } from '@/lib/tickets/schemas'
 import { statusLabels, transitions, type TicketStatus } from '@/lib/tickets/workflow'
 
 const noteRequired = new Set(transitions.filter((t) => t.noteRequired).map((t) => t.to))
@@ -57,6 +58,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
             label={target === 'resolved' ? 'Resolution note' : target === 'cancelled' ? 'Reason for cancelling' : 'Note (optional)'}
             hint={noteRequired.has(target) ? 'Required. The requester will see it.' : undefined}>
             <Textarea id="status-note" rows={3} autoFocus required={noteRequired.has(target)} invalid={!!err('note')} describedBy="status-note-error" {...form.register('note')} />
+            <CharCount control={form.control} name="note" max={COMMENT_MAX} id="status-note" quietBelow={0.5} />
           </Field>
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClass('ghost', 'py-1.5')} onClick={() => setTarget(null)}>Back</button>

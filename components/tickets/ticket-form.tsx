@@ -2,11 +2,12 @@
 import { useActionForm } from '@/components/forms/use-action-form'
 import { AttachmentPicker } from '@/components/attachments/attachment-picker'
 import { useAttachmentGate } from '@/components/attachments/use-attachment-gate'
+import { CharCount } from '@/components/ui/char-count'
 import { Field, Input, Select, Textarea } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { ActionState } from '@/lib/actions/state'
-import { CreateTicketInput, DESCRIPTION_MAX, TITLE_MAX } from '@/lib/tickets/schemas'
+import { ASSET_REF_MAX, CreateTicketInput, DESCRIPTION_MAX, TITLE_MAX } from '@/lib/tickets/schemas'
 
 type Category = { id: string; name: string; sensitive: boolean }
 
@@ -37,10 +38,12 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
         </Field>
       )}
       <Field id="title" label="Title" error={err('title')} hint="A short summary, e.g. “Printer on floor 2 jams”">
-        <Input id="title" maxLength={TITLE_MAX} autoFocus={!onBehalf} invalid={!!err('title')} describedBy="title-error" {...form.register('title')} />
+        <Input id="title" autoFocus={!onBehalf} invalid={!!err('title')} describedBy="title-error" {...form.register('title')} />
+        <CharCount control={form.control} name="title" max={TITLE_MAX} id="title" quietBelow={0.8} />
       </Field>
       <Field id="description" label="Description" error={err('description')} hint="What happened, what you expected, and anything you already tried.">
-        <Textarea id="description" rows={7} maxLength={DESCRIPTION_MAX} invalid={!!err('description')} describedBy="description-error" {...form.register('description')} />
+        <Textarea id="description" rows={7} invalid={!!err('description')} describedBy="description-error" {...form.register('description')} />
+        <CharCount control={form.control} name="description" max={DESCRIPTION_MAX} id="description" />
       </Field>
       {maxFileBytes !== undefined && (
         <AttachmentPicker org={org} maxFileBytes={maxFileBytes} onStateChange={files.onStateChange}
@@ -66,6 +69,7 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
       {onBehalf && (
         <Field id="assetRef" label="Asset or location (optional)" error={err('assetRef')}>
           <Input id="assetRef" invalid={!!err('assetRef')} describedBy="assetRef-error" {...form.register('assetRef')} />
+          <CharCount control={form.control} name="assetRef" max={ASSET_REF_MAX} id="assetRef" quietBelow={0.8} />
         </Field>
       )}
       {teams && teams.length > 0 && (

@@ -8,6 +8,8 @@ import { attachmentIdsField } from '@/lib/attachments/schemas'
 export const TITLE_MAX = 200
 export const DESCRIPTION_MAX = 20_000
 export const COMMENT_MAX = 20_000
+export const ASSET_REF_MAX = 120
+export const REASON_MAX = 500
 
 const optionalUuid = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().uuid('Choose a valid option').optional())
 // Capped at Postgres' integer range: a larger number would fail in the database instead of as "unknown".
@@ -22,7 +24,7 @@ export const CreateTicketInput = z.object({
   categoryId: optionalUuid,
   /** Staff creating on behalf of someone (e.g. a phone call); ignored for requesters. */
   requesterEmail: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().toLowerCase().email('Enter a valid email address').optional()),
-  assetRef: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(120).optional()),
+  assetRef: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(ASSET_REF_MAX, `Keep the asset or location under ${ASSET_REF_MAX} characters`).optional()),
   /** Staged uploads (lib/attachments) that join the ticket's description. */
   attachmentIds: attachmentIdsField,
   /** Staff may send a new ticket straight to a team; without one, routing rules decide (§6). Ignored for requesters. */
@@ -42,7 +44,7 @@ export const UpdateTicketInput = z.object({
 export const ChangeStatusInput = z.object({
   number: ticketNumber,
   to: z.enum(ticketStatuses, { errorMap: () => ({ message: 'Choose a status' }) }),
-  note: z.string().trim().max(COMMENT_MAX).optional().default(''),
+  note: z.string().trim().max(COMMENT_MAX, `Keep the note under ${COMMENT_MAX.toLocaleString('en')} characters`).optional().default(''),
 })
 
 export const AssignTicketInput = z.object({
@@ -50,13 +52,13 @@ export const AssignTicketInput = z.object({
   /** Absent: the ticket keeps its team; '' or null: no team. */
   teamId: z.preprocess((v) => (v === '' ? null : v), z.string().uuid('Choose a team').nullable().optional()),
   assigneeId: z.preprocess((v) => (v === '' ? null : v), z.string().uuid('Choose an agent').nullable()),
-  reason: z.string().trim().max(500, 'Keep the reason under 500 characters').optional(),
+  reason: z.string().trim().max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters`).optional(),
 })
 
 /** Rejecting a job needs a reason (§6): the team reads it when the ticket comes back to the queue. */
 export const RejectAssignmentInput = z.object({
   number: ticketNumber,
-  reason: z.string().trim().min(1, 'Say why you are rejecting this ticket').max(500, 'Keep the reason under 500 characters'),
+  reason: z.string().trim().min(1, 'Say why you are rejecting this ticket').max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters`),
 })
 
 export const TicketRefInput = z.object({ number: ticketNumber })
