@@ -1,9 +1,11 @@
 import 'server-only'
-import { unstable_rethrow } from 'next/navigation'
-import { z, ZodError } from 'zod'
+import type { z } from 'zod'
 import { getCtx, type Ctx } from '@/lib/auth/ctx'
-import { DomainError, NotFoundError } from '@/lib/errors'
+import { NotFoundError } from '@/lib/errors'
+import { toActionState } from './to-action-state'
 import type { ActionState } from './state'
+
+export { toActionState, zodFieldErrors } from './to-action-state'
 
 /** FormData → plain object; a key sent several times becomes an array. */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -14,26 +16,6 @@ export function formToObject(form: FormData): Record<string, unknown> {
     out[key] = all.length > 1 ? all : all[0]
   }
   return out
-}
-
-export function zodFieldErrors(err: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const issue of err.issues) {
-    const key = issue.path.join('.') || '_form'
-    ;(out[key] ??= []).push(issue.message)
-  }
-  return out
-}
-
-/** Maps any failure to a message for the user; unknown errors are logged, never shown. */
-export function toActionState(err: unknown): ActionState {
-  unstable_rethrow(err)
-  if (err instanceof ZodError) {
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(err), at: Date.now() }
-  }
-  if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, at: Date.now() }
-  console.error('action failed', err)
-  return { ok: false, message: 'Something went wrong on our side. Your input was not saved; please try again.', at: Date.now() }
 }
 
 /**

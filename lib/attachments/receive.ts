@@ -7,7 +7,7 @@ import { once } from 'node:events'
 import { createHash, randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import busboy from 'busboy'
-import { ValidationError } from '@/lib/errors'
+import { TooLargeError, ValidationError } from '@/lib/errors'
 import { sanitizeFilename } from './filename'
 import { formatBytes } from './limits'
 import { refuseEarly, SNIFF_BYTES } from './sniff'
@@ -23,9 +23,9 @@ export type ReceivedFile = {
 
 export const tempDir = () => process.env.UPLOADS_TMP_DIR ?? os.tmpdir()
 
-export function refused(filename: string, reason: string) {
+export function refused(filename: string, reason: string, Kind: typeof ValidationError = ValidationError) {
   const message = `“${filename}” can’t be attached: ${reason}.`
-  return new ValidationError(message, { file: [message] })
+  return new Kind(message, { file: [message] })
 }
 
 /**
@@ -95,7 +95,7 @@ async function writeTemp(stream: Readable & { truncated?: boolean }, filename: s
     const headBytes = head.subarray(0, headLen)
     if (!early && !sniffed) early = await refuseEarly(headBytes)
     if (early) throw refused(filename, early)
-    if (stream.truncated) throw refused(filename, `it is larger than the ${formatBytes(maxBytes)} limit`)
+    if (stream.truncated) throw refused(filename, `it is larger than the ${formatBytes(maxBytes)} limit`, TooLargeError)
     if (size === 0) throw refused(filename, 'the file is empty')
     return { path: file, filename, size, sha256: hash.digest('hex'), head: headBytes }
   } catch (err) {

@@ -8,7 +8,7 @@ import { attachments } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
-import { ValidationError } from '@/lib/errors'
+import { TooLargeError, ValidationError } from '@/lib/errors'
 import { loadVisibleTicket } from '@/lib/tickets/load'
 import { attachmentLimits, formatBytes, MAX_STAGED_UPLOADS, previewableImages, STAGED_TTL_MS } from './limits'
 import { receiveUpload, refused, tempDir } from './receive'
@@ -33,7 +33,7 @@ export async function stageUpload(ctx: Ctx, req: { body: Readable; contentType: 
   authorize(ctx, 'attachment:upload')
   const limits = attachmentLimits(ctx.org.settings)
   if (req.contentLength && req.contentLength > limits.maxFileBytes + MULTIPART_OVERHEAD) {
-    throw new ValidationError(`The file is larger than the ${formatBytes(limits.maxFileBytes)} limit.`)
+    throw new TooLargeError(`The file is larger than the ${formatBytes(limits.maxFileBytes)} limit.`)
   }
   const db = await getDb()
   const now = new Date()

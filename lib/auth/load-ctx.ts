@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { memberships, organizations, revokedSessions, users } from '@/db/schema'
 import { inTeamSql } from '@/lib/teams/queries'
 import type { DbOrTx } from '@/db/client'
-import { ForbiddenError, UnauthorizedError } from '@/lib/errors'
+import { NotMemberError, UnauthorizedError } from '@/lib/errors'
 import { isRevoked } from './revocation'
 import type { Ctx } from './ctx-type'
 
@@ -25,7 +25,7 @@ export async function loadCtx(db: DbOrTx, userId: string, orgSlug: string, ip: s
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(organizations.slug, orgSlug)).limit(1)
   if (row?.revoked || (!row && opts.sid && (await isRevoked(db, opts.sid)))) throw new UnauthorizedError()
-  if (!row) throw new ForbiddenError('You are not a member of this organisation')
+  if (!row) throw new NotMemberError()
   return { org: row.org, user: row.user, role: row.role, cleared: row.cleared, ip }
 }
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { getCtx, type Ctx } from '@/lib/auth/ctx'
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '@/lib/errors'
+import { DomainError } from '@/lib/errors'
 import { isValidTimeZone } from '@/lib/format/time'
 import { assertTicketVisible } from '@/lib/tickets/get-ticket'
 import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
@@ -12,8 +12,9 @@ export async function pageCtx(orgSlug: string): Promise<Ctx> {
   try {
     return await getCtx(orgSlug)
   } catch (err) {
-    if (err instanceof UnauthorizedError) redirect('/sign-in')
-    if (err instanceof ForbiddenError) redirect(`/no-access?org=${encodeURIComponent(orgSlug)}`)
+    const code = err instanceof DomainError ? err.code : null
+    if (code === 'unauthorized') redirect('/sign-in')
+    if (code === 'not_member' || code === 'forbidden') redirect(`/no-access?org=${encodeURIComponent(orgSlug)}`)
     throw err
   }
 }
@@ -23,8 +24,9 @@ export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   try {
     return await p
   } catch (err) {
-    if (err instanceof NotFoundError) notFound()
-    if (err instanceof ForbiddenError) redirect('/no-access')
+    const code = err instanceof DomainError ? err.code : null
+    if (code === 'not_found' || code === 'not_member') notFound()
+    if (code === 'forbidden') redirect('/no-access')
     throw err
   }
 }
