@@ -26,6 +26,6 @@ export async function loadCtx(db: DbOrTx, userId: string, orgSlug: string, ip: s
     .where(eq(organizations.slug, orgSlug)).limit(1)
   if (row?.revoked || (!row && opts.sid && (await isRevoked(db, opts.sid)))) throw new UnauthorizedError()
   if (!row) throw new NotMemberError()
-  return { org: row.org, user: row.user, role: row.role, cleared: row.cleared, ip }
+  return { actor: { kind: 'user', userId: row.user.id }, org: row.org, user: row.user, role: row.role, cleared: row.cleared, ip }
 }
 

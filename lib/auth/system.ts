@@ -5,10 +5,10 @@ import type { Ctx } from './ctx-type'
 const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000'
 
 export function systemCtx(org: Ctx['org']): Ctx {
-  return { user: { id: SYSTEM_USER_ID, email: '', name: 'Helpdesk' }, org, role: 'admin', cleared: true, ip: null }
+  return { actor: { kind: 'system' }, user: { id: SYSTEM_USER_ID, email: '', name: 'Helpdesk' }, org, role: 'admin', cleared: true, ip: null }
 }
 
-export const isSystem = (ctx: Pick<Ctx, 'user'>) => ctx.user.id === SYSTEM_USER_ID
+export const isSystem = (ctx: Pick<Ctx, 'actor'>) => ctx.actor.kind === 'system'
 
 /** The actor as history and audit record it: nobody, for the system. */
 export const recordedActor = (ctx: Ctx) => (isSystem(ctx) ? { ...ctx, user: null } : ctx)

@@ -1,6 +1,8 @@
-import type { Role } from '@/db/schema/users'
+import type { Role } from '@/db/enums'
 
-const requester = ['ticket:create', 'comment:reply', 'attachment:upload'] as const
+// `ticket:read` is every role's (what each sees is the visibility rule's business); it exists
+// so an API token can be given read access and nothing else.
+const requester = ['ticket:read', 'ticket:create', 'comment:reply', 'attachment:upload'] as const
 const agent = [
   ...requester,
   'ticket:work', 'ticket:create_on_behalf', 'ticket:edit', 'ticket:assign', 'ticket:flag_sensitive',
@@ -13,11 +15,16 @@ const admin = [
 
 export type Permission = (typeof admin)[number]
 
+/** Every permission, in a stable order (token scopes are chosen from these). */
+export const permissions: readonly Permission[] = admin
+
 const byRole: Record<Role, ReadonlySet<Permission>> = {
   requester: new Set(requester),
   agent: new Set(agent),
   admin: new Set(admin),
 }
+
+export const rolePermissions = (role: Role): ReadonlySet<Permission> => byRole[role]
 
 export function roleCan(role: Role, permission: Permission): boolean {
   return byRole[role].has(permission)

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { permissions, type Permission } from '@/lib/authz/permissions'
+
+// Client-safe: the settings form validates with these too.
+
+export const TOKEN_NAME_MAX = 80
+export const tokenExpiries = ['30', '90', '365', 'never'] as const
+
+/** Plain-language names for the scopes a token may carry (one per permission). */
+export const scopeLabels: Record<Permission, string> = {
+  'ticket:read': 'Read tickets and their conversation',
+  'ticket:create': 'Create tickets',
+  'comment:reply': 'Post public replies',
+  'attachment:upload': 'Upload attachments',
+  'ticket:work': 'Work tickets (status changes)',
+  'ticket:create_on_behalf': 'Create tickets for a requester',
+  'ticket:edit': 'Edit ticket fields',
+  'ticket:assign': 'Assign and transfer tickets',
+  'ticket:flag_sensitive': 'Flag tickets as sensitive',
+  'comment:internal': 'Post internal notes',
+  'comment:mark_solution': 'Mark a reply as the solution',
+  'members:list': 'Read members and teams',
+  'ticket:delete': 'Delete tickets',
+  'ticket:restore': 'Restore deleted tickets',
+  'attachment:delete_any': 'Delete any attachment',
+  'ticket:unflag_sensitive': 'Remove the sensitive flag',
+  'members:manage': 'Manage members',
+  'audit:view': 'Read the audit log',
+  'settings:manage': 'Manage settings',
+}
+
+const scope = z.enum(permissions as [Permission, ...Permission[]], { errorMap: () => ({ message: 'Unknown scope' }) })
+
+export const CreateTokenInput = z.object({
+  name: z.string().trim().min(1, 'Name the token, e.g. “Monitoring integration”')
+    .max(TOKEN_NAME_MAX, `Keep the name under ${TOKEN_NAME_MAX} characters`),
+  ownerId: z.string({ required_error: 'Choose the member the token acts for' }).uuid('Choose the member the token acts for'),
+  scopes: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(scope).min(1, 'Choose at least one scope')),
+  expiresInDays: z.enum(tokenExpiries, { errorMap: () => ({ message: 'Choose when the token expires' }) }).default('90'),
+})
+
+export const RevokeTokenInput = z.object({ id: z.string().uuid('Unknown token') })
