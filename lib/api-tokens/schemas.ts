@@ -34,8 +34,12 @@ const scope = z.enum(permissions as [Permission, ...Permission[]], { errorMap: (
 export const CreateTokenInput = z.object({
   name: z.string().trim().min(1, 'Name the token, e.g. “Monitoring integration”')
     .max(TOKEN_NAME_MAX, `Keep the name under ${TOKEN_NAME_MAX} characters`),
-  ownerId: z.string({ required_error: 'Choose the member the token acts for' }).uuid('Choose the member the token acts for'),
-  scopes: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(scope).min(1, 'Choose at least one scope')),
+  /** The member the token acts for: found by email, so this scales to any number of members. */
+  ownerEmail: z.string({ required_error: 'Enter the email of the member the token acts for' }).trim().toLowerCase()
+    .email('Enter the email of the member the token acts for').max(254),
+  // Checkboxes: one value is a string, several an array; forms send "false" for none ticked.
+  scopes: z.preprocess((v) => (v === undefined || v === false ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== 'false' && x !== false)),
+    z.array(scope).min(1, 'Choose at least one scope')),
   expiresInDays: z.enum(tokenExpiries, { errorMap: () => ({ message: 'Choose when the token expires' }) }).default('90'),
 })
 

@@ -17,7 +17,7 @@ const owner = alias(users, 'owner')
 const creator = alias(users, 'creator')
 
 /**
- * Creates a token acting for `ownerId`. Its scopes may not exceed what the owner's role
+ * Creates a token acting for the member with `ownerEmail`. Its scopes may not exceed what the owner's role
  * allows today; at every use they are narrowed again to the owner's role *then*, so
  * demoting or deactivating a member demotes or stops their tokens at once.
  */
@@ -26,10 +26,10 @@ export async function createApiToken(ctx: Ctx, raw: z.input<typeof CreateTokenIn
   const input = CreateTokenInput.parse(raw)
   const db = await getDb()
   return db.transaction(async (tx) => {
-    const [member] = await tx.select({ role: memberships.role, name: users.name }).from(memberships)
+    const [member] = await tx.select({ id: users.id, role: memberships.role, name: users.name }).from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, ctx.org.id), eq(memberships.userId, input.ownerId), eq(memberships.active, true)))
-    if (!member) throw new ValidationError('Choose an active member', { ownerId: ['Choose an active member of this organisation'] })
+      .where(and(eq(memberships.organizationId, ctx.org.id), sql`lower(${users.email}) = ${input.ownerEmail}`, eq(memberships.active, true)))
+    if (!member) throw new ValidationError('No active member has that email', { ownerEmail: ['No active member of this organisation has that email'] })
     const allowed = rolePermissions(member.role)
     const beyond = input.scopes.filter((s) => !allowed.has(s))
     if (beyond.length) {
@@ -40,7 +40,7 @@ export async function createApiToken(ctx: Ctx, raw: z.input<typeof CreateTokenIn
     const { secret, prefix, hash } = newSecret()
     const expiresAt = input.expiresInDays === 'never' ? null : new Date(Date.now() + Number(input.expiresInDays) * 86_400_000)
     const [row] = await tx.insert(apiTokens).values({
-      organizationId: ctx.org.id, name: input.name, ownerId: input.ownerId, createdById: ctx.user.id, scopes, prefix, secretHash: hash, expiresAt,
+      organizationId: ctx.org.id, name: input.name, ownerId: member.id, createdById: ctx.user.id, scopes, prefix, secretHash: hash, expiresAt,
     }).returning({ id: apiTokens.id, createdAt: apiTokens.createdAt })
     await recordAudit(tx, ctx, {
       entityType: 'api_token', entityId: row.id, action: 'api_token.created',

@@ -11,6 +11,7 @@ const sections = [
   { path: 'mail', label: 'Sent mail' },
   { path: 'deliveries', label: 'Delivery queue' },
   { path: 'webhooks', label: 'Webhooks' },
+  { path: 'api', label: 'API tokens' },
 ]
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
