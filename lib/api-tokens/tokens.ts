@@ -3,7 +3,8 @@ import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { z } from 'zod'
 import { apiTokens, memberships, organizations, users } from '@/db/schema'
-import { getDb, type DbOrTx } from '@/db/client'
+import type { DbOrTx } from '@/db/client'
+import { withTx, dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { loadCtx } from '@/lib/auth/load-ctx'
 import { authorize } from '@/lib/authz/can'
@@ -24,8 +25,7 @@ const creator = alias(users, 'creator')
 export async function createApiToken(ctx: Ctx, raw: z.input<typeof CreateTokenInput>) {
   authorize(ctx, 'settings:manage')
   const input = CreateTokenInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const [member] = await tx.select({ id: users.id, role: memberships.role, name: users.name }).from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, ctx.org.id), sql`lower(${users.email}) = ${input.ownerEmail}`, eq(memberships.active, true)))
@@ -52,7 +52,7 @@ export async function createApiToken(ctx: Ctx, raw: z.input<typeof CreateTokenIn
 
 export async function listApiTokens(ctx: Ctx) {
   authorize(ctx, 'settings:manage')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   return db.select({
     id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, scopes: apiTokens.scopes,
     owner: { id: owner.id, name: owner.name, email: owner.email }, createdBy: creator.name,
@@ -69,8 +69,7 @@ export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number]
 export async function revokeApiToken(ctx: Ctx, raw: z.input<typeof RevokeTokenInput>) {
   authorize(ctx, 'settings:manage')
   const { id } = RevokeTokenInput.parse(raw)
-  const db = await getDb()
-  await db.transaction(async (tx) => {
+  await withTx(ctx, async (tx) => {
     const [row] = await tx.update(apiTokens).set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.organizationId, ctx.org.id), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning({ name: apiTokens.name })

@@ -2,6 +2,7 @@ import 'server-only'
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm'
 import { attachments, comments, organizations, tickets } from '@/db/schema'
 import { getDb, type DbOrTx } from '@/db/client'
+import { dbFor, withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
 import { visibleComments, visibleTickets } from '@/lib/authz/visibility'
@@ -38,11 +39,11 @@ export function attachmentJoins(tx: DbOrTx) {
  * either way (never a hint). A staff download from a sensitive ticket is audited (§6).
  */
 export async function authorizeDownload(ctx: Ctx, id: string, variant: FileVariant) {
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const [row] = await attachmentJoins(db).where(and(visibleAttachments(ctx), eq(attachments.id, id))).limit(1)
   if (!row || (variant === 'thumb' && !row.a.thumbnailKey)) throw new NotFoundError('File not found')
   if (row.ticketSensitive && isStaffRole(ctx.role) && variant === 'original') {
-    await db.transaction((tx) => recordAudit(tx, ctx, {
+    await withTx(ctx, (tx) => recordAudit(tx, ctx, {
       entityType: 'attachment', entityId: row.a.id, action: 'attachment.downloaded', changes: { ticketId: [null, row.a.ticketId] },
     }))
   }

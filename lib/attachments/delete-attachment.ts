@@ -2,7 +2,7 @@ import 'server-only'
 import { and, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { attachments } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { can } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
@@ -20,8 +20,7 @@ export const PURGE_QUEUE = 'attachments.purge'
  */
 export async function deleteAttachment(ctx: Ctx, raw: z.input<typeof AttachmentRefInput>) {
   const { id } = AttachmentRefInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const [row] = await attachmentJoins(tx).where(and(visibleAttachments(ctx), eq(attachments.id, id))).limit(1).for('update', { of: attachments })
     if (!row || !row.a.ticketId) throw new NotFoundError('File not found')
     const a = row.a
@@ -43,8 +42,7 @@ export async function deleteAttachment(ctx: Ctx, raw: z.input<typeof AttachmentR
 /** Removes one of the actor's own uploads that was never sent (the picker's "Remove"). */
 export async function discardUpload(ctx: Ctx, raw: z.input<typeof AttachmentRefInput>) {
   const { id } = AttachmentRefInput.parse(raw)
-  const db = await getDb()
-  await db.transaction(async (tx) => {
+  await withTx(ctx, async (tx) => {
     const [a] = await tx.delete(attachments).where(and(eq(attachments.organizationId, ctx.org.id), eq(attachments.id, id),
       eq(attachments.uploaderId, ctx.user.id), isNull(attachments.ticketId))).returning()
     if (!a) throw new NotFoundError('File not found')

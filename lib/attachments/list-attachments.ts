@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { attachments, auditEvents, comments, tickets, users } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { can } from '@/lib/authz/can'
 import { visibleComments } from '@/lib/authz/visibility'
@@ -25,7 +25,7 @@ export type AttachmentView = {
 
 /** The files the actor may see on a ticket, oldest first, in one query (none on a soft-deleted ticket). */
 export async function ticketAttachments(ctx: Ctx, ticketId: string): Promise<AttachmentView[]> {
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const uploader = alias(users, 'uploader')
   const rows = await db.select({ a: attachments, uploader: uploader.name }).from(attachments)
     .leftJoin(tickets, and(eq(tickets.organizationId, attachments.organizationId), eq(tickets.id, attachments.ticketId)))
@@ -48,7 +48,7 @@ export type AttachmentTimelineEntry = { id: string; at: Date; actor: string | nu
  * for the files whose message the actor may see (an internal note's files stay with staff).
  */
 export async function attachmentTimeline(ctx: Ctx, ticketId: string): Promise<AttachmentTimelineEntry[]> {
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const files = await db.select({ id: attachments.id, filename: attachments.filename }).from(attachments)
     .leftJoin(comments, and(eq(comments.organizationId, attachments.organizationId), eq(comments.id, attachments.commentId)))
     .where(and(eq(attachments.organizationId, ctx.org.id), eq(attachments.ticketId, ticketId),

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { and, count, eq, gt, isNull } from 'drizzle-orm'
 import { attachments } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { TooLargeError, ValidationError } from '@/lib/errors'
@@ -35,7 +35,7 @@ export async function stageUpload(ctx: Ctx, req: { body: Readable; contentType: 
   if (req.contentLength && req.contentLength > limits.maxFileBytes + MULTIPART_OVERHEAD) {
     throw new TooLargeError(`The file is larger than the ${formatBytes(limits.maxFileBytes)} limit.`)
   }
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const now = new Date()
   const [{ n }] = await db.select({ n: count() }).from(attachments).where(and(
     eq(attachments.organizationId, ctx.org.id), eq(attachments.uploaderId, ctx.user.id), isNull(attachments.ticketId), gt(attachments.expiresAt, now)))

@@ -1,6 +1,7 @@
 import type { Role } from '@/db/enums'
 import type { OrgSettings } from '@/db/enums'
 import type { Permission } from '@/lib/authz/permissions'
+import type { Tx } from '@/db/client'
 
 /**
  * Who is acting: a signed-in person, an API token (acting for its owner, narrowed to its
@@ -20,4 +21,6 @@ export type Ctx = {
   /** Member of a restricted team: may see sensitive tickets (§6). */
   cleared: boolean
   ip: string | null
+  /** An open transaction the verbs called with this ctx join (lib/db/tx.ts `withTx`). */
+  tx?: Tx
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { comments, tickets } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize, can } from '@/lib/authz/can'
 import { isStaffRole } from '@/lib/authz/permissions'
@@ -22,8 +22,7 @@ export async function addComment(ctx: Ctx, raw: z.input<typeof AddCommentInput>)
   authorize(ctx, 'comment:reply')
   const input = AddCommentInput.parse(raw)
   if (input.internal && !can(ctx, 'comment:internal')) throw new ForbiddenError('Only staff can add internal notes')
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
     const staff = isStaffRole(ctx.role)
     if (!staff && (ticket.status === 'closed' || ticket.status === 'cancelled')) {

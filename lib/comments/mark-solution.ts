@@ -2,7 +2,7 @@ import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { comments } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
@@ -14,8 +14,7 @@ import { MarkSolutionInput } from '@/lib/tickets/schemas'
 export async function markSolution(ctx: Ctx, raw: z.input<typeof MarkSolutionInput>) {
   authorize(ctx, 'comment:mark_solution')
   const input = MarkSolutionInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
     const [comment] = await tx.select().from(comments).where(and(
       eq(comments.organizationId, ctx.org.id), eq(comments.ticketId, ticket.id), eq(comments.id, input.commentId), eq(comments.internal, false),

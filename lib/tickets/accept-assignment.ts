@@ -1,6 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
@@ -23,8 +23,7 @@ async function loadMine(tx: DbOrTx, ctx: Ctx, number: number) {
 export async function acceptAssignment(ctx: Ctx, raw: z.input<typeof TicketRefInput>) {
   authorize(ctx, 'ticket:work')
   const input = TicketRefInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadMine(tx, ctx, input.number)
     if (ticket.acceptedAt) return ticket
     await applyAssignment(tx, ctx, ticket, { teamId: ticket.teamId, assigneeId: ticket.assigneeId }, { kind: 'accepted' })
@@ -39,8 +38,7 @@ export async function acceptAssignment(ctx: Ctx, raw: z.input<typeof TicketRefIn
 export async function rejectAssignment(ctx: Ctx, raw: z.input<typeof RejectAssignmentInput>) {
   authorize(ctx, 'ticket:work')
   const input = RejectAssignmentInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadMine(tx, ctx, input.number)
     await applyAssignment(tx, ctx, ticket, { teamId: ticket.teamId, assigneeId: null }, { kind: 'rejected', reason: input.reason })
     return ticket

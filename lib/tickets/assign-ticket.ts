@@ -1,6 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { ValidationError } from '@/lib/errors'
@@ -18,8 +18,7 @@ import { AssignTicketInput } from './schemas'
 export async function assignTicket(ctx: Ctx, raw: z.input<typeof AssignTicketInput>) {
   authorize(ctx, 'ticket:assign')
   const input = AssignTicketInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
     const next = { teamId: input.teamId === undefined ? ticket.teamId : input.teamId, assigneeId: input.assigneeId }
     if (next.teamId === ticket.teamId && next.assigneeId === ticket.assigneeId) return ticket

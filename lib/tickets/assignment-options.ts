@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { memberships, teamMembers, teams, users } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { inTeamSql } from '@/lib/teams/queries'
@@ -23,7 +23,7 @@ export type AssignmentOptions = {
  */
 export async function assignmentOptions(ctx: Ctx, ticket: { sensitive: boolean; teamId: string | null }): Promise<AssignmentOptions> {
   authorize(ctx, 'ticket:assign')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const rows = await db.select({
     id: teams.id, name: teams.name, restricted: teams.restricted,
     member: sql<boolean>`exists (select 1 from ${teamMembers} tm where tm.organization_id = ${teams.organizationId} and tm.team_id = ${teams.id} and tm.user_id = ${ctx.user.id})`,
@@ -58,7 +58,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 export async function searchAssignees(ctx: Ctx, raw: z.input<typeof AssigneeSearch>): Promise<Assignee[]> {
   authorize(ctx, 'ticket:assign')
   const input = AssigneeSearch.parse(raw)
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const sensitive = input.ticket ? (await loadVisibleTicket(db, ctx, input.ticket)).sensitive : false
   const pattern = `%${likeEscape(input.q)}%`
   const rows = await db.select({ id: users.id, name: users.name, email: users.email, role: memberships.role }).from(memberships)

@@ -1,6 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { ForbiddenError, ValidationError } from '@/lib/errors'
 import { capacities, loadVisibleTicket } from './load'
@@ -11,8 +11,7 @@ import { checkTransition } from './workflow'
 /** A person moves a ticket along the §4 workflow; anything else is refused with the allowed options. */
 export async function changeStatus(ctx: Ctx, raw: z.input<typeof ChangeStatusInput>) {
   const input = ChangeStatusInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
     if (ticket.status === input.to) throw new ValidationError(`The ticket is already ${input.to.replace('_', ' ')}`, { to: ['Choose a different status'] })
     const check = checkTransition(ticket.status, input.to, capacities(ctx, ticket))

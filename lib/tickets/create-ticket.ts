@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, eq, sql } from 'drizzle-orm'
 import { categories, memberships, statusHistory, ticketCounters, tickets } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize, can } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
@@ -21,8 +21,7 @@ import { claimAttachments } from '@/lib/attachments/claim'
 export async function createTicket(ctx: Ctx, raw: CreateTicketInput) {
   authorize(ctx, 'ticket:create')
   const input = CreateTicketInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     let requesterId = ctx.user.id
     if (input.requesterEmail && can(ctx, 'ticket:create_on_behalf')) {
       const user = await findUserByEmail(tx, input.requesterEmail)

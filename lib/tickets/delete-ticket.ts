@@ -2,7 +2,7 @@ import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { tickets } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
@@ -14,8 +14,7 @@ import { TicketRefInput } from './schemas'
 export async function deleteTicket(ctx: Ctx, raw: z.input<typeof TicketRefInput>) {
   authorize(ctx, 'ticket:delete')
   const { number } = TicketRefInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, number, { lock: true })
     const now = new Date()
     await tx.update(tickets).set({ deletedAt: now, deletedById: ctx.user.id })
@@ -27,8 +26,7 @@ export async function deleteTicket(ctx: Ctx, raw: z.input<typeof TicketRefInput>
 export async function restoreTicket(ctx: Ctx, raw: z.input<typeof TicketRefInput>) {
   authorize(ctx, 'ticket:restore')
   const { number } = TicketRefInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, number, { lock: true, includeDeleted: true })
     if (!ticket.deletedAt) throw new NotFoundError(`Ticket #${number} is not deleted`)
     await tx.update(tickets).set({ deletedAt: null, deletedById: null })

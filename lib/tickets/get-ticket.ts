@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { assignmentHistory, auditEvents, categories, comments, statusHistory, teams, tickets, users } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { dbFor, withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
 import { visibleComments, visibleTickets } from '@/lib/authz/visibility'
@@ -30,7 +30,7 @@ export type TimelineEntry = {
  * says "not found" (a loading boundary flushes the status before the page decides).
  */
 export async function assertTicketVisible(ctx: Ctx, number: number): Promise<void> {
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const [row] = await db.select({ id: tickets.id }).from(tickets)
     .where(and(visibleTickets(ctx, { includeDeleted: true }), eq(tickets.number, number))).limit(1)
   if (!row) throw new NotFoundError(`Ticket #${number} was not found`)
@@ -42,7 +42,7 @@ export async function assertTicketVisible(ctx: Ctx, number: number): Promise<voi
  * history and edits too.
  */
 export async function getTicketDetail(ctx: Ctx, number: number) {
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const staff = isStaffRole(ctx.role)
   const [ticket] = await db.select({
     t: tickets, category: categories.name, categorySensitive: categories.sensitive,
@@ -63,7 +63,7 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
       .where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, t.id)))
     // Every staff view of a sensitive ticket is on the record (§6), with its count, in one transaction.
     if (t.sensitive && staff) {
-      await db.transaction(async (tx) => {
+      await withTx(ctx, async (tx) => {
         await bump(tx)
         await recordAudit(tx, ctx, { entityType: 'ticket', entityId: t.id, action: 'ticket.viewed' })
       })
@@ -115,7 +115,7 @@ export function assignmentText({ h, from, to, fromTeam, toTeam }: AssignmentRow)
 }
 
 async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise<TimelineEntry[]> {
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const actor = alias(users, 'actor')
   const from = alias(users, 'from_user')
   const to = alias(users, 'to_user')

@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { categories, teams, ticketPriorities, ticketStatuses, tickets, users } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { visibleTickets } from '@/lib/authz/visibility'
 import { slaDueSql, slaStatusSql } from '@/lib/sla/status-sql'
@@ -91,7 +91,7 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
  */
 export async function listTickets(ctx: Ctx, raw: unknown) {
   const q = TicketListQuery.parse(raw ?? {})
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const { col, cast } = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' } : sortColumns[q.sort]
   const backwards = !!q.before && !q.after
   const decoded = decodeCursor(backwards ? q.before : q.after)
@@ -147,7 +147,7 @@ export const COUNT_CAP = 1_000
 export async function countTickets(ctx: Ctx, raw: unknown, opts: { cap?: number } = {}): Promise<number> {
   const q = TicketListQuery.parse(raw ?? {})
   const cap = opts.cap ?? COUNT_CAP
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const matching = db.select({ one: sql`1` }).from(tickets).where(ticketFilters(ctx, q)).limit(cap + 1).as('matching')
   const [row] = await db.select({ n: count() }).from(matching)
   return row.n

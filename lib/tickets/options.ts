@@ -1,12 +1,12 @@
 import 'server-only'
 import { and, asc, eq } from 'drizzle-orm'
 import { categories } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 
 /** Active categories for pickers; requesters see them too (to file tickets). */
 export async function listCategories(ctx: Ctx) {
-  const db = await getDb()
+  const db = await dbFor(ctx)
   return db.select({ id: categories.id, name: categories.name, sensitive: categories.sensitive }).from(categories)
     .where(and(eq(categories.organizationId, ctx.org.id), eq(categories.active, true))).orderBy(asc(categories.name))
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { teamMembers, teams, tickets } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { visibleTickets } from '@/lib/authz/visibility'
@@ -34,7 +34,7 @@ export type QueueCounts = {
  */
 export async function queueCounts(ctx: Ctx, opts: { current?: string } = {}): Promise<QueueCounts> {
   authorize(ctx, 'ticket:work')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const currentTeam = opts.current?.startsWith('team:') ? opts.current.slice('team:'.length) : ''
   const member = sql<boolean>`exists (select 1 from ${teamMembers} tm where tm.organization_id = ${teams.organizationId} and tm.team_id = ${teams.id} and tm.user_id = ${ctx.user.id})`
   const capped = (where: SQL) => sql<number>`(select count(*) from (

@@ -2,7 +2,7 @@ import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { categories, tickets } from '@/db/schema'
-import { getDb } from '@/db/client'
+import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize, can } from '@/lib/authz/can'
 import { diff, recordAudit } from '@/lib/audit/record'
@@ -16,8 +16,7 @@ import { confineSensitive } from '@/lib/routing/confine-sensitive'
 export async function updateTicket(ctx: Ctx, raw: z.input<typeof UpdateTicketInput>) {
   authorize(ctx, 'ticket:edit')
   const input = UpdateTicketInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
     let sensitive = input.sensitive ?? ticket.sensitive
     if (input.categoryId && input.categoryId !== ticket.categoryId) {
