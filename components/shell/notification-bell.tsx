@@ -6,7 +6,9 @@ import { usePathname } from 'next/navigation'
 export function NotificationBell({ org, unread }: { org: string; unread: number }) {
   const href = `/${org}/notifications`
   const current = usePathname() === href
-  const label = `Notifications, ${unread === 0 ? 'no' : unread} unread`
+  // The count stops at 100 (lib/notifications/inbox.ts): beyond 99 it says "99+", to screen readers too.
+  const shown = unread > 99 ? '99+' : String(unread)
+  const label = `Notifications, ${unread === 0 ? 'no' : shown} unread`
   return (
     <Link href={href} aria-label={label} title={label} aria-current={current ? 'page' : undefined}
       className="inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md px-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700">
@@ -16,7 +18,7 @@ export function NotificationBell({ org, unread }: { org: string; unread: number 
       </svg>
       {unread > 0 && (
         <span aria-hidden className="min-w-5 rounded-full bg-rose-600 px-1.5 text-center text-[11px] font-semibold leading-5 text-white tabular-nums">
-          {unread > 99 ? '99+' : unread}
+          {shown}
         </span>
       )}
     </Link>

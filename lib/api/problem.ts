@@ -52,7 +52,7 @@ export function problemFrom(err: unknown, headers: Record<string, string> = {}):
   if (err instanceof DomainError) {
     const status = httpStatus[err.code]
     if (status === 404) return problemResponse({ status, code: 'not_found', detail: 'There is nothing here, or you may not see it.' }, headers)
-    const extra = err.code === 'rate_limited' && 'retryAfterSeconds' in err ? { 'retry-after': String(err.retryAfterSeconds) } : {}
+    const extra: Record<string, string> = err.code === 'rate_limited' && 'retryAfterSeconds' in err ? { 'retry-after': String(err.retryAfterSeconds) } : {}
     return problemResponse({ status, code: err.code, detail: err.message, errors: err.fieldErrors }, { ...headers, ...extra })
   }
   console.error('API request failed', err)

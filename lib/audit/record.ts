@@ -19,29 +19,45 @@ type Actor = Pick<Ctx, 'ip' | 'role'> & { user: { id: string } | null; org: { id
  * transaction that makes the change, so the change and its record commit together (§9).
  */
 export async function recordAudit(tx: DbOrTx, actor: Actor, input: AuditInput): Promise<void> {
+  await recordAudits(tx, actor, [input])
+}
+
+/**
+ * Appends several events by one actor, in order, with one lock of the head and one insert:
+ * the SLA sweep records a batch of escalations without a round trip per ticket.
+ */
+export async function recordAudits(tx: DbOrTx, actor: Actor, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return
   // Locking the org's head row serialises appends within one org; other orgs are unaffected.
   const [head] = await tx.select().from(auditHeads)
     .where(eq(auditHeads.organizationId, actor.org.id)).for('update')
   if (!head) throw new Error(`audit head missing for organisation ${actor.org.id}`)
-  const seq = head.lastSeq + 1
-  const event = {
-    organizationId: actor.org.id,
-    seq,
-    actorId: actor.user?.id ?? null,
-    actorRole: actor.user ? actor.role : null,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    action: input.action,
-    // Round-trip through JSON so what we hash is exactly what jsonb stores (dates become strings).
-    changes: JSON.parse(JSON.stringify(input.changes ?? {})) as AuditChanges,
-    ip: actor.ip,
-    createdAt: new Date(),
-  }
-  const hash = eventHash(head.lastHash, event)
+  let seq = head.lastSeq
+  let prevHash = head.lastHash
+  const rows = inputs.map((input) => {
+    seq++
+    const event = {
+      organizationId: actor.org.id,
+      seq,
+      actorId: actor.user?.id ?? null,
+      actorRole: actor.user ? actor.role : null,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      action: input.action,
+      // Round-trip through JSON so what we hash is exactly what jsonb stores (dates become strings).
+      changes: JSON.parse(JSON.stringify(input.changes ?? {})) as AuditChanges,
+      ip: actor.ip,
+      createdAt: new Date(),
+    }
+    const hash = eventHash(prevHash, event)
+    const row = { ...event, prevHash, hash }
+    prevHash = hash
+    return row
+  })
   // Sent together: on Postgres both go out in one round trip (pipelined on the transaction's connection).
   await Promise.all([
-    tx.insert(auditEvents).values({ ...event, prevHash: head.lastHash, hash }),
-    tx.update(auditHeads).set({ lastSeq: seq, lastHash: hash }).where(eq(auditHeads.organizationId, actor.org.id)),
+    tx.insert(auditEvents).values(rows),
+    tx.update(auditHeads).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditHeads.organizationId, actor.org.id)),
   ])
 }
 

@@ -1,6 +1,7 @@
 import 'server-only'
 import { deliverMail } from '@/lib/notifications/mailer'
 import { deliverWebhook } from '@/lib/notifications/webhook'
+import { currentWebhookPayload } from '@/lib/notifications/recheck'
 import { autoCloseResolved, AUTO_CLOSE_EVERY_MS } from '@/lib/tickets/auto-close'
 import { sweepSla, SLA_SWEEP_EVERY_MS } from '@/lib/sla/sweep'
 import { CLEANUP_EVERY_MS, CLEANUP_QUEUE, purgeStoredFiles, removeExpiredUploads } from '@/lib/attachments/cleanup'
@@ -10,7 +11,8 @@ import { registerJobHandler } from './runner'
 /** Every queue's handler, registered once wherever a worker runs. */
 export function registerAllHandlers() {
   registerJobHandler('email', deliverMail)
-  registerJobHandler('webhook', deliverWebhook)
+  // The ticket is read again before sending: one made sensitive while the job waited goes out without its content.
+  registerJobHandler('webhook', async (job, db) => deliverWebhook({ ...job, payload: await currentWebhookPayload(db, job.organizationId, job.payload) }, db))
   registerJobHandler('tickets.auto_close', async (_job, db) => {
     await autoCloseResolved(db)
     return { rescheduleAt: new Date(Date.now() + AUTO_CLOSE_EVERY_MS) }

@@ -1,20 +1,42 @@
 import 'server-only'
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { notificationPreferences, notifications } from '@/db/schema'
+import { notificationPreferences, notifications, tickets } from '@/db/schema'
 import { notificationEvents } from '@/db/schema/notifications'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
+import { visibleTickets } from '@/lib/authz/visibility'
 import { NotFoundError } from '@/lib/errors'
 import { NotificationRefInput, PreferencesInput } from './schemas'
 
 // The signed-in person's own notifications and preferences: every query is scoped to
 // ctx.org and ctx.user, so nobody reads or marks anyone else's.
-const mine = (ctx: Ctx) => and(eq(notifications.organizationId, ctx.org.id), eq(notifications.userId, ctx.user.id))
+const own = (ctx: Ctx) => and(eq(notifications.organizationId, ctx.org.id), eq(notifications.userId, ctx.user.id))
 
+/**
+ * …and, for a notification about a ticket, only while its owner may still see that ticket.
+ * The row keeps the ticket's title and number from when it was written; filtering when it
+ * is read (with the one visibility rule) hides it after any later change — a sensitive
+ * category or flag, a team move, a lost clearance — without each of those having to find
+ * and delete rows. Deleted tickets count as visible only to admins, as on the ticket page.
+ * Correlating on the organisation as well as the number keeps this a probe of
+ * `tickets_org_number_key` per notification read: correlated on the number alone,
+ * Postgres hashed the whole org's tickets (a sequential scan) for every count.
+ */
+function mine(ctx: Ctx): SQL {
+  const seesTicket = sql`exists (select 1 from ${tickets} where ${tickets.organizationId} = ${notifications.organizationId}
+    and ${tickets.number} = ${notifications.ticketNumber} and ${visibleTickets(ctx, { includeDeleted: true })})`
+  return and(own(ctx), or(isNull(notifications.ticketNumber), seesTicket))!
+}
+
+/** Unread counts stop at this: the bell shows "99+" beyond it, and each counted row costs a ticket probe. */
+export const UNREAD_CAP = 100
+
+/** Unread notifications, counted up to UNREAD_CAP (the bell and the page header, on every page). */
 export async function unreadCount(ctx: Ctx): Promise<number> {
   const db = await getDb()
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(mine(ctx), isNull(notifications.readAt)))
+  const unread = db.select({ one: sql`1` }).from(notifications).where(and(mine(ctx), isNull(notifications.readAt))).limit(UNREAD_CAP).as('unread')
+  const [row] = await db.select({ n: count() }).from(unread)
   return row.n
 }
 

@@ -4,9 +4,10 @@ import { mailMessages } from '@/db/schema'
 import type { Db } from '@/db/client'
 import type { JobRow } from '@/lib/jobs/runner'
 import { mailFrom } from './config'
+import { recipientSeesTicket } from './recheck'
 
 export type MailPayload = {
-  to: string; userId?: string | null; event?: string | null; subject: string; text: string; html: string
+  to: string; userId?: string | null; ticketNumber?: number | null; event?: string | null; subject: string; text: string; html: string
   messageId: string; inReplyTo?: string; references?: string[]
 }
 
@@ -28,6 +29,10 @@ function transport(): Transporter | null {
 /** The email queue's handler. A failed send throws, and the runner retries with backoff. */
 export async function deliverMail(job: JobRow, db: Db) {
   const m = job.payload as unknown as MailPayload
+  // About a ticket the recipient may no longer see (made sensitive, moved, clearance or
+  // membership lost since it was queued): drop it. The job ends done, nothing is kept.
+  if (job.organizationId && m.userId && typeof m.ticketNumber === 'number'
+    && !(await recipientSeesTicket(db, job.organizationId, m.userId, m.ticketNumber))) return
   const smtp = transport()
   if (smtp) {
     await smtp.sendMail({

@@ -11,6 +11,7 @@ import type { TicketRow } from '@/lib/tickets/load'
 import { statusLabels } from '@/lib/tickets/workflow'
 import { appUrl, mailDomain, ticketThreadId } from './config'
 import { renderMessage } from './templates'
+import { webhookTicket } from './recheck'
 
 export type TicketNotice = {
   event: NotificationEvent
@@ -99,7 +100,8 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
           jobs.push({
             organizationId: orgId, queue: 'email',
             payload: {
-              to: p.email, userId: p.id, event: notice.event, subject: msg.subject, text: msg.text, html: msg.html,
+              // userId + ticketNumber: the worker checks again, at delivery, that they may still see it.
+              to: p.email, userId: p.id, ticketNumber: ticket.number, event: notice.event, subject: msg.subject, text: msg.text, html: msg.html,
               messageId: `<${randomUUID()}@${mailDomain()}>`, inReplyTo: thread, references: [thread],
             },
           })
@@ -115,11 +117,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
         payload: {
           endpointId: h.id, event: notice.event, occurredAt: new Date().toISOString(),
           // A sensitive ticket's gateway message says only that something happened.
-          ticket: {
-            number: ticket.number, status: ticket.status, priority: ticket.priority, sensitive: ticket.sensitive,
-            ...(ticket.sensitive ? {} : { title: ticket.title, excerpt: notice.excerpt ?? null }),
-            url: `${appUrl()}/${ctx.org.slug}/tickets/${ticket.number}`,
-          },
+          ticket: webhookTicket(ticket, notice.excerpt ?? null, `${appUrl()}/${ctx.org.slug}/tickets/${ticket.number}`),
           organization: ctx.org.slug,
         },
       })

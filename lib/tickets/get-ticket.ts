@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { assignmentHistory, auditEvents, categories, comments, statusHistory, teams, tickets, users } from '@/db/schema'
+import { assignmentHistory, auditEvents, categories, comments, slaEvents, statusHistory, teams, tickets, users } from '@/db/schema'
 import { dbFor, withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
@@ -18,9 +18,20 @@ export type TimelineEntry = {
   id: string
   at: Date
   actor: string | null
-  kind: 'status' | 'assignment' | 'edit'
+  kind: 'status' | 'assignment' | 'edit' | 'sla'
   text: string
   note?: string | null
+  /** SLA events: the deadline concerned, shown in the viewer's time zone. */
+  due?: Date | null
+}
+
+const slaTargetText = { response: 'first response', resolution: 'resolution' } as const
+
+/** One line per SLA moment the breach sweep recorded (§5): at risk, breached, per target. */
+export function slaEventText(e: { target: keyof typeof slaTargetText; kind: 'at_risk' | 'breached' }): string {
+  return e.kind === 'at_risk'
+    ? `marked the ${slaTargetText[e.target]} target at risk`
+    : `recorded a breach of the ${slaTargetText[e.target]} target`
 }
 
 /**
@@ -39,7 +50,7 @@ export async function assertTicketVisible(ctx: Ctx, number: number): Promise<voi
 /**
  * Everything the detail page shows, in a fixed number of queries. A requester gets
  * public replies only and a timeline of status changes; staff get notes, assignment
- * history and edits too.
+ * history, edits and SLA events (at risk, breached, escalated) too.
  */
 export async function getTicketDetail(ctx: Ctx, number: number) {
   const db = await dbFor(ctx)
@@ -121,7 +132,7 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
   const to = alias(users, 'to_user')
   const fromTeam = alias(teams, 'from_team')
   const toTeam = alias(teams, 'to_team')
-  const [statuses, assigns, edits] = await Promise.all([
+  const [statuses, assigns, edits, slas] = await Promise.all([
     db.select({ h: statusHistory, actor: actor.name }).from(statusHistory)
       .leftJoin(actor, eq(actor.id, statusHistory.actorId))
       .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticketId))),
@@ -137,7 +148,10 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
     staff ? db.select({ e: auditEvents, actor: actor.name }).from(auditEvents)
       .leftJoin(actor, eq(actor.id, auditEvents.actorId))
       .where(and(eq(auditEvents.organizationId, ctx.org.id), eq(auditEvents.entityType, 'ticket'), eq(auditEvents.entityId, ticketId),
-        inArray(auditEvents.action, ['ticket.updated', 'ticket.deleted', 'ticket.restored']))) : [],
+        inArray(auditEvents.action, ['ticket.updated', 'ticket.deleted', 'ticket.restored', 'ticket.escalated']))) : [],
+    // Deadlines are staff business (§5): requesters see none of this.
+    staff ? db.select().from(slaEvents)
+      .where(and(eq(slaEvents.organizationId, ctx.org.id), eq(slaEvents.ticketId, ticketId))) : [],
   ])
   const entries: TimelineEntry[] = statuses.map(({ h, actor }) => ({
     id: h.id, at: h.createdAt, actor, kind: 'status',
@@ -148,7 +162,14 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
   for (const a of assigns) {
     entries.push({ id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment', text: assignmentText(a), note: a.h.reason })
   }
+  for (const e of slas) {
+    entries.push({ id: `sla-${e.target}-${e.kind}`, at: e.createdAt, actor: null, kind: 'sla', text: slaEventText(e), due: e.dueAt })
+  }
   for (const { e, actor } of edits) {
+    if (e.action === 'ticket.escalated') {
+      entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'sla', text: 'escalated the ticket' })
+      continue
+    }
     const fields = Object.keys(e.changes).join(', ')
     entries.push({
       id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit',
@@ -156,7 +177,9 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
     })
   }
   // Rows written in one transaction share a timestamp: tell the story in cause order
-  // (created, then who got it, then the status that followed, then edits).
-  const rank = (e: TimelineEntry) => (e.text === 'created the ticket' ? 0 : e.kind === 'assignment' ? 1 : e.kind === 'status' ? 2 : 3)
+  // (created, then who got it, then the status that followed, then edits, then SLA
+  // moments: at risk, breach, the escalation it caused).
+  const slaRank = (e: TimelineEntry) => (e.id.endsWith('-at_risk') ? 4 : e.id.endsWith('-breached') ? 5 : 6)
+  const rank = (e: TimelineEntry) => (e.text === 'created the ticket' ? 0 : e.kind === 'assignment' ? 1 : e.kind === 'status' ? 2 : e.kind === 'sla' ? slaRank(e) : 3)
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a) - rank(b))
 }

@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/button'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { isStaffRole } from '@/lib/authz/permissions'
 import { formatTime, relativeTime } from '@/lib/format/time'
-import { listNotifications, unreadCount } from '@/lib/notifications/inbox'
+import { listNotifications, UNREAD_CAP, unreadCount } from '@/lib/notifications/inbox'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { markAllReadAction, markReadAction } from './actions'
 
@@ -31,7 +31,7 @@ export default async function NotificationsPage({ params, searchParams }: { para
   return (
     <>
       <PageHeader title="Notifications"
-        subtitle={unread === 0 ? 'You are all caught up.' : `${unread} unread`}
+        subtitle={unread === 0 ? 'You are all caught up.' : `${unread >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : unread} unread`}
         actions={<>
           <Link href={`/${org}/preferences`} className={buttonClass('ghost')}>Preferences</Link>
           {unread > 0 && <ActionForm action={markAllReadAction} fields={{ org }} label="Mark all as read" pendingLabel="Marking…" />}
