@@ -53,5 +53,5 @@ export const config = {
   // Node, not the edge sandbox: the app always runs on a Node server, and the edge
   // emulation cost ~6 ms of every page request (measured by the benchmark's profile).
   runtime: 'nodejs',
-  matcher: ['/((?!api/|_next/|sign-in|no-access|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!api/|_next/|docs/|sign-in|no-access|favicon.ico|robots.txt).*)'],
 }

@@ -5,6 +5,7 @@ import { assignmentHistory, auditEvents, categories, comments, slaEvents, status
 import { dbFor, withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
+import { authorize } from '@/lib/authz/can'
 import { visibleComments, visibleTickets } from '@/lib/authz/visibility'
 import { recordAudit } from '@/lib/audit/record'
 import { NotFoundError } from '@/lib/errors'
@@ -52,9 +53,13 @@ export async function assertTicketVisible(ctx: Ctx, number: number): Promise<voi
  * public replies only and a timeline of status changes; staff get notes, assignment
  * history, edits and SLA events (at risk, breached, escalated) too.
  */
-export async function getTicketDetail(ctx: Ctx, number: number) {
+/**
+ * One visible ticket with the names it shows (category, requester, assignee, team), without
+ * counting a view: the API and presenters read it; `getTicketDetail` adds the rest.
+ */
+export async function getTicketView(ctx: Ctx, number: number) {
+  authorize(ctx, 'ticket:read')
   const db = await dbFor(ctx)
-  const staff = isStaffRole(ctx.role)
   const [ticket] = await db.select({
     t: tickets, category: categories.name, categorySensitive: categories.sensitive,
     requester: { id: requester.id, name: requester.name, email: requester.email },
@@ -67,7 +72,18 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
     .leftJoin(teams, and(eq(teams.organizationId, tickets.organizationId), eq(teams.id, tickets.teamId)))
     .where(and(visibleTickets(ctx, { includeDeleted: true }), eq(tickets.number, number))).limit(1)
   if (!ticket) throw new NotFoundError(`Ticket #${number} was not found`)
-  const t = ticket.t
+  return {
+    ...ticket.t, category: ticket.category, requester: ticket.requester,
+    assignee: ticket.assignee?.id ? ticket.assignee : null, team: ticket.team?.id ? ticket.team : null,
+  }
+}
+export type TicketView = Awaited<ReturnType<typeof getTicketView>>
+
+export async function getTicketDetail(ctx: Ctx, number: number) {
+  const db = await dbFor(ctx)
+  const staff = isStaffRole(ctx.role)
+  const ticket = await getTicketView(ctx, number)
+  const t = ticket
 
   const view = async () => {
     const bump = (tx: Pick<typeof db, 'update'>) => tx.update(tickets).set({ viewCount: sql`${tickets.viewCount} + 1` })
@@ -94,7 +110,7 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
     loadTimeline(ctx, t.id, staff),
   ])
   return {
-    ticket: { ...t, category: ticket.category, requester: ticket.requester, assignee: ticket.assignee?.id ? ticket.assignee : null, team: ticket.team?.id ? ticket.team : null },
+    ticket,
     conversation,
     timeline,
     allowedStatuses: t.deletedAt ? [] : allowedTargets(t.status, capacities(ctx, t)),

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, 
 import { alias } from 'drizzle-orm/pg-core'
 import { categories, teams, ticketPriorities, ticketStatuses, tickets, users } from '@/db/schema'
 import { dbFor } from '@/lib/db/tx'
+import { authorize } from '@/lib/authz/can'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { visibleTickets } from '@/lib/authz/visibility'
 import { slaDueSql, slaStatusSql } from '@/lib/sla/status-sql'
@@ -90,6 +91,7 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
  * pages cost the same as the first. Names come in the same query (no N+1).
  */
 export async function listTickets(ctx: Ctx, raw: unknown) {
+  authorize(ctx, 'ticket:read')
   const q = TicketListQuery.parse(raw ?? {})
   const db = await dbFor(ctx)
   const { col, cast } = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' } : sortColumns[q.sort]

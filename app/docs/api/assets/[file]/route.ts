@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+// Swagger UI (swagger-ui-dist), served from this installation: the docs page works
+// offline and loads nothing from a CDN. Only these files, never a path from the request.
+const files: Record<string, { from: string; type: string }> = {
+  'swagger-ui.css': { from: 'node_modules/swagger-ui-dist/swagger-ui.css', type: 'text/css; charset=utf-8' },
+  'swagger-ui-bundle.js': { from: 'node_modules/swagger-ui-dist/swagger-ui-bundle.js', type: 'text/javascript; charset=utf-8' },
+  'init.js': { from: '', type: 'text/javascript; charset=utf-8' },
+}
+
+const init = `window.addEventListener('load', function () {
+  window.SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, tryItOutEnabled: false, defaultModelsExpandDepth: 0 })
+})`
+
+export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
+  const { file } = await params
+  const f = Object.hasOwn(files, file) ? files[file]! : null
+  if (!f) return new Response('Not found', { status: 404 })
+  const body = f.from ? await readFile(path.join(process.cwd(), f.from)) : init
+  return new Response(body, { headers: { 'content-type': f.type, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' } })
+}

@@ -1,0 +1,2 @@
+/** What an API operation answers: the status, a JSON body, and any headers (ETag, Location). */
+export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> }

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { ticketPriorities, ticketStatuses } from '@/db/enums'
+import { slaStatuses } from '@/lib/sla/status'
+import { AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, RejectAssignmentInput, UpdateTicketInput, sortKeys } from '@/lib/tickets/schemas'
+import { StaffTicketSummary, RequesterTicketSummary } from '@/lib/presenters/schemas'
+
+// The API's request shapes are the forms' schemas minus the path's ticket number, so a
+// rule (a limit, a message) is written once for both. Only the list query is stricter
+// than the workspace's URL: an integrator gets a 422 naming the bad parameter, where a
+// person's stale link quietly falls back to the default.
+
+const csvOf = <T extends [string, ...string[]]>(values: T) =>
+  z.string().refine((v) => v.split(',').every((x) => (values as string[]).includes(x)), { message: `Use a comma-separated list of: ${values.join(', ')}` })
+    .optional().describe(`Comma-separated: ${values.join(', ')}`)
+
+export const ApiTicketListQuery = z.object({
+  status: csvOf([...ticketStatuses]),
+  priority: csvOf([...ticketPriorities]),
+  sla: csvOf([...slaStatuses]),
+  category: z.string().uuid().optional(),
+  assignee: z.union([z.enum(['me', 'none']), z.string().uuid()]).optional().describe('`me`, `none` or a user id'),
+  team: z.union([z.literal('none'), z.string().uuid()]).optional().describe('`none` or a team id'),
+  queue: z.string().regex(/^(mine|unassigned|team:[0-9a-f-]{36})$/i, 'Use mine, unassigned or team:<id>').optional(),
+  q: z.string().max(200).optional().describe('Words in the title, or a ticket number'),
+  sort: z.enum(sortKeys).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  after: z.string().max(500).optional().describe('`nextCursor` of the previous page'),
+  before: z.string().max(500).optional().describe('`prevCursor` of the next page'),
+}).strict()
+
+export const ApiCreateTicket = CreateTicketInput.omit({ attachmentIds: true }).strict()
+export const ApiUpdateTicket = UpdateTicketInput.omit({ number: true }).partial().strict()
+export const ApiChangeStatus = ChangeStatusInput.omit({ number: true }).strict()
+export const ApiAssign = AssignTicketInput.omit({ number: true }).strict()
+export const ApiReject = RejectAssignmentInput.omit({ number: true }).strict()
+export const ApiAddComment = AddCommentInput.omit({ number: true }).omit({ attachmentIds: true }).strict()
+
+export const TicketPage = z.object({
+  data: z.array(z.union([StaffTicketSummary, RequesterTicketSummary])),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+})
+
+export const ApiTeam = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  restricted: z.boolean(),
+  assignmentStrategy: z.string(),
+  members: z.array(z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: z.string(), active: z.boolean() })),
+})
