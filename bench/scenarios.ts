@@ -4,9 +4,10 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { loadCtx } from '@/lib/auth/load-ctx'
-import { getTicketDetail } from '@/lib/tickets/get-ticket'
+import { getTicketDetail, getTicketView } from '@/lib/tickets/get-ticket'
 import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
 import { queueCounts } from '@/lib/tickets/queues'
+import { createApiToken } from '@/lib/api-tokens/tokens'
 import { accounts, DETAIL_TAG, orgSlug } from './config'
 import { actionBody, actionId } from './http'
 
@@ -72,6 +73,15 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
   let created = 0
   let replied = 0
 
+  // The REST API (issue 13): tokens acting as the same agent and requester.
+  const admin = await ctxFor(db, accounts(1).admin, org)
+  const apiToken = async (owner: Ctx, scopes: ('ticket:read' | 'ticket:create')[]) =>
+    (await createApiToken(admin, { name: `bench ${Date.now()}`, ownerEmail: owner.user.email, scopes, expiresInDays: '30' })).secret
+  const agentToken = await apiToken(agent, ['ticket:read'])
+  const requesterToken = await apiToken(requester, ['ticket:read', 'ticket:create'])
+  const bearer = (t: string) => ({ authorization: `Bearer ${t}` })
+  let apiCreated = 0
+
   const list: Scenario[] = [
     // The "My work" queue (§6): my unsolved tickets, in the list's default order (SLA due).
     { name: 'my work queue (sort=due)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?queue=mine`),
@@ -92,6 +102,13 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
       const t = mine.rows[replied++ % mine.rows.length]
       return post(`/${org}/tickets/${t.number}`, replyId, { org, number: String(t.number), body: `Benchmark reply ${replied}` })
     } },
+    { name: 'API: list tickets', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets`, headers: bearer(agentToken) }),
+      floor: () => listTickets(agent, {}) },
+    { name: 'API: get ticket', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets/${detail.number}`, headers: bearer(agentToken) }),
+      floor: () => getTicketView(agent, detail.number) },
+    { name: 'API: create ticket', kind: 'write', as: 'requester', ok: [201], request: () => ({
+      method: 'POST', path: `/api/v1/${org}/tickets`, headers: { ...bearer(requesterToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `API bench ticket ${++apiCreated}`, description: 'Created through the REST API by the benchmark.', categoryId: category.id }) }) },
   ]
   return { list, notes }
 }
