@@ -2,7 +2,8 @@ import 'server-only'
 import { and, asc, eq, max } from 'drizzle-orm'
 import { z } from 'zod'
 import { categories, routingRules, teams } from '@/db/schema'
-import { getDb, type DbOrTx } from '@/db/client'
+import type { DbOrTx } from '@/db/client'
+import { dbFor, withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { diff, recordAudit } from '@/lib/audit/record'
@@ -12,7 +13,7 @@ import { MoveRuleInput, RuleInput, RuleRefInput } from './schemas'
 /** The org's rules in routing order, with their team and category names (one query). */
 export async function listRules(ctx: Ctx) {
   authorize(ctx, 'settings:manage')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   return db.select({
     rule: routingRules, team: teams.name, teamRestricted: teams.restricted, category: categories.name,
   }).from(routingRules)
@@ -43,8 +44,7 @@ async function loadRule(tx: DbOrTx, orgId: string, ruleId: string) {
 export async function saveRule(ctx: Ctx, raw: z.input<typeof RuleInput>) {
   authorize(ctx, 'settings:manage')
   const input = RuleInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     await checkRefs(tx, ctx.org.id, input)
     const fields = {
       name: input.name, teamId: input.teamId, categoryId: input.categoryId ?? null, priorities: input.priorities,
@@ -72,8 +72,7 @@ export async function saveRule(ctx: Ctx, raw: z.input<typeof RuleInput>) {
 export async function deleteRule(ctx: Ctx, raw: z.input<typeof RuleRefInput>) {
   authorize(ctx, 'settings:manage')
   const input = RuleRefInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const rule = await loadRule(tx, ctx.org.id, input.ruleId)
     await tx.delete(routingRules).where(and(eq(routingRules.organizationId, ctx.org.id), eq(routingRules.id, rule.id)))
     await recordAudit(tx, ctx, { entityType: 'routing_rule', entityId: rule.id, action: 'routing_rule.deleted', changes: { name: [rule.name, null], teamId: [rule.teamId, null] } })
@@ -87,8 +86,7 @@ export async function deleteRule(ctx: Ctx, raw: z.input<typeof RuleRefInput>) {
 export async function moveRule(ctx: Ctx, raw: z.input<typeof MoveRuleInput>) {
   authorize(ctx, 'settings:manage')
   const input = MoveRuleInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const rules = await tx.select({ id: routingRules.id, position: routingRules.position }).from(routingRules)
       .where(eq(routingRules.organizationId, ctx.org.id))
       .orderBy(asc(routingRules.position), asc(routingRules.createdAt), asc(routingRules.id)).for('update')

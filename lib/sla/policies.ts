@@ -2,7 +2,8 @@ import 'server-only'
 import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { categories, slaCalendars, slaPolicies } from '@/db/schema'
-import { getDb, type DbOrTx } from '@/db/client'
+import type { DbOrTx } from '@/db/client'
+import { dbFor, withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { diff, recordAudit } from '@/lib/audit/record'
@@ -13,7 +14,7 @@ import { SlaPolicyInput, SlaPolicyRef } from './schemas'
 
 export async function listPolicies(ctx: Ctx) {
   authorize(ctx, 'settings:manage')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   return db.select({ p: slaPolicies, category: categories.name }).from(slaPolicies)
     .leftJoin(categories, and(eq(categories.organizationId, slaPolicies.organizationId), eq(categories.id, slaPolicies.categoryId)))
     .where(eq(slaPolicies.organizationId, ctx.org.id))
@@ -37,8 +38,7 @@ async function scopeTaken(tx: DbOrTx, ctx: Ctx, p: z.output<typeof SlaPolicyInpu
 export async function savePolicy(ctx: Ctx, raw: z.input<typeof SlaPolicyInput>) {
   authorize(ctx, 'settings:manage')
   const input = SlaPolicyInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     if (input.categoryId) {
       const [cat] = await tx.select().from(categories).where(and(eq(categories.organizationId, ctx.org.id), eq(categories.id, input.categoryId)))
       if (!cat) throw new ValidationError('Unknown category', { categoryId: ['Choose one of the listed categories'] })
@@ -66,8 +66,7 @@ export async function savePolicy(ctx: Ctx, raw: z.input<typeof SlaPolicyInput>) 
 export async function deletePolicy(ctx: Ctx, raw: z.input<typeof SlaPolicyRef>) {
   authorize(ctx, 'settings:manage')
   const { id } = SlaPolicyRef.parse(raw)
-  const db = await getDb()
-  await db.transaction(async (tx) => {
+  await withTx(ctx, async (tx) => {
     const [row] = await tx.delete(slaPolicies).where(and(eq(slaPolicies.organizationId, ctx.org.id), eq(slaPolicies.id, id))).returning()
     if (!row) throw new NotFoundError('That policy was not found')
     await recordAudit(tx, ctx, { entityType: 'sla_policy', entityId: id, action: 'sla_policy.deleted', changes: { priority: [row.priority, null] } })
@@ -76,15 +75,14 @@ export async function deletePolicy(ctx: Ctx, raw: z.input<typeof SlaPolicyRef>) 
 
 export async function getCalendar(ctx: Ctx): Promise<Calendar> {
   authorize(ctx, 'settings:manage')
-  return loadCalendar(await getDb(), ctx.org)
+  return loadCalendar(await dbFor(ctx), ctx.org)
 }
 
 /** Saves the org's business calendar; affects deadlines computed from now on. */
 export async function saveCalendar(ctx: Ctx, raw: unknown) {
   authorize(ctx, 'settings:manage')
   const cal = CalendarSchema.parse(raw)
-  const db = await getDb()
-  await db.transaction(async (tx) => {
+  await withTx(ctx, async (tx) => {
     const before = await loadCalendar(tx, ctx.org)
     const values = { timeZone: cal.timeZone, weekly: cal.weekly.map((d) => d.map(([a, b]) => [a, b] as [string, string])), holidays: [...cal.holidays], updatedAt: new Date() }
     await tx.insert(slaCalendars).values({ organizationId: ctx.org.id, ...values })
