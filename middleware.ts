@@ -2,6 +2,7 @@ import NextAuth from 'next-auth'
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server'
 import { authConfig } from '@/lib/auth/config'
 import { freshClaims, type Claims } from '@/lib/auth/fresh-claims'
+import { awaitFullBody } from '@/lib/http/body-workaround'
 
 // Redirects on the session's claims and never touches the database. It is a convenience,
 // not protection: every page, action and route re-checks membership and role in the
@@ -44,6 +45,7 @@ const viaAuthJs = auth((req) => route(req, req.auth?.user ? { userId: req.auth.u
  * goes through Auth.js's middleware, which renews it (sliding expiry) or sends to sign-in.
  */
 export default async function middleware(req: NextRequest, event: NextFetchEvent) {
+  await awaitFullBody(req) // Next 15.5 body race, see the module
   const claims = await freshClaims(req.cookies, process.env.AUTH_SECRET)
   if (claims) return route(req, claims)
   return (viaAuthJs as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response>)(req, event)

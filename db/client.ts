@@ -44,6 +44,13 @@ async function open(): Promise<Handle> {
     const { drizzle } = await import('drizzle-orm/postgres-js')
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // While the server is down or restarting, a request fails within seconds (and the page
+      // says "try again") instead of waiting out postgres.js's 30 s default connect timeout.
+      connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
+      // Idle connections are let go, and none lives forever, so a pool recovers from a
+      // restart or failover with fresh connections rather than ones to the old server.
+      idle_timeout: 60,
+      max_lifetime: 30 * 60,
       onnotice: () => {},
     })
     const db = drizzle(client, { schema, casing: 'snake_case', logger }) as unknown as Db

@@ -2,7 +2,8 @@
 # The whole suite: domain tests against the database (vitest), then a production build
 # and the end-to-end specs in Chromium against `next start` (Playwright).
 # Embedded PGlite by default; set DATABASE_URL to run everything against Postgres.
-# SKIP_BUILD=1 reuses an existing build; SKIP_E2E=1 runs the domain tests only.
+# SKIP_BUILD=1 reuses an existing build; SKIP_E2E=1 runs the domain tests only (no fault suite
+# either); SKIP_FAULTS=1 skips the fault suite.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf test-results
@@ -19,6 +20,12 @@ if [ "${SKIP_E2E:-}" != 1 ]; then
     npx next build || { echo "next build failed"; exit 1; }
   fi
   npx playwright test || status=1
+  # The fault suite (test/faults): kill -9 of the server mid-write, a mail worker killed after
+  # SMTP, a Postgres restart under load (Postgres only), chunked form posts. Against the build
+  # above. SKIP_FAULTS=1 skips it.
+  if [ "${SKIP_FAULTS:-}" != 1 ]; then
+    npx vitest run -c test/faults/vitest.config.ts --reporter=default --reporter=junit --outputFile.junit=test-results/faults-junit.xml || status=1
+  fi
 fi
 
 # The 1M-ticket benchmark in small mode (10,000 tickets, short runs) keeps working: on

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client'
 import type { JobRow } from '@/lib/jobs/runner'
 import { mailFrom } from './config'
 import { recipientSeesTicket } from './recheck'
+import { afterSmtpAccepted } from '@/lib/jobs/fault-hook'
 
 export type MailPayload = {
   to: string; userId?: string | null; ticketNumber?: number | null; event?: string | null; subject: string; text: string; html: string
@@ -26,7 +27,13 @@ function transport(): Transporter | null {
   return g.__helpdeskSmtp.transport
 }
 
-/** The email queue's handler. A failed send throws, and the runner retries with backoff. */
+/**
+ * The email queue's handler. A failed send throws, and the runner retries with backoff.
+ * Delivery is at least once: a worker that dies after the SMTP server accepted a message
+ * but before the job is marked done leaves the job leased, and once the lease runs out
+ * (JOB_LEASE_SECONDS) another worker sends it again — with the same Message-ID, fixed when
+ * the job was queued, so the receiving side can recognise the repeat and drop it.
+ */
 export async function deliverMail(job: JobRow, db: Db) {
   const m = job.payload as unknown as MailPayload
   // About a ticket the recipient may no longer see (made sensitive, moved, clearance or
@@ -40,6 +47,7 @@ export async function deliverMail(job: JobRow, db: Db) {
       messageId: m.messageId, inReplyTo: m.inReplyTo, references: m.references,
       headers: { 'X-Helpdesk-Event': m.event ?? 'message', 'Auto-Submitted': 'auto-generated' },
     })
+    afterSmtpAccepted()
   }
   await db.insert(mailMessages).values({
     organizationId: job.organizationId, jobId: job.id, messageId: m.messageId, toAddress: m.to, userId: m.userId ?? null,
