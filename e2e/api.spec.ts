@@ -9,7 +9,7 @@ test('an admin creates a token in settings; an integration creates and works a t
   const name = unique('Monitoring')
   await page.getByLabel('Name', { exact: true }).fill(name)
   await page.getByLabel("Acts for (member's email)").fill('agent@acme.test')
-  for (const scope of ['ticket:create', 'ticket:work', 'comment:reply']) await page.getByRole('checkbox', { name: new RegExp(scope) }).check()
+  for (const scope of ['ticket:create', 'ticket:create_on_behalf', 'ticket:work', 'comment:reply']) await page.locator(`input[name="scopes"][value="${scope}"]`).check()
   await page.getByRole('button', { name: 'Create token' }).click()
   const secret = (await page.getByLabel('New API token').textContent())!.trim()
   expect(secret).toMatch(/^hd_/)
@@ -57,6 +57,7 @@ test('the docs page explains the API and renders the reference from the served O
   expect(json.openapi).toBe('3.1.0')
   const errors: string[] = []
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`) })
   await page.goto('/docs/api')
   await expect(page.getByRole('heading', { name: 'Helpdesk REST API v1' })).toBeVisible()
   await expect(page.getByRole('heading', { name: /Operations \(\d+\)/ })).toBeVisible()
