@@ -103,6 +103,13 @@ test('an admin adds a signed webhook and removes it again', async ({ browser }) 
   await expect(admin.getByText('Enter a full URL')).toBeVisible()
   await expect(admin.getByText('Use a secret of at least 16 characters')).toBeVisible()
 
+  // The cloud metadata endpoint, and anything else on an internal network, is refused at the field.
+  await admin.getByLabel('Endpoint URL').fill('http://169.254.169.254/latest/meta-data/')
+  await secret.fill('a-shared-secret-for-the-gateway')
+  await admin.getByRole('button', { name: 'Add webhook' }).click()
+  await expect(admin.getByText('Webhooks can only reach public internet addresses')).toBeVisible()
+  await expect(admin.getByRole('row').filter({ hasText: '169.254.169.254' })).toHaveCount(0)
+
   const url = `https://sms-gateway.example.test/${unique('hook').replace(/\W+/g, '-')}`
   await admin.getByLabel('Endpoint URL').fill(url)
   await secret.fill('a-shared-secret-for-the-gateway')

@@ -7,9 +7,10 @@ import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
-import { NotFoundError } from '@/lib/errors'
+import { NotFoundError, ValidationError } from '@/lib/errors'
 import { signalJobs } from '@/lib/jobs/signal'
 import { JobRefInput, WebhookInput, WebhookRefInput } from './schemas'
+import { webhookTargetProblem } from './webhook-target'
 
 /** Mail the org's notifications produced, newest first (sent, or kept when no SMTP is set). */
 export async function listMail(ctx: Ctx, opts: { before?: string } = {}) {
@@ -61,6 +62,9 @@ export const newWebhookSecret = () => randomBytes(24).toString('base64url')
 export async function addWebhook(ctx: Ctx, raw: z.input<typeof WebhookInput>) {
   authorize(ctx, 'settings:manage')
   const input = WebhookInput.parse(raw)
+  // Resolved before the transaction opens: DNS can be slow. Deliveries check again at connect time.
+  const problem = await webhookTargetProblem(input.url)
+  if (problem) throw new ValidationError('Please correct the highlighted fields.', { url: [problem] })
   const db = await getDb()
   return db.transaction(async (tx) => {
     const [hook] = await tx.insert(webhookEndpoints).values({ organizationId: ctx.org.id, url: input.url, secret: input.secret }).returning()

@@ -25,9 +25,16 @@ export const PreferencesInput = z.object({
 export const NotificationRefInput = z.object({ id: z.string().uuid('Unknown notification') })
 export const JobRefInput = z.object({ id: z.string().uuid('Unknown message') })
 
+const hasCredentials = (u: string) => {
+  try { const url = new URL(u); return !!(url.username || url.password) } catch { return false }
+}
+
 export const WebhookInput = z.object({
   url: z.string().trim().url('Enter a full URL, e.g. https://gateway.example/hook')
-    .refine((u) => /^https?:\/\//i.test(u), 'Use an http:// or https:// URL').pipe(z.string().max(2000)),
+    .refine((u) => /^https?:\/\//i.test(u), 'Use an http:// or https:// URL')
+    // The receiver authenticates us by the signature; a password in the URL would sit in the audit log.
+    .refine((u) => !hasCredentials(u), 'Leave the user name and password out of the URL')
+    .pipe(z.string().max(2000)),
   secret: z.string().trim().min(16, 'Use a secret of at least 16 characters').max(200),
 })
 export const WebhookRefInput = z.object({ id: z.string().uuid() })
