@@ -13,6 +13,7 @@ export default [
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['@/db', '@/db/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'Use the data-access layer in lib/ instead.' },
+          { group: ['@/lib/*/internal/*', '@/lib/**/internal/*'], message: 'Steps in internal/ skip the checks: call the domain verb instead.' },
         ],
       }],
     },

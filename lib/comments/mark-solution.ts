@@ -7,7 +7,7 @@ import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
 import { NotFoundError } from '@/lib/errors'
-import { loadVisibleTicket } from '@/lib/tickets/load'
+import { loadVisibleTicket } from '@/lib/tickets/internal/load'
 import { MarkSolutionInput } from '@/lib/tickets/schemas'
 
 /** Marks one public reply as the solution; any earlier choice is cleared (§7). */

@@ -1,4 +1,5 @@
 import 'server-only'
+import { withTx } from '@/lib/db/tx'
 import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { notificationPreferences, notifications, tickets } from '@/db/schema'
@@ -79,8 +80,7 @@ export async function getPreferences(ctx: Ctx) {
 /** Saves all events at once, in one transaction. */
 export async function savePreferences(ctx: Ctx, raw: z.input<typeof PreferencesInput>) {
   const input = PreferencesInput.parse(raw)
-  const db = await getDb()
-  await db.transaction(async (tx) => {
+  await withTx(ctx, async (tx) => {
     for (const p of input.prefs) {
       await tx.insert(notificationPreferences)
         .values({ organizationId: ctx.org.id, userId: ctx.user.id, event: p.event, email: p.email, inApp: p.inApp })

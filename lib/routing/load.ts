@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, eq } from 'drizzle-orm'
 import { categories, routingRules, teams, users } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
-import type { TicketRow } from '@/lib/tickets/load'
+import type { TicketRow } from '@/lib/tickets/internal/load'
 import { pickRoute, type TicketFacts } from './match'
 
 /**

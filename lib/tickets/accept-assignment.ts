@@ -5,8 +5,8 @@ import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { ConflictError } from '@/lib/errors'
-import { applyAssignment } from './apply-assignment'
-import { loadVisibleTicket } from './load'
+import { applyAssignment } from './internal/apply-assignment'
+import { loadVisibleTicket } from './internal/load'
 import { RejectAssignmentInput, TicketRefInput } from './schemas'
 
 const finished = new Set(['resolved', 'closed', 'cancelled'])

@@ -4,9 +4,9 @@ import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { ValidationError } from '@/lib/errors'
-import { applyAssignment } from './apply-assignment'
-import { checkAssignment } from './assignment-rules'
-import { loadVisibleTicket } from './load'
+import { applyAssignment } from './internal/apply-assignment'
+import { checkAssignment } from './internal/assignment-rules'
+import { loadVisibleTicket } from './internal/load'
 import { AssignTicketInput } from './schemas'
 
 /**

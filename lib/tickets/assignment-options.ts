@@ -6,7 +6,7 @@ import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { inTeamSql } from '@/lib/teams/queries'
-import { loadVisibleTicket } from './load'
+import { loadVisibleTicket } from './internal/load'
 import { TICKET_NUMBER_MAX } from './schemas'
 
 export type AssignmentOptions = {

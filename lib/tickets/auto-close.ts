@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { organizations, tickets } from '@/db/schema'
 import type { Db } from '@/db/client'
 import { systemCtx } from '@/lib/auth/system'
-import { applyStatus } from './set-status'
+import { applyStatus } from './internal/set-status'
 import { checkTransition } from './workflow'
 
 const BATCH = 200

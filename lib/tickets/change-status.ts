@@ -3,9 +3,9 @@ import { z } from 'zod'
 import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { ForbiddenError, ValidationError } from '@/lib/errors'
-import { capacities, loadVisibleTicket } from './load'
+import { capacities, loadVisibleTicket } from './internal/load'
 import { ChangeStatusInput } from './schemas'
-import { applyStatus } from './set-status'
+import { applyStatus } from './internal/set-status'
 import { checkTransition } from './workflow'
 
 /** A person moves a ticket along the §4 workflow; anything else is refused with the allowed options. */

@@ -7,7 +7,7 @@ import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
 import { NotFoundError } from '@/lib/errors'
-import { loadVisibleTicket } from './load'
+import { loadVisibleTicket } from './internal/load'
 import { TicketRefInput } from './schemas'
 
 /** Soft delete: the ticket vanishes from every list, search, count and export (§3). */

@@ -9,7 +9,7 @@ import { authorize } from '@/lib/authz/can'
 import { visibleComments, visibleTickets } from '@/lib/authz/visibility'
 import { recordAudit } from '@/lib/audit/record'
 import { NotFoundError } from '@/lib/errors'
-import { capacities } from './load'
+import { capacities } from './internal/load'
 import { allowedTargets, statusLabels } from './workflow'
 
 const requester = alias(users, 'requester')

@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { visibleTickets } from '@/lib/authz/visibility'
 import { NotFoundError } from '@/lib/errors'
-import type { Capacity } from './workflow'
+import type { Capacity } from '../workflow'
 
 export type TicketRow = typeof tickets.$inferSelect
 
