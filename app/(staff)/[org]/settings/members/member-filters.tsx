@@ -37,14 +37,14 @@ export function MemberFilters({ values }: { values: MemberFilterValues }) {
           maxLength={100} onChange={applySoon} className={`${inputClass} py-1.5`} />
       </div>
       <div>
-        <label htmlFor="m-role" className={labelClass}>Role</label>
+        <label htmlFor="m-role" className={labelClass}>Role filter</label>
         <select id="m-role" name="role" defaultValue={values.role} onChange={apply} className={`${inputClass} py-1.5`}>
           <option value="">Any role</option>
           {roleOptions.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
         </select>
       </div>
       <div>
-        <label htmlFor="m-status" className={labelClass}>Status</label>
+        <label htmlFor="m-status" className={labelClass}>Status filter</label>
         <select id="m-status" name="status" defaultValue={values.status} onChange={apply} className={`${inputClass} py-1.5`}>
           <option value="">Active and deactivated</option>
           <option value="active">Active</option>
