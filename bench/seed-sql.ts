@@ -87,7 +87,11 @@ select o.id, 'requester'::role, i,
 from bench_orgs o, generate_series(0, o.n_req - 1) i;
 analyze bench_people;
 insert into users (id, email, name, password_hash) select user_id, email, name, ${lit(passwordHash)} from bench_people;
-insert into memberships (organization_id, user_id, role) select org_id, user_id, kind from bench_people;`
+-- The copy-from-users trigger would look each user up while the users table has no index
+-- (dropped for the load): the copies come from bench_people instead.
+alter table memberships disable trigger memberships_copy_user;
+insert into memberships (organization_id, user_id, role, name, email) select org_id, user_id, kind, name, email from bench_people;
+alter table memberships enable trigger memberships_copy_user;`
 
 export const teams = `
 insert into bench_teams (org_id, idx) select o.id, t from bench_orgs o, generate_series(0, o.n_teams - 1) t;

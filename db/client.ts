@@ -61,6 +61,7 @@ async function open(): Promise<Handle> {
     return { db, kind: 'postgres', close: () => client.end(), listen }
   }
   const { PGlite } = await import('@electric-sql/pglite')
+  const { pgliteExtensions } = await import('./pglite-extensions')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
   const dir = dataDir()
@@ -69,8 +70,8 @@ async function open(): Promise<Handle> {
   // Tests start each in-memory database from a migrated template (see test/global-setup.ts).
   const template = process.env.PGLITE_TEMPLATE
   const client = template && dir.startsWith('memory://')
-    ? new PGlite(dir, { loadDataDir: new Blob([fs.readFileSync(template)]) })
-    : new PGlite(dir)
+    ? new PGlite(dir, { loadDataDir: new Blob([fs.readFileSync(template)]), extensions: pgliteExtensions })
+    : new PGlite(dir, { extensions: pgliteExtensions })
   const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db
   await migrate(db as never, { migrationsFolder })
   return { db, kind: 'pglite', close: () => client.close() }

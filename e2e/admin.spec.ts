@@ -18,6 +18,17 @@ test('an admin adds a member, promotes them, and deactivates them; the new membe
   await admin.getByRole('button', { name: 'Add member' }).click()
   const row = admin.getByRole('row').filter({ hasText: email })
   await expect(row).toBeVisible()
+  // The list is searched in the database as you type; the URL keeps the search (shareable).
+  await admin.getByRole('searchbox', { name: 'Search' }).fill(email.toUpperCase())
+  await expect(admin).toHaveURL(/[?&]q=/)
+  await expect(admin.getByRole('row')).toHaveCount(2) // the header and the one match
+  await expect(row).toBeVisible()
+  await admin.getByLabel('Role filter').selectOption('agent')
+  await expect(admin.getByText('No member matches this search.')).toBeVisible()
+  await admin.getByLabel('Role filter').selectOption('requester')
+  await expect(row).toBeVisible()
+  await admin.getByLabel('Role filter').selectOption('')
+  await expect(admin).not.toHaveURL(/role=/)
 
   // The new requester can sign in and lands in the portal.
   const newcomer = await (await browser.newContext()).newPage()

@@ -66,9 +66,19 @@ test('an admin builds a team and a routing rule, and the preview names the rule 
   await admin.getByRole('button', { name: 'Create team' }).click()
   await expect(admin.getByText(`Team “${teamName}” created.`)).toBeVisible()
   const card = admin.getByRole('region', { name: teamName })
-  await card.getByLabel(`Add member to ${teamName}`).selectOption({ label: 'Andy Agent' })
+  // The picker searches the org's agents as you type (GET /api/acme/team-candidates).
+  const picker = card.getByRole('combobox', { name: `Add member to ${teamName}` })
+  await picker.fill('andy')
+  await expect(admin.getByRole('option', { name: /Andy Agent/ })).toBeVisible()
+  await picker.press('ArrowDown')
+  await picker.press('Enter')
+  await expect(picker).toHaveValue('Andy Agent')
   await card.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(card.getByRole('list', { name: `Members of ${teamName}` })).toContainText('Andy Agent')
+  // Someone already in the team is no longer offered.
+  await picker.fill('andy')
+  await expect(admin.getByText('No agent or admin matches who is not in this team already')).toBeVisible()
+  await picker.press('Escape')
 
   const keyword = unique('zebraprint').replace(/\W+/g, '')
   const ruleName = unique('Zebra printers')
@@ -107,4 +117,24 @@ test('an admin builds a team and a routing rule, and the preview names the rule 
   await admin.getByLabel('Requester email').fill('someone@elsewhere.org')
   await admin.getByLabel('Title', { exact: true }).fill(`My ${keyword} is jammed`)
   await expect(outcome).not.toContainText(ruleName)
+})
+
+test('only an admin can ask who may join a team; an agent or requester is refused', async ({ browser }) => {
+  const admin = await as(browser, 'admin@acme.test')
+  await admin.goto('/acme/settings/teams')
+  const teamId = (await admin.locator('input[type=hidden][name=teamId]').first().getAttribute('value'))!
+  const ok = await admin.request.get(`/api/acme/team-candidates?team=${teamId}&q=`)
+  expect(ok.status()).toBe(200)
+  const { people } = (await ok.json()) as { people: { name: string }[] }
+  expect(people.length).toBeGreaterThan(0)
+  expect(people.length).toBeLessThanOrEqual(20)
+  for (const who of ['agent@acme.test', 'requester@acme.test']) {
+    const page = await as(browser, who)
+    const res = await page.request.get(`/api/acme/team-candidates?team=${teamId}&q=`)
+    expect(res.status()).toBe(403)
+    expect(await res.text()).not.toContain('@acme.test')
+  }
+  // Another organisation's admin learns nothing about the team.
+  const other = await as(browser, 'admin@metro.test')
+  expect((await other.request.get(`/api/metro/team-candidates?team=${teamId}&q=`)).status()).toBe(404)
 })

@@ -22,9 +22,10 @@ export default async function setup() {
     return
   }
   const { PGlite } = await import('@electric-sql/pglite')
+  const { pgliteExtensions } = await import('../db/pglite-extensions')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
-  const pg = new PGlite('memory://')
+  const pg = new PGlite('memory://', { extensions: pgliteExtensions })
   await migrate(drizzle(pg, { casing: 'snake_case' }), { migrationsFolder })
   const dump = await pg.dumpDataDir('gzip')
   await pg.close()

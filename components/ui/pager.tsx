@@ -15,3 +15,16 @@ export function NewestOlderPager({ label = 'Pages', newestHref, olderHref, class
     </nav>
   )
 }
+
+/** "← Previous / Next →" for keyset lists in a fixed order (plain links, as above). */
+export function PrevNextPager({ label = 'Pages', prevHref, nextHref, className = 'mt-4' }: {
+  label?: string; prevHref: string | null; nextHref: string | null; className?: string
+}) {
+  if (!prevHref && !nextHref) return null
+  return (
+    <nav aria-label={label} className={`flex items-center justify-between ${className}`}>
+      {prevHref ? <a href={prevHref} rel="prev" className={buttonClass('secondary')}>← Previous</a> : <span />}
+      {nextHref ? <a href={nextHref} rel="next" className={buttonClass('secondary')}>Next →</a> : <span />}
+    </nav>
+  )
+}

@@ -21,12 +21,27 @@ export const memberships = pgTable('memberships', {
   role: roleEnum().notNull(),
   active: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Copies of the user's name and email, so the members list can be searched, filtered and
+   * paged in name order from one table's indexes (a search over a join with `users` had to
+   * read every membership of a 120,000-member org). Triggers keep them equal to `users`
+   * (migration 0015): filled on insert, rewritten when a user's name or email changes.
+   */
+  name: text().notNull().default(''),
+  email: text().notNull().default(''),
 }, (t) => [
   primaryKey({ columns: [t.organizationId, t.userId] }),
   index('memberships_user_idx').on(t.userId),
   // The assignee pickers list an org's active agents and admins: without this, every list
   // and ticket page read all of the org's memberships (120,000 requesters in the benchmark).
   index('memberships_org_role_idx').on(t.organizationId, t.role, t.userId).where(sql`active`),
+  // The members list's keyset order. The trailing columns make it covering (Drizzle has no
+  // INCLUDE): a search that matches few rows early in name order filters in the index
+  // alone, without a heap visit per skipped row (about half the time at 120,000 members).
+  index('memberships_org_name_idx').on(t.organizationId, sql`lower(${t.name})`, t.userId, t.role, t.active, t.name, t.email, t.createdAt),
+  // Substring search (ILIKE '%q%') on name or email: pg_trgm, loaded on PGlite and Postgres alike.
+  index('memberships_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  index('memberships_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
 ])
 
 /** Failed and successful sign-ins, for per-account and per-IP rate limiting (§2). */

@@ -21,3 +21,9 @@ export const CreateTeamInput = z.object({ name, restricted: checkbox.default(fal
 export const UpdateTeamInput = z.object({ teamId, name, restricted: checkbox.default(false), assignmentStrategy: strategy })
 export const TeamRefInput = z.object({ teamId })
 export const TeamMemberInput = z.object({ teamId, userId: z.string().uuid('Choose a person') })
+
+/** The "add member" type-ahead: `?team=&q=`. */
+export const TeamCandidateSearch = z.object({
+  team: teamId,
+  q: z.string().trim().max(100, 'Search for at most 100 characters').default(''),
+})

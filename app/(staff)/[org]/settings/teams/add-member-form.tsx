@@ -1,20 +1,32 @@
 'use client'
+import { useState } from 'react'
 import { useActionForm } from '@/components/forms/use-action-form'
-import { Select } from '@/components/ui/field'
+import { Combobox, type ComboOption } from '@/components/ui/combobox'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { TeamMemberInput } from '@/lib/teams/schemas'
 import { addTeamMemberAction } from './actions'
 
-/** Adds one of the org's agents or admins who is not yet in the team. */
-export function AddTeamMemberForm({ org, teamId, teamName, candidates }: {
-  org: string; teamId: string; teamName: string; candidates: { userId: string; name: string; role: string }[]
-}) {
+type Candidate = { userId: string; name: string; email: string; role: 'agent' | 'admin' }
+
+/** Asks the server who may join (GET /api/[org]/team-candidates): the org may have thousands of agents. */
+async function fetchCandidates(org: string, teamId: string, q: string, signal: AbortSignal): Promise<ComboOption[]> {
+  const res = await fetch(`/api/${org}/team-candidates?${new URLSearchParams({ team: teamId, q })}`, { signal, headers: { accept: 'application/json' } })
+  if (!res.ok) throw new Error(`candidate search failed (${res.status})`)
+  const { people } = (await res.json()) as { people: Candidate[] }
+  return people.map((p) => ({ id: p.userId, label: p.name, hint: p.role === 'admin' ? `${p.email} · admin` : p.email }))
+}
+
+/** Adds one of the org's active agents or admins who is not yet in the team, found by name or email as you type. */
+export function AddTeamMemberForm({ org, teamId, teamName }: { org: string; teamId: string; teamName: string }) {
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(TeamMemberInput, addTeamMemberAction, {
     defaultValues: { teamId, userId: '' }, resetOnSuccess: true,
   })
+  const [person, setPerson] = useState<ComboOption | null>(null)
+  const userId = form.watch('userId')
+  // After a successful add the form resets its values; the picker follows.
+  const shown = userId ? person : null
   const id = `add-member-${teamId}`
-  if (candidates.length === 0) return <p className="text-xs text-slate-500">Every agent and admin is already in this team.</p>
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-2" aria-label={`Add a member to ${teamName}`}>
       <input type="hidden" name="org" value={org} />
@@ -22,10 +34,11 @@ export function AddTeamMemberForm({ org, teamId, teamName, candidates }: {
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-48 flex-1">
           <label htmlFor={id} className="block text-xs font-medium text-slate-600">Add member to {teamName}</label>
-          <Select id={id} invalid={!!err('userId')} describedBy={`${id}-error`} className="py-1.5" {...form.register('userId')}>
-            <option value="">Choose an agent…</option>
-            {candidates.map((c) => <option key={c.userId} value={c.userId}>{c.name}{c.role === 'admin' ? ' (admin)' : ''}</option>)}
-          </Select>
+          <Combobox id={id} name="userId" value={shown} className="[&_input]:py-1.5" placeholder="Type an agent's name or email"
+            emptyText="No agent or admin matches who is not in this team already"
+            invalid={!!err('userId')} describedBy={`${id}-error`}
+            load={(q, signal) => fetchCandidates(org, teamId, q, signal)}
+            onChange={(o) => { setPerson(o); form.setValue('userId', o.id, { shouldDirty: true }); form.clearErrors('userId') }} />
         </div>
         <SubmitButton pending={pending} pendingText="Adding…" variant="secondary" className="py-1.5">Add</SubmitButton>
       </div>

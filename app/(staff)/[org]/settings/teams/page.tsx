@@ -3,7 +3,6 @@ import Link from 'next/link'
 import { ActionForm } from '@/components/ui/action-form'
 import { Badge } from '@/components/ui/badge'
 import { Card, EmptyState, PageHeader } from '@/components/ui/card'
-import { listMembers } from '@/lib/members/members'
 import { listTeams, teamUsage } from '@/lib/teams/queries'
 import { strategyLabels } from '@/lib/teams/schemas'
 import { adminPageCtx } from '../admin-ctx'
@@ -19,8 +18,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export default async function TeamsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await adminPageCtx(org)
-  const [teams, usage, members] = await Promise.all([listTeams(ctx), teamUsage(ctx), listMembers(ctx)])
-  const staff = members.filter((m) => m.active && m.role !== 'requester')
+  const [teams, usage] = await Promise.all([listTeams(ctx), teamUsage(ctx)])
   const restricted = teams.filter((t) => t.restricted).length
   return (
     <>
@@ -34,7 +32,6 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
         )}
         {teams.map((t) => {
           const use = usage.get(t.id) ?? { openTickets: 0, rules: 0 }
-          const inTeam = new Set(t.members.map((m) => m.userId))
           return (
             <section key={t.id} aria-labelledby={`team-${t.id}-h`} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
               <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
@@ -84,8 +81,8 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
                     ))}
                   </ul>
                 )}
-                <AddTeamMemberForm org={org} teamId={t.id} teamName={t.name}
-                  candidates={staff.filter((m) => !inTeam.has(m.userId)).map((m) => ({ userId: m.userId, name: m.name, role: m.role }))} />
+                {/* Candidates come from a type-ahead: the org may have thousands of agents. */}
+                <AddTeamMemberForm org={org} teamId={t.id} teamName={t.name} />
               </div>
             </section>
           )

@@ -1,0 +1,7 @@
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+
+/**
+ * Contrib extensions the migrations create (`CREATE EXTENSION`). Postgres ships them; PGlite
+ * must be handed each one when a database is opened, or the migration and every later open fail.
+ */
+export const pgliteExtensions = { pg_trgm }
