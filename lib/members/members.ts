@@ -1,8 +1,9 @@
 import 'server-only'
+import { dbFor, withTx } from '@/lib/db/tx'
 import { and, asc, count, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import { memberships, organizations, users } from '@/db/schema'
-import { getDb, type DbOrTx } from '@/db/client'
+import { type DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
@@ -12,7 +13,7 @@ import { AddMemberInput, ChangeRoleInput, SetActiveInput } from './schemas'
 
 export async function listMembers(ctx: Ctx) {
   authorize(ctx, 'members:list')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   return db.select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, active: memberships.active, since: memberships.createdAt })
     .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, ctx.org.id)).orderBy(asc(users.name))
@@ -22,8 +23,7 @@ export async function listMembers(ctx: Ctx) {
 export async function addMember(ctx: Ctx, raw: z.input<typeof AddMemberInput>) {
   authorize(ctx, 'members:manage')
   const input = AddMemberInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     let user = await findUserByEmail(tx, input.email)
     if (!user) user = await createUser(tx, { email: input.email, name: input.name || input.email.split('@')[0], password: input.password })
     const [existing] = await tx.select().from(memberships)
@@ -57,8 +57,7 @@ async function assertAnotherAdmin(tx: DbOrTx, ctx: Ctx, userId: string) {
 export async function changeRole(ctx: Ctx, raw: z.input<typeof ChangeRoleInput>) {
   authorize(ctx, 'members:manage')
   const input = ChangeRoleInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const m = await loadMember(tx, ctx, input.userId)
     if (m.role === input.role) return
     if (m.role === 'admin') await assertAnotherAdmin(tx, ctx, m.userId)
@@ -72,8 +71,7 @@ export async function changeRole(ctx: Ctx, raw: z.input<typeof ChangeRoleInput>)
 export async function setMemberActive(ctx: Ctx, raw: z.input<typeof SetActiveInput>) {
   authorize(ctx, 'members:manage')
   const input = SetActiveInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const m = await loadMember(tx, ctx, input.userId)
     if (m.active === input.active) return
     if (!input.active && m.role === 'admin') await assertAnotherAdmin(tx, ctx, m.userId)

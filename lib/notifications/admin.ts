@@ -1,9 +1,9 @@
 import 'server-only'
+import { dbFor, withTx } from '@/lib/db/tx'
 import { randomBytes } from 'node:crypto'
 import { and, desc, eq, inArray, lt } from 'drizzle-orm'
 import { z } from 'zod'
 import { jobs, mailMessages, webhookEndpoints } from '@/db/schema'
-import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
@@ -15,7 +15,7 @@ import { webhookTargetProblem } from './webhook-target'
 /** Mail the org's notifications produced, newest first (sent, or kept when no SMTP is set). */
 export async function listMail(ctx: Ctx, opts: { before?: string } = {}) {
   authorize(ctx, 'settings:manage')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   const before = opts.before && !Number.isNaN(Date.parse(opts.before)) ? new Date(opts.before) : null
   const rows = await db.select().from(mailMessages)
     .where(and(eq(mailMessages.organizationId, ctx.org.id), before ? lt(mailMessages.createdAt, before) : undefined))
@@ -26,7 +26,7 @@ export async function listMail(ctx: Ctx, opts: { before?: string } = {}) {
 /** Deliveries still trying (with their last error) and dead letters, for the admin's queue page. */
 export async function listDeliveries(ctx: Ctx) {
   authorize(ctx, 'settings:manage')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   return db.select({
     id: jobs.id, queue: jobs.queue, status: jobs.status, attempts: jobs.attempts, maxAttempts: jobs.maxAttempts,
     runAt: jobs.runAt, lastError: jobs.lastError, createdAt: jobs.createdAt, payload: jobs.payload,
@@ -39,8 +39,7 @@ export async function listDeliveries(ctx: Ctx) {
 export async function retryDelivery(ctx: Ctx, raw: z.input<typeof JobRefInput>) {
   authorize(ctx, 'settings:manage')
   const { id } = JobRefInput.parse(raw)
-  const db = await getDb()
-  await db.transaction(async (tx) => {
+  await withTx(ctx, async (tx) => {
     const [job] = await tx.update(jobs).set({ status: 'pending', attempts: 0, runAt: new Date(), lastError: null, finishedAt: null })
       .where(and(eq(jobs.organizationId, ctx.org.id), eq(jobs.id, id), inArray(jobs.status, ['dead', 'pending'])))
       .returning({ id: jobs.id, queue: jobs.queue })
@@ -52,7 +51,7 @@ export async function retryDelivery(ctx: Ctx, raw: z.input<typeof JobRefInput>) 
 
 export async function listWebhooks(ctx: Ctx) {
   authorize(ctx, 'settings:manage')
-  const db = await getDb()
+  const db = await dbFor(ctx)
   return db.select({ id: webhookEndpoints.id, url: webhookEndpoints.url, active: webhookEndpoints.active, createdAt: webhookEndpoints.createdAt })
     .from(webhookEndpoints).where(eq(webhookEndpoints.organizationId, ctx.org.id)).orderBy(desc(webhookEndpoints.createdAt))
 }
@@ -65,8 +64,7 @@ export async function addWebhook(ctx: Ctx, raw: z.input<typeof WebhookInput>) {
   // Resolved before the transaction opens: DNS can be slow. Deliveries check again at connect time.
   const problem = await webhookTargetProblem(input.url)
   if (problem) throw new ValidationError('Please correct the highlighted fields.', { url: [problem] })
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const [hook] = await tx.insert(webhookEndpoints).values({ organizationId: ctx.org.id, url: input.url, secret: input.secret }).returning()
     // The secret itself never goes into the audit log.
     await recordAudit(tx, ctx, { entityType: 'webhook', entityId: hook.id, action: 'webhook.added', changes: { url: [null, input.url] } })
@@ -77,8 +75,7 @@ export async function addWebhook(ctx: Ctx, raw: z.input<typeof WebhookInput>) {
 export async function removeWebhook(ctx: Ctx, raw: z.input<typeof WebhookRefInput>) {
   authorize(ctx, 'settings:manage')
   const { id } = WebhookRefInput.parse(raw)
-  const db = await getDb()
-  await db.transaction(async (tx) => {
+  await withTx(ctx, async (tx) => {
     const [hook] = await tx.delete(webhookEndpoints)
       .where(and(eq(webhookEndpoints.organizationId, ctx.org.id), eq(webhookEndpoints.id, id))).returning()
     if (!hook) throw new NotFoundError('That webhook was not found')

@@ -1,8 +1,9 @@
 import 'server-only'
+import { withTx } from '@/lib/db/tx'
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { assignmentHistory, routingRules, teamMembers, teams, tickets } from '@/db/schema'
-import { getDb, type DbOrTx } from '@/db/client'
+import { type DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { diff, recordAudit } from '@/lib/audit/record'
@@ -24,9 +25,8 @@ async function assertNameFree(tx: DbOrTx, orgId: string, name: string, exceptId?
 export async function createTeam(ctx: Ctx, raw: z.input<typeof CreateTeamInput>) {
   authorize(ctx, 'settings:manage')
   const input = CreateTeamInput.parse(raw)
-  const db = await getDb()
   try {
-    return await db.transaction(async (tx) => {
+    return await withTx(ctx, async (tx) => {
       await assertNameFree(tx, ctx.org.id, input.name)
       const [team] = await tx.insert(teams).values({ organizationId: ctx.org.id, ...input }).returning()
       await recordAudit(tx, ctx, {
@@ -48,9 +48,8 @@ export async function createTeam(ctx: Ctx, raw: z.input<typeof CreateTeamInput>)
 export async function updateTeam(ctx: Ctx, raw: z.input<typeof UpdateTeamInput>) {
   authorize(ctx, 'settings:manage')
   const input = UpdateTeamInput.parse(raw)
-  const db = await getDb()
   try {
-    return await db.transaction(async (tx) => {
+    return await withTx(ctx, async (tx) => {
       const team = await loadTeam(tx, ctx.org.id, input.teamId, { lock: true })
       const next = { name: input.name, restricted: input.restricted, assignmentStrategy: input.assignmentStrategy }
       const changes = diff(team, next)
@@ -92,8 +91,7 @@ export async function teamFootprint(tx: DbOrTx, orgId: string, teamId: string) {
 export async function deleteTeam(ctx: Ctx, raw: z.input<typeof TeamRefInput>) {
   authorize(ctx, 'settings:manage')
   const input = TeamRefInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const team = await loadTeam(tx, ctx.org.id, input.teamId, { lock: true })
     if (team.restricted) await assertClearanceKept(tx, ctx.org.id, await memberIds(tx, ctx.org.id, team.id), team.id)
     const footprint = await teamFootprint(tx, ctx.org.id, team.id)

@@ -1,8 +1,8 @@
 import 'server-only'
+import { withTx } from '@/lib/db/tx'
 import { and, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { memberships, teamMembers, users } from '@/db/schema'
-import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
@@ -18,8 +18,7 @@ import { TeamMemberInput } from './schemas'
 export async function addTeamMember(ctx: Ctx, raw: z.input<typeof TeamMemberInput>) {
   authorize(ctx, 'settings:manage')
   const input = TeamMemberInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const team = await loadTeam(tx, ctx.org.id, input.teamId, { lock: true })
     const [person] = await tx.select({ name: users.name, role: memberships.role }).from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
@@ -40,8 +39,7 @@ export async function addTeamMember(ctx: Ctx, raw: z.input<typeof TeamMemberInpu
 export async function removeTeamMember(ctx: Ctx, raw: z.input<typeof TeamMemberInput>) {
   authorize(ctx, 'settings:manage')
   const input = TeamMemberInput.parse(raw)
-  const db = await getDb()
-  return db.transaction(async (tx) => {
+  return withTx(ctx, async (tx) => {
     const team = await loadTeam(tx, ctx.org.id, input.teamId, { lock: true })
     if (team.restricted) await assertClearanceKept(tx, ctx.org.id, [input.userId], team.id)
     const removed = await tx.delete(teamMembers).where(and(
