@@ -21,6 +21,7 @@ const modules: Record<string, () => Promise<RouteModule>> = {
   '/api/v1/{org}/tickets/{number}/reject': () => import('@/app/api/v1/[org]/tickets/[number]/reject/route'),
   '/api/v1/{org}/tickets/{number}/comments': () => import('@/app/api/v1/[org]/tickets/[number]/comments/route'),
   '/api/v1/{org}/teams': () => import('@/app/api/v1/[org]/teams/route'),
+  '/api/v1/{org}/members': () => import('@/app/api/v1/[org]/members/route'),
 }
 
 function match(pathname: string): { template: string; params: Record<string, string> } | null {

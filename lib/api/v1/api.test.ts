@@ -53,6 +53,8 @@ describe('contract: every documented operation answers what the document says', 
     check(await call('POST', `${b}/tickets/${n}/comments`, { token: agent, body: { body: 'Checked the line', internal: true } }))
     expect(check(await call('GET', `${b}/tickets/${n}/comments`, { token: agent })).body.data).toHaveLength(1)
     check(await call('GET', `${b}/teams`, { token: admin }))
+    const members = check(await call('GET', `${b}/members?q=${encodeURIComponent(o.agent.user.name)}`, { token: agent }))
+    expect(members.body.data.map((m: { id: string }) => m.id)).toEqual([o.agent.user.id])
     const second = check(await call('POST', `${b}/tickets`, { token: requester, body: { title: 'Another', description: 'x' } }))
     check(await call('POST', `${b}/tickets/${second.body.number}/assignment`, { token: admin, body: { assigneeId: o.agent.user.id } }))
     check(await call('POST', `${b}/tickets/${second.body.number}/reject`, { token: agent, body: { reason: 'Not my area' } }))
@@ -126,6 +128,7 @@ describe('access through the API', () => {
     expect((await call('POST', `${b}/tickets/${t.number}/comments`, { token, body: { body: 'x', internal: true } })).status).toBe(403)
     expect((await call('POST', `${b}/tickets/${t.number}/assignment`, { token, body: { assigneeId: o.requester.user.id } })).status).toBe(403)
     expect((await call('GET', `${b}/teams`, { token })).status).toBe(403)
+    expect((await call('GET', `${b}/members`, { token })).status).toBe(403)
   })
 
   it('a token narrower than the call is refused, even though its member could do it', async () => {

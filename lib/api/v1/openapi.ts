@@ -3,7 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@ast
 import { z, type ZodTypeAny } from 'zod'
 import { errorCodes } from '@/lib/errors'
 import { RequesterComment, RequesterTicket, RequesterTicketSummary, StaffComment, StaffTicket, StaffTicketSummary } from '@/lib/presenters/schemas'
-import { ApiAddComment, ApiAssign, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
+import { ApiAddComment, ApiAssign, ApiMember, ApiMemberListQuery, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
 
 // The OpenAPI 3.1 document, generated from the very zod schemas the routes parse with and
 // the presenters answer through (@asteasolutions/zod-to-openapi), so the document cannot
@@ -15,7 +15,7 @@ export type Operation = {
   path: string
   operationId: string
   summary: string
-  tag: 'Tickets' | 'Conversation' | 'Teams'
+  tag: 'Tickets' | 'Conversation' | 'Teams' | 'Members'
   query?: z.AnyZodObject
   body?: ZodTypeAny
   ok: { status: 200 | 201; description: string; schema: ZodTypeAny }
@@ -32,6 +32,7 @@ const s = {
   StaffComment: registry.register('StaffComment', StaffComment),
   RequesterComment: registry.register('RequesterComment', RequesterComment),
   Team: registry.register('Team', ApiTeam),
+  Member: registry.register('Member', ApiMember),
 }
 const Problem = registry.register('Problem', z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(),
@@ -67,6 +68,8 @@ export const operations: Operation[] = [
     ok: { status: 201, description: 'The new comment', schema: Comment } },
   { method: 'get', path: '/api/v1/{org}/teams', operationId: 'listTeams', tag: 'Teams', summary: 'Teams and their members (staff who may assign)',
     ok: { status: 200, description: 'Every team of the organisation', schema: list(s.Team) } },
+  { method: 'get', path: '/api/v1/{org}/members', operationId: 'listMembers', tag: 'Members', summary: 'Members, alphabetical, searched by name or email (staff)', query: ApiMemberListQuery,
+    ok: { status: 200, description: 'One page of members', schema: page(s.Member) } },
 ]
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } })

@@ -3,6 +3,7 @@ import { ticketPriorities, ticketStatuses } from '@/db/enums'
 import { slaStatuses } from '@/lib/sla/status'
 import { AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, RejectAssignmentInput, UpdateTicketInput, sortKeys } from '@/lib/tickets/schemas'
 import { StaffTicketSummary, RequesterTicketSummary } from '@/lib/presenters/schemas'
+import { roles } from '@/db/enums'
 
 // The API's request shapes are the forms' schemas minus the path's ticket number, so a
 // rule (a limit, a message) is written once for both. Only the list query is stricter
@@ -47,4 +48,21 @@ export const ApiTeam = z.object({
   restricted: z.boolean(),
   assignmentStrategy: z.string(),
   members: z.array(z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: z.string(), active: z.boolean() })),
+})
+
+export const ApiMemberListQuery = z.object({
+  q: z.string().max(100).optional().describe('Part of a name or email'),
+  role: z.enum(roles).optional(),
+  status: z.enum(['active', 'deactivated']).optional(),
+  after: z.string().max(600).optional().describe('`nextCursor` of the previous page'),
+  before: z.string().max(600).optional().describe('`prevCursor` of the next page'),
+}).strict()
+
+export const ApiMember = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+  active: z.boolean(),
+  since: z.string().datetime({ offset: true }),
 })

@@ -13,11 +13,12 @@ import { updateTicket } from '@/lib/tickets/update-ticket'
 import { addComment } from '@/lib/comments/add-comment'
 import { listComments } from '@/lib/comments/list-comments'
 import { listTeams } from '@/lib/teams/queries'
+import { searchMembers } from '@/lib/members/search-members'
 import { presentComment, presentTicket, presentTicketSummary, ticketEtag } from '@/lib/presenters/tickets'
 import { TicketRefInput } from '@/lib/tickets/schemas'
 import type { ApiResult } from '@/lib/api/result'
 import type { ApiCall } from './route'
-import { ApiAddComment, ApiAssign, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
+import { ApiAddComment, ApiAssign, ApiMember, ApiMemberListQuery, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
 
 // The API's operations: each parses its input, calls the domain verbs with the caller's
 // ctx, and answers through the presenters. No rule lives here.
@@ -118,5 +119,17 @@ export async function listTeamsOp({ ctx }: ApiCall<OrgParams>): Promise<ApiResul
   return {
     status: 200,
     body: { data: teams.map((t) => ApiTeam.parse({ ...t, members: t.members.map((m) => ({ id: m.userId, name: m.name, email: m.email, role: m.role, active: m.active })) })) },
+  }
+}
+
+export async function listMembersOp({ ctx, query }: ApiCall<OrgParams>): Promise<ApiResult> {
+  const q = ApiMemberListQuery.parse(Object.fromEntries(query))
+  const page = await searchMembers(ctx, q)
+  return {
+    status: 200,
+    body: {
+      data: page.rows.map((m) => ApiMember.parse({ id: m.userId, name: m.name, email: m.email, role: m.role, active: m.active, since: new Date(m.since).toISOString() })),
+      nextCursor: page.next, prevCursor: page.prev,
+    },
   }
 }
