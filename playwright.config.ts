@@ -38,7 +38,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
-      PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Helpdesk <desk@helpdesk.test>',
+      // Links in mail are built from APP_URL alone (never the request's Host), so it names this server.
+      APP_URL: baseURL, PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Helpdesk <desk@helpdesk.test>',
       JOB_POLL_MS: '250', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   },
 })
