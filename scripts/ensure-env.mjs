@@ -10,7 +10,8 @@ if (!process.env.AUTH_SECRET && !fs.existsSync(file)) {
   fs.writeFileSync(file, [
     '# Generated on first run for local use. Set AUTH_SECRET and APP_URL in production.',
     `AUTH_SECRET=${crypto.randomBytes(32).toString('base64url')}`,
-    `APP_URL=${process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}`,
+    // Only when the environment does not already say it (the e2e server, a deployment).
+    ...(process.env.APP_URL ? [] : [`APP_URL=http://localhost:${process.env.PORT ?? 3000}`]),
     '',
   ].join('\n'))
   console.log(`Created ${file} with a random AUTH_SECRET and APP_URL.`)
