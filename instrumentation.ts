@@ -1,7 +1,7 @@
 export async function register() {
   // Written as a positive check so the edge bundle drops the Node-only import entirely.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { prepareDatabase } = await import('./instrumentation-node')
-    await prepareDatabase()
+    const { prepareServer } = await import('./instrumentation-node')
+    await prepareServer()
   }
 }

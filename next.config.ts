@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { apiContentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers'
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files relative to its own package directory,
@@ -9,6 +10,19 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: false },
+  // Middleware skips build assets (it would only slow them down) and /api/ (it would buffer
+  // and cap upload bodies); they get the headers that do not depend on the request here, the
+  // API with a CSP that allows nothing at all (its answers are JSON or redirects, never pages).
+  // Pages get theirs, with the nonce CSP, from middleware.
+  async headers() {
+    // Evaluated at build time: HSTS (which depends on APP_URL at run time) comes with the pages.
+    const headers = Object.entries(staticSecurityHeaders({ https: false })).map(([key, value]) => ({ key, value }))
+    return [
+      { source: '/_next/static/:path*', headers },
+      { source: '/_next/image', headers },
+      { source: '/api/:path*', headers: [...headers, { key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
+    ]
+  },
 }
 
 export default nextConfig

@@ -7,7 +7,7 @@ const port = Number(process.env.E2E_PORT ?? 3100)
 // localhost, not 127.0.0.1: Next builds redirect URLs with it, and the session cookie must match.
 const baseURL = `http://localhost:${port}`
 const dataDir = `data/e2e-${port}`
-// The app sends mail to an SMTP server the magic-link spec runs in the test process.
+// The app sends mail to an SMTP server the run starts (e2e/global-setup.ts); specs read e2e/mail-inbox.ts.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000)
 process.env.E2E_SMTP_PORT = String(smtpPort)
 // CI points the e2e server at its own database so the domain tests' orgs don't stop the demo seed.
@@ -18,6 +18,7 @@ const prepare = databaseUrl
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -38,7 +39,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
-      PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Helpdesk <desk@helpdesk.test>',
+      // Links in mail are built from APP_URL alone (never the request's Host), so it names this server.
+      APP_URL: baseURL, PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Helpdesk <desk@helpdesk.test>',
       JOB_POLL_MS: '250', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   },
 })

@@ -61,7 +61,8 @@ export async function start(opts: { distDir: string; port: number; databaseUrl: 
       API_RATE_LIMIT: process.env.API_RATE_LIMIT ?? '100000000',
       ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: opts.distDir, DATABASE_URL: opts.databaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-not-for-production-0123456789',
-      AUTH_URL: `http://127.0.0.1:${opts.port}`,
+      // The one origin links are built from (lib/http/app-origin.ts); AUTH_URL must agree with it.
+      APP_URL: `http://127.0.0.1:${opts.port}`, AUTH_URL: `http://127.0.0.1:${opts.port}`,
     },
   })
   let log = ''

@@ -58,7 +58,7 @@ async function startServer(): Promise<{ url: string; pid: number; child: ChildPr
   fs.rmSync(dataDir, { recursive: true, force: true })
   fs.rmSync(`${dataDir}-uploads`, { recursive: true, force: true })
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env: { ...process.env, PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', NODE_ENV: 'production' },
+    env: { ...process.env, PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', NODE_ENV: 'production', APP_URL: `http://localhost:${port}`, AUTH_URL: `http://localhost:${port}` },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const url = `http://localhost:${port}`

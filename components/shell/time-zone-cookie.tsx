@@ -8,6 +8,7 @@
 // applies from the next page.
 const script = `(function(){try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;var m=document.cookie.match(/(?:^|; )tz=([^;]*)/);if(z&&(!m||decodeURIComponent(m[1])!==z)){document.cookie='tz='+encodeURIComponent(z)+'; path=/; max-age=31536000; samesite=lax'}}catch(e){}})()`
 
-export function TimeZoneCookie() {
-  return <script dangerouslySetInnerHTML={{ __html: script }} />
+/** `nonce`: the page's CSP nonce, without which the browser refuses to run an inline script. */
+export function TimeZoneCookie({ nonce }: { nonce?: string }) {
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />
 }

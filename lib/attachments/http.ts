@@ -1,5 +1,6 @@
 import 'server-only'
 import { jsonRoute as apiRoute } from '@/lib/http/json-route'
+import { appOrigin } from '@/lib/http/app-origin'
 
 /** The attachment routes' error mapping: a missing or invisible file reads "File not found". */
 export const jsonRoute = (fn: () => Promise<Response>) => apiRoute(fn, { notFound: 'File not found' })
@@ -8,12 +9,8 @@ export const jsonRoute = (fn: () => Promise<Response>) => apiRoute(fn, { notFoun
 export function sameOrigin(req: Request): boolean {
   const origin = req.headers.get('origin')
   if (!origin) return true
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host')
-  try {
-    return new URL(origin).host === host
-  } catch {
-    return false
-  }
+  // Compared with the configured origin, not Host / X-Forwarded-Host, which the sender controls.
+  return origin === appOrigin()
 }
 
 /** RFC 6266 / RFC 5987: an ASCII fallback and the exact UTF-8 name. */

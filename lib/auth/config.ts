@@ -1,5 +1,13 @@
 import type { NextAuthConfig } from 'next-auth'
 import type { Role } from '@/db/schema/users'
+import { pinAuthUrl } from '@/lib/http/app-origin'
+
+// Before any NextAuth() call (middleware's and lib/auth's both import this module first):
+// with AUTH_URL set to the app origin, Auth.js builds magic links and redirects from it and
+// never from Host / X-Forwarded-Host. Auth.js then trusts the host because it was configured
+// (its own rule: AUTH_URL or AUTH_TRUST_HOST set, or not production); `trustHost` is not
+// forced on here, so an unconfigured production server refuses instead of guessing.
+pinAuthUrl()
 
 /** slug → role for the user's active memberships; lets middleware gate routes without the database. */
 export type MembershipClaims = Record<string, Role>
@@ -24,7 +32,6 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60
 export const authConfig = {
   pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
-  trustHost: true,
   providers: [],
   callbacks: {
     jwt({ token, user }) {

@@ -6,7 +6,7 @@ import { UnauthorizedError } from '@/lib/errors'
 import { loadCtx } from './load-ctx'
 import type { Ctx } from './ctx-type'
 import { currentSession, sessionClaims } from './session'
-import { clientIp } from './ip'
+import { clientIp } from '@/lib/http/client-ip'
 
 export type { Ctx } from './ctx-type'
 export { loadCtx } from './load-ctx'

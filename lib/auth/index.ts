@@ -5,7 +5,8 @@ import Nodemailer from 'next-auth/providers/nodemailer'
 import { getDb } from '@/db/client'
 import { authConfig } from './config'
 import { loadMembershipClaims, verifyCredentials } from './credentials'
-import { clientIp } from './ip'
+import { clientIp } from '@/lib/http/client-ip'
+import { revokeSession } from './revocation'
 import { LINK_MAX_AGE_SECONDS, magicLinkAdapter, queueSignInLink } from './magic-link'
 import { findUserByEmail } from '@/lib/users/create-user'
 import { mailFrom } from '@/lib/notifications/config'
@@ -42,6 +43,15 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       },
     }),
   ],
+  events: {
+    // Every way of signing out ends the session for good, including a direct POST to
+    // /api/auth/signout, which otherwise only clears the cookie and leaves a copied token
+    // valid until it expires.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null
+      if (typeof token?.sid === 'string' && token.sub) await revokeSession(await getDb(), token.sid, token.sub)
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     async signIn({ user, account, email }) {

@@ -6,6 +6,7 @@ import { users, verificationTokens } from '@/db/schema'
 import { getDb, type Db } from '@/db/client'
 import { enqueueJobs } from '@/lib/jobs/enqueue'
 import { mailDomain } from '@/lib/notifications/config'
+import { appOrigin } from '@/lib/http/app-origin'
 import { findUserByEmail } from '@/lib/users/create-user'
 
 export const LINK_MAX_AGE_SECONDS = 15 * 60
@@ -58,6 +59,9 @@ export function magicLinkAdapter(): Adapter {
  * get nothing, but the page says the same either way, so nobody can probe for accounts.
  */
 export async function queueSignInLink(email: string, url: string, db?: Db) {
+  // Auth.js is pinned to the app origin (lib/auth/config.ts); should that ever slip, a link
+  // to any other host is refused rather than mailed (a forged Host would take the account).
+  if (new URL(url).origin !== appOrigin()) throw new Error(`Refusing to mail a sign-in link outside ${appOrigin()}`)
   db ??= await getDb()
   const user = await findUserByEmail(db, email)
   if (!user) return false

@@ -1,6 +1,3 @@
-/** Where links in messages point; set APP_URL (or AUTH_URL) in production. */
-export const appUrl = () => (process.env.APP_URL ?? process.env.AUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '')
-
 export const mailFrom = () => process.env.MAIL_FROM ?? 'Helpdesk <helpdesk@localhost>'
 
 /** The domain of Message-IDs, so a ticket's thread is stable across messages. */

@@ -9,7 +9,8 @@ import type { Ctx } from '@/lib/auth/ctx-type'
 import { enqueueJobs, type NewJob } from '@/lib/jobs/enqueue'
 import type { TicketRow } from '@/lib/tickets/internal/load'
 import { statusLabels } from '@/lib/tickets/workflow'
-import { appUrl, mailDomain, ticketThreadId } from './config'
+import { appOrigin } from '@/lib/http/app-origin'
+import { mailDomain, ticketThreadId } from './config'
 import { renderMessage } from './templates'
 import { webhookTicket } from './recheck'
 
@@ -87,7 +88,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
         if (ticket.sensitive && !(p.role === 'admin' || p.cleared || p.id === ticket.requesterId)) continue
         const pref = prefs.get(`${p.id}|${notice.event}`)
         const staff = p.role !== 'requester'
-        const link = `${appUrl()}/${ctx.org.slug}/${staff ? 'tickets' : 'portal'}/${ticket.number}`
+        const link = `${appOrigin()}/${ctx.org.slug}/${staff ? 'tickets' : 'portal'}/${ticket.number}`
         const msg = renderMessage({
           event: notice.event, orgName: ctx.org.name, number: ticket.number, title: ticket.title, link,
           recipientName: p.name, actorName: ctx.user.name, excerpt: notice.excerpt, status: statusLabels[ticket.status],
@@ -117,7 +118,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
         payload: {
           endpointId: h.id, event: notice.event, occurredAt: new Date().toISOString(),
           // A sensitive ticket's gateway message says only that something happened.
-          ticket: webhookTicket(ticket, notice.excerpt ?? null, `${appUrl()}/${ctx.org.slug}/tickets/${ticket.number}`),
+          ticket: webhookTicket(ticket, notice.excerpt ?? null, `${appOrigin()}/${ctx.org.slug}/tickets/${ticket.number}`),
           organization: ctx.org.slug,
         },
       })

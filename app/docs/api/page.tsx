@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { headers } from 'next/headers'
+import { NONCE_HEADER } from '@/lib/http/security-headers'
 import { operations } from '@/lib/api/v1/openapi'
 
 export const metadata: Metadata = { title: 'REST API v1' }
@@ -11,7 +13,9 @@ const curl = (lines: string[]) => lines.join(' \\\n  ')
  * JavaScript), every operation in a table, then the interactive reference (Swagger UI,
  * served from this installation) over /api/v1/openapi.json.
  */
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  // The page's CSP allows only scripts with this request's nonce (middleware.ts).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
   return (
     <main className="mx-auto max-w-5xl px-6 py-10">
       <h1 className="text-2xl font-semibold">Helpdesk REST API v1</h1>
@@ -66,8 +70,8 @@ export default function ApiDocsPage() {
         {/* eslint-disable-next-line @next/next/no-css-tags */}
         <link rel="stylesheet" href="/docs/api/assets/swagger-ui.css" />
         <div id="swagger-ui" className="mt-3"><p className="text-slate-500">Loading the reference…</p></div>
-        <script src="/docs/api/assets/swagger-ui-bundle.js" defer />
-        <script src="/docs/api/assets/init.js" defer />
+        <script src="/docs/api/assets/swagger-ui-bundle.js" nonce={nonce} defer />
+        <script src="/docs/api/assets/init.js" nonce={nonce} defer />
       </section>
       <p className="mt-10 text-sm text-slate-500"><Link className="underline" href="/">Back to the helpdesk</Link></p>
     </main>

@@ -1,7 +1,7 @@
 import 'server-only'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
-import { clientIp } from '@/lib/auth/ip'
+import { clientIp } from '@/lib/http/client-ip'
 import { tokenCtx } from '@/lib/api-tokens/tokens'
 import { sameOrigin } from '@/lib/attachments/http'
 import { ForbiddenError, UnauthorizedError } from '@/lib/errors'

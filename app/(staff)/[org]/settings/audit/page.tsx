@@ -77,6 +77,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                             {e.actorRole && <div className="text-xs capitalize text-slate-500">{e.actorRole}</div>}
                           </>
                         ) : <span className="text-slate-500">System</span>}
+                        {e.ip && <div className="text-xs text-slate-400">from {e.ip}</div>}
                       </td>
                       <td className="px-4 py-3">
                         <div className="text-slate-900">{actionLabel(e.action)}</div>

@@ -6,6 +6,7 @@ import { jsonRoute, sameOrigin } from '@/lib/attachments/http'
 import { LINK_TTL_SECONDS, signFileLink } from '@/lib/attachments/signed-link'
 import { storageNamed } from '@/lib/attachments/storage'
 import { UnauthorizedError } from '@/lib/errors'
+import { appOrigin } from '@/lib/http/app-origin'
 import { previewableImages } from '@/lib/attachments/limits'
 
 export const dynamic = 'force-dynamic'
@@ -35,14 +36,15 @@ export async function GET(req: NextRequest, { params }: Params) {
     })
     let target = external
     if (!target) target = signFileLink(ctx.org.slug, a.id, variant) + (download ? '&dl=1' : '')
-    const res = NextResponse.redirect(new URL(target, req.url), 302)
+    // The configured origin, not req.url (built from the Host header): the link is a capability.
+    const res = NextResponse.redirect(new URL(target, appOrigin()), 302)
     // The redirect embeds a capability: never cache it, never leak it in a Referer.
     res.headers.set('cache-control', 'private, no-store')
     res.headers.set('referrer-policy', 'no-referrer')
     return res
   } catch (err) {
     if (err instanceof UnauthorizedError) {
-      const url = new URL('/sign-in', req.url)
+      const url = new URL('/sign-in', appOrigin())
       url.searchParams.set('callbackUrl', req.nextUrl.pathname + req.nextUrl.search)
       return NextResponse.redirect(url, 302)
     }
