@@ -22,6 +22,8 @@ const modules: Record<string, () => Promise<RouteModule>> = {
   '/api/v1/{org}/tickets/{number}/comments': () => import('@/app/api/v1/[org]/tickets/[number]/comments/route'),
   '/api/v1/{org}/teams': () => import('@/app/api/v1/[org]/teams/route'),
   '/api/v1/{org}/members': () => import('@/app/api/v1/[org]/members/route'),
+  '/api/v1/{org}/uploads': () => import('@/app/api/v1/[org]/uploads/route'),
+  '/api/v1/{org}/tickets/{number}/attachments': () => import('@/app/api/v1/[org]/tickets/[number]/attachments/route'),
 }
 
 function match(pathname: string): { template: string; params: Record<string, string> } | null {
@@ -46,7 +48,8 @@ export async function call(method: string, path: string, opts: { token?: string;
   const headers: Record<string, string> = { ...opts.headers }
   if (opts.token) headers.authorization = `Bearer ${opts.token}`
   if (opts.body !== undefined) headers['content-type'] ??= 'application/json'
-  const req = new Request(url, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) })
+  const body = opts.body === undefined ? undefined : opts.body instanceof Uint8Array || typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
+  const req = new Request(url, { method, headers, body: body as BodyInit | undefined })
   const res = await handler(req, { params: Promise.resolve(m.params) })
   const text = await res.text()
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, template: m.template, method: method.toLowerCase() }
@@ -80,3 +83,13 @@ export function contractErrors(res: ApiResponse): string[] {
 }
 
 export const documentedOperations = operations
+
+/** POST /uploads with one file, as multipart/form-data. */
+export function uploadFile(slug: string, token: string, filename: string, bytes: Uint8Array, type: string) {
+  const boundary = `----api${uid()}`
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  return call('POST', `/api/v1/${slug}/uploads`, { token, body: new Uint8Array(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } })
+}

@@ -7,7 +7,8 @@ import { revokeApiToken, createApiToken } from '@/lib/api-tokens/tokens'
 import { apiTokens } from '@/db/schema'
 import { category, makeOrg, uid } from '@/test/factory'
 import { clear, makeTeam, ticketIn } from '@/test/tickets'
-import { call, contractErrors, documentedOperations, tokenFor, type ApiResponse } from '@/test/api'
+import { call, contractErrors, documentedOperations, tokenFor, uploadFile, type ApiResponse } from '@/test/api'
+import { image } from '@/test/uploads'
 import { openApiDocument } from './openapi'
 
 const ok = (res: ApiResponse) => {
@@ -50,8 +51,15 @@ describe('contract: every documented operation answers what the document says', 
     check(await call('POST', `${b}/tickets/${n}/assignment`, { token: admin, body: { teamId: team.id, assigneeId: o.agent.user.id } }))
     check(await call('POST', `${b}/tickets/${n}/accept`, { token: agent }))
     check(await call('POST', `${b}/tickets/${n}/status`, { token: agent, body: { to: 'in_progress' } }))
-    check(await call('POST', `${b}/tickets/${n}/comments`, { token: agent, body: { body: 'Checked the line', internal: true } }))
+    const photo = check(await uploadFile(o.org.slug, agent, 'cabinet.png', await image('png', 400, 300), 'image/png'))
+    expect(photo.status).toBe(201)
+    check(await call('POST', `${b}/tickets/${n}/comments`, { token: agent, body: { body: 'Checked the line', internal: true, attachmentIds: [photo.body.id] } }))
     expect(check(await call('GET', `${b}/tickets/${n}/comments`, { token: agent })).body.data).toHaveLength(1)
+    const files = check(await call('GET', `${b}/tickets/${n}/attachments`, { token: agent }))
+    expect(files.body.data.map((f: { filename: string }) => f.filename)).toEqual(['cabinet.png'])
+    expect(files.body.data[0].downloadUrl).toMatch(/sig=/)
+    // The requester never sees a file on an internal note.
+    expect(check(await call('GET', `${b}/tickets/${n}/attachments`, { token: requester })).body.data).toEqual([])
     check(await call('GET', `${b}/teams`, { token: admin }))
     const members = check(await call('GET', `${b}/members?q=${encodeURIComponent(o.agent.user.name)}`, { token: agent }))
     expect(members.body.data.map((m: { id: string }) => m.id)).toEqual([o.agent.user.id])
@@ -234,11 +242,14 @@ describe('the field-ops flow over HTTP only', () => {
     expect((await call('POST', `${t}/accept`, { token: tech })).body.accepted).toBe(true)
     expect((await call('POST', `${t}/status`, { token: tech, body: { to: 'in_progress' } })).body.status).toBe('in_progress')
     await call('POST', `${t}/comments`, { token: tech, body: { body: 'Spliced; signal -18 dBm', internal: true } })
-    await call('POST', `${t}/comments`, { token: tech, body: { body: 'Fibre spliced, service restored' } })
+    const photo = await uploadFile(o.org.slug, tech, 'splice.png', await image('png', 320, 240), 'image/png')
+    expect(photo.status).toBe(201)
+    await call('POST', `${t}/comments`, { token: tech, body: { body: 'Fibre spliced, service restored', attachmentIds: [photo.body.id] } })
     expect((await call('POST', `${t}/status`, { token: tech, body: { to: 'resolved', note: 'Resolved on site' } })).body.status).toBe('resolved')
     const seen = await call('GET', `${t}/comments`, { token: req })
     expect(seen.body.data.map((c: { body: string }) => c.body)).toEqual(['Fibre spliced, service restored'])
     expect((await call('GET', t, { token: req })).body.status).toBe('resolved')
+    expect((await call('GET', `${t}/attachments`, { token: req })).body.data.map((f: { filename: string }) => f.filename)).toEqual(['splice.png'])
     expect((await call('POST', `${t}/status`, { token: adm, body: { to: 'closed' } })).body.status).toBe('closed')
   })
 })

@@ -3,7 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@ast
 import { z, type ZodTypeAny } from 'zod'
 import { errorCodes } from '@/lib/errors'
 import { RequesterComment, RequesterTicket, RequesterTicketSummary, StaffComment, StaffTicket, StaffTicketSummary } from '@/lib/presenters/schemas'
-import { ApiAddComment, ApiAssign, ApiMember, ApiMemberListQuery, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
+import { ApiAddComment, ApiAssign, ApiAttachment, ApiMember, ApiMemberListQuery, ApiUpload, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
 
 // The OpenAPI 3.1 document, generated from the very zod schemas the routes parse with and
 // the presenters answer through (@asteasolutions/zod-to-openapi), so the document cannot
@@ -15,9 +15,11 @@ export type Operation = {
   path: string
   operationId: string
   summary: string
-  tag: 'Tickets' | 'Conversation' | 'Teams' | 'Members'
+  tag: 'Tickets' | 'Conversation' | 'Attachments' | 'Teams' | 'Members'
   query?: z.AnyZodObject
   body?: ZodTypeAny
+  /** multipart/form-data with one `file` instead of JSON. */
+  upload?: boolean
   ok: { status: 200 | 201; description: string; schema: ZodTypeAny }
   /** Answers ETag and honours If-Match. */
   versioned?: boolean
@@ -33,6 +35,8 @@ const s = {
   RequesterComment: registry.register('RequesterComment', RequesterComment),
   Team: registry.register('Team', ApiTeam),
   Member: registry.register('Member', ApiMember),
+  Upload: registry.register('Upload', ApiUpload),
+  Attachment: registry.register('Attachment', ApiAttachment),
 }
 const Problem = registry.register('Problem', z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(),
@@ -66,6 +70,10 @@ export const operations: Operation[] = [
     ok: { status: 200, description: 'Replies and notes, oldest first', schema: list(Comment) } },
   { method: 'post', path: `${T}/comments`, operationId: 'addComment', tag: 'Conversation', summary: 'Add a public reply or (staff) an internal note', body: ApiAddComment,
     ok: { status: 201, description: 'The new comment', schema: Comment } },
+  { method: 'post', path: '/api/v1/{org}/uploads', operationId: 'uploadFile', tag: 'Attachments', summary: 'Upload one file; send its id in attachmentIds of a new ticket or reply',
+    upload: true, ok: { status: 201, description: 'The staged upload', schema: s.Upload } },
+  { method: 'get', path: `${T}/attachments`, operationId: 'listAttachments', tag: 'Attachments', summary: 'Files on the ticket you may see, with short-lived download links',
+    ok: { status: 200, description: 'Files, oldest first', schema: list(s.Attachment) } },
   { method: 'get', path: '/api/v1/{org}/teams', operationId: 'listTeams', tag: 'Teams', summary: 'Teams and their members (staff who may assign)',
     ok: { status: 200, description: 'Every team of the organisation', schema: list(s.Team) } },
   { method: 'get', path: '/api/v1/{org}/members', operationId: 'listMembers', tag: 'Members', summary: 'Members, alphabetical, searched by name or email (staff)', query: ApiMemberListQuery,
@@ -84,7 +92,7 @@ for (const op of operations) {
   const params: Record<string, ZodTypeAny> = { org: z.string().describe('The organisation slug, as in its URLs') }
   if (op.path.includes('{number}')) params.number = z.string().regex(/^\d+$/).describe('The ticket number')
   const headers: Record<string, ZodTypeAny> = {}
-  if (op.method === 'post') headers['Idempotency-Key'] = z.string().max(255).optional().describe('Send the same key to retry safely: the first result is answered again')
+  if (op.method === 'post' && !op.upload) headers['Idempotency-Key'] = z.string().max(255).optional().describe('Send the same key to retry safely: the first result is answered again')
   if (op.versioned && op.method !== 'get' && op.path !== '/api/v1/{org}/tickets') headers['If-Match'] = z.string().optional().describe('The ETag you read; 412 if the ticket changed since')
   registry.registerPath({
     method: op.method, path: op.path, operationId: op.operationId, summary: op.summary, tags: [op.tag],
@@ -94,6 +102,7 @@ for (const op of operations) {
       ...(op.query ? { query: op.query } : {}),
       ...(Object.keys(headers).length ? { headers: z.object(headers) } : {}),
       ...(op.body ? { body: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
+      ...(op.upload ? { body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) } } } } : {}),
     },
     responses: {
       [op.ok.status]: {
@@ -105,7 +114,8 @@ for (const op of operations) {
       403: problem('Your role or the token\'s scopes do not allow this'),
       404: problem('Missing, or not yours to see (the same answer for both)'),
       ...(op.versioned && op.method !== 'get' ? { 412: problem('If-Match no longer matches') } : {}),
-      ...(op.body || op.query ? { 422: problem('Invalid input: `errors` names every field') } : {}),
+      ...(op.body || op.query || op.upload ? { 422: problem('Invalid input: `errors` names every field') } : {}),
+      ...(op.upload ? { 413: problem('The file is larger than the limit') } : {}),
       429: problem('Rate limit reached; see Retry-After'),
     },
   })

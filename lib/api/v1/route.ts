@@ -33,7 +33,7 @@ async function readJson(req: Request): Promise<{ text: string; body: unknown }> 
  * `Idempotency-Key`) at most once → the operation, a thin adapter over the domain verbs.
  * Every answer carries the RateLimit headers; every failure is problem+json (RFC 9457).
  */
-export function apiRoute<P extends Params>(op: (call: ApiCall<P>) => Promise<ApiResult>) {
+export function apiRoute<P extends Params>(op: (call: ApiCall<P>) => Promise<ApiResult>, opts: { rawBody?: boolean } = {}) {
   return async (req: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     let rate: RateState | null = null
     try {
@@ -42,11 +42,13 @@ export function apiRoute<P extends Params>(op: (call: ApiCall<P>) => Promise<Api
       const caller = callerOf(ctx)
       rate = await countRequest(await getDb(), ctx.org.id, caller)
       if (rate.exceeded) throw new RateLimitedError(`Rate limit of ${rate.limit} requests a minute reached; try again in ${rate.resetSeconds} s`, rate.resetSeconds)
-      const { text, body } = await readJson(req)
+      // A raw body (an upload) streams to the operation unread; it is not replayable, so
+      // Idempotency-Key does not apply (a retried upload stages another file, which expires unused).
+      const { text, body } = opts.rawBody ? { text: '', body: undefined } : await readJson(req)
       const url = new URL(req.url)
       const call = (c: Ctx) => op({ req, ctx: c, params: p, body, query: url.searchParams })
       const key = req.headers.get('idempotency-key')
-      const result = req.method === 'POST' && key !== null
+      const result = req.method === 'POST' && key !== null && !opts.rawBody
         ? await idempotent(ctx, caller, key, requestFingerprint(req.method, url.pathname, text), call)
         : await call(ctx)
       const headers: Record<string, string> = { 'cache-control': 'no-store', ...rateHeaders(rate), ...result.headers }

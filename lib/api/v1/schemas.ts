@@ -4,6 +4,7 @@ import { slaStatuses } from '@/lib/sla/status'
 import { AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, RejectAssignmentInput, UpdateTicketInput, sortKeys } from '@/lib/tickets/schemas'
 import { StaffTicketSummary, RequesterTicketSummary } from '@/lib/presenters/schemas'
 import { roles } from '@/db/enums'
+import { MAX_FILES_PER_MESSAGE } from '@/lib/attachments/limits'
 
 // The API's request shapes are the forms' schemas minus the path's ticket number, so a
 // rule (a limit, a message) is written once for both. Only the list query is stricter
@@ -29,12 +30,14 @@ export const ApiTicketListQuery = z.object({
   before: z.string().max(500).optional().describe('`prevCursor` of the next page'),
 }).strict()
 
-export const ApiCreateTicket = CreateTicketInput.omit({ attachmentIds: true }).strict()
+/** Staged uploads (POST /uploads) join the ticket's description or the reply by id. */
+const attachmentIds = z.array(z.string().uuid()).max(MAX_FILES_PER_MESSAGE).optional().describe('Ids from POST /api/v1/{org}/uploads')
+export const ApiCreateTicket = CreateTicketInput.extend({ attachmentIds }).strict()
 export const ApiUpdateTicket = UpdateTicketInput.omit({ number: true }).partial().strict()
 export const ApiChangeStatus = ChangeStatusInput.omit({ number: true }).strict()
 export const ApiAssign = AssignTicketInput.omit({ number: true }).strict()
 export const ApiReject = RejectAssignmentInput.omit({ number: true }).strict()
-export const ApiAddComment = AddCommentInput.omit({ number: true }).omit({ attachmentIds: true }).strict()
+export const ApiAddComment = AddCommentInput.omit({ number: true }).extend({ attachmentIds }).strict()
 
 export const TicketPage = z.object({
   data: z.array(z.union([StaffTicketSummary, RequesterTicketSummary])),
@@ -65,4 +68,24 @@ export const ApiMember = z.object({
   role: z.enum(roles),
   active: z.boolean(),
   since: z.string().datetime({ offset: true }),
+})
+
+export const ApiUpload = z.object({
+  id: z.string().uuid(),
+  filename: z.string(),
+  size: z.number().int(),
+  contentType: z.string(),
+  thumbnail: z.boolean(),
+  expiresAt: z.string().datetime({ offset: true }).describe('Unclaimed uploads are removed after this'),
+})
+
+export const ApiAttachment = z.object({
+  id: z.string().uuid(),
+  commentId: z.string().uuid().nullable().describe('Null: attached to the description'),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploader: z.string(),
+  createdAt: z.string().datetime({ offset: true }),
+  downloadUrl: z.string().describe('Signed, valid for a few minutes; fetch without the token'),
 })

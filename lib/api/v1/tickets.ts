@@ -1,4 +1,6 @@
 import 'server-only'
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { withTx } from '@/lib/db/tx'
 import { PreconditionFailedError } from '@/lib/errors'
@@ -14,11 +16,15 @@ import { addComment } from '@/lib/comments/add-comment'
 import { listComments } from '@/lib/comments/list-comments'
 import { listTeams } from '@/lib/teams/queries'
 import { searchMembers } from '@/lib/members/search-members'
+import { stageUpload } from '@/lib/attachments/stage-upload'
+import { ticketAttachments } from '@/lib/attachments/list-attachments'
+import { downloadLink } from '@/lib/attachments/download-link'
+import { ValidationError } from '@/lib/errors'
 import { presentComment, presentTicket, presentTicketSummary, ticketEtag } from '@/lib/presenters/tickets'
 import { TicketRefInput } from '@/lib/tickets/schemas'
 import type { ApiResult } from '@/lib/api/result'
 import type { ApiCall } from './route'
-import { ApiAddComment, ApiAssign, ApiMember, ApiMemberListQuery, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
+import { ApiAddComment, ApiAssign, ApiAttachment, ApiMember, ApiMemberListQuery, ApiUpload, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
 
 // The API's operations: each parses its input, calls the domain verbs with the caller's
 // ctx, and answers through the presenters. No rule lives here.
@@ -132,4 +138,27 @@ export async function listMembersOp({ ctx, query }: ApiCall<OrgParams>): Promise
       nextCursor: page.next, prevCursor: page.prev,
     },
   }
+}
+
+/** One file, multipart field `file`, streamed to storage; `?ticket=<number>` checks that ticket's total early. */
+export async function uploadOp({ ctx, req, query }: ApiCall<OrgParams>): Promise<ApiResult> {
+  if (!req.body) throw new ValidationError('The upload contained no file.', { file: ['Send the file as multipart/form-data field "file"'] })
+  const ticket = query.get('ticket')
+  const staged = await stageUpload(ctx, {
+    body: Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>),
+    contentType: req.headers.get('content-type') ?? '',
+    contentLength: Number(req.headers.get('content-length')) || null,
+    ticketNumber: ticket ? TicketRefInput.parse({ number: ticket }).number : null,
+  })
+  return { status: 201, body: ApiUpload.parse({ ...staged, expiresAt: new Date(staged.expiresAt).toISOString() }) }
+}
+
+export async function listAttachmentsOp({ ctx, params }: ApiCall<TicketParams>): Promise<ApiResult> {
+  const ticket = await getTicketView(ctx, numberOf(params))
+  const files = await ticketAttachments(ctx, ticket.id)
+  const data = await Promise.all(files.map(async (f) => ApiAttachment.parse({
+    id: f.id, commentId: f.commentId, filename: f.filename, contentType: f.contentType, size: f.size, uploader: f.uploader,
+    createdAt: new Date(f.createdAt).toISOString(), downloadUrl: await downloadLink(ctx, f.id, { download: true }),
+  })))
+  return { status: 200, body: { data } }
 }

@@ -1,13 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { getCtx } from '@/lib/auth/ctx'
-import { authorizeDownload } from '@/lib/attachments/access'
+import { downloadLink } from '@/lib/attachments/download-link'
 import { discardUpload } from '@/lib/attachments/delete-attachment'
 import { jsonRoute, sameOrigin } from '@/lib/attachments/http'
-import { LINK_TTL_SECONDS, signFileLink } from '@/lib/attachments/signed-link'
-import { storageNamed } from '@/lib/attachments/storage'
 import { UnauthorizedError } from '@/lib/errors'
 import { appOrigin } from '@/lib/http/app-origin'
-import { previewableImages } from '@/lib/attachments/limits'
 
 export const dynamic = 'force-dynamic'
 
@@ -26,17 +23,7 @@ export async function GET(req: NextRequest, { params }: Params) {
     if (!UUID.test(id)) return notFound()
     const ctx = await getCtx(org)
     const variant = req.nextUrl.searchParams.get('variant') === 'thumb' ? 'thumb' : 'original'
-    const a = await authorizeDownload(ctx, id, variant)
-    const storage = storageNamed(a.storage)
-    const key = variant === 'thumb' ? a.thumbnailKey! : a.storageKey
-    const download = req.nextUrl.searchParams.get('download') === '1'
-    const inline = variant === 'thumb' || (previewableImages.has(a.contentType) && !download)
-    const external = await storage.signedUrl({
-      key, filename: a.filename, contentType: a.contentType, disposition: inline ? 'inline' : 'attachment', expiresInSeconds: LINK_TTL_SECONDS,
-    })
-    let target = external
-    if (!target) target = signFileLink(ctx.org.slug, a.id, variant) + (download ? '&dl=1' : '')
-    // The configured origin, not req.url (built from the Host header): the link is a capability.
+    const target = await downloadLink(ctx, id, { variant, download: req.nextUrl.searchParams.get('download') === '1' })
     const res = NextResponse.redirect(new URL(target, appOrigin()), 302)
     // The redirect embeds a capability: never cache it, never leak it in a Referer.
     res.headers.set('cache-control', 'private, no-store')
