@@ -19,6 +19,19 @@ export async function as(browser: Browser, email: string): Promise<Page> {
   return page
 }
 
+/**
+ * Reloads, once more if the browser aborted the first reload because another navigation
+ * (a late router refresh after an action) replaced it: the page is loaded either way.
+ */
+export async function reload(page: Page) {
+  try {
+    await page.reload()
+  } catch (err) {
+    if (!String(err).includes('ERR_ABORTED')) throw err
+    await page.reload()
+  }
+}
+
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 /** The ticket detail page, shared by the workspace and the portal. */

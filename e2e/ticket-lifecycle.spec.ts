@@ -1,4 +1,4 @@
-import { as, expect, test, TicketPage, unique } from './fixtures'
+import { as, expect, reload, test, TicketPage, unique } from './fixtures'
 
 test('requester, agent and admin take a ticket from request to closed', async ({ browser }) => {
   const title = unique('Laptop will not charge')
@@ -36,7 +36,7 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await expect(work.status()).toHaveText('In progress')
 
   // The requester sees the reply, never the internal note.
-  await requester.reload()
+  await reload(requester)
   await expect(requester.getByText('Please try a different charger')).toBeVisible()
   await expect(requester.getByText(note)).toHaveCount(0)
   await expect(mine.status()).toHaveText('In progress')
@@ -49,13 +49,13 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await expect(work.status()).toHaveText('Resolved')
 
   // The requester is not convinced and reopens it.
-  await requester.reload()
+  await reload(requester)
   await expect(requester.getByText('Replaced the charger.')).toBeVisible()
   await mine.move('Reopen', 'Still not charging with the new one.')
   await expect(mine.status()).toHaveText('Open')
 
   // The agent resumes and resolves again; the admin closes it.
-  await agent.reload()
+  await reload(agent)
   await work.move('Start work')
   await expect(work.status()).toHaveText('In progress')
   await work.move('Resolve', 'Replaced the battery.')
@@ -68,7 +68,7 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await expect(adminView.status()).toHaveText('Closed')
   await expect(admin.getByRole('list', { name: 'Timeline' })).toContainText('Resolved → Closed')
 
-  await requester.reload()
+  await reload(requester)
   await expect(mine.status()).toHaveText('Closed')
   await expect(requester.getByText('Replies are closed.')).toBeVisible()
 })

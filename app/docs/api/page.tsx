@@ -69,7 +69,9 @@ export default async function ApiDocsPage() {
         {/* Swagger UI's own stylesheet, served from this installation (not a module Next can bundle). */}
         {/* eslint-disable-next-line @next/next/no-css-tags */}
         <link rel="stylesheet" href="/docs/api/assets/swagger-ui.css" />
-        <div id="swagger-ui" className="mt-3"><p className="text-slate-500">Loading the reference…</p></div>
+        {/* Swagger UI owns this element's children: set as raw HTML, React neither hydrates nor
+            re-renders them, so a reference drawn before hydration is not wiped by it. */}
+        <div id="swagger-ui" className="mt-3" dangerouslySetInnerHTML={{ __html: '<p class="text-slate-500">Loading the reference…</p>' }} />
         <script src="/docs/api/assets/swagger-ui-bundle.js" nonce={nonce} defer />
         <script src="/docs/api/assets/init.js" nonce={nonce} defer />
       </section>
