@@ -47,6 +47,7 @@ export const RequesterTicket = z.object({
   updatedAt: when,
   resolvedAt: maybeWhen,
   closedAt: maybeWhen,
+  respondBy: maybeWhen.describe('When we aim to first respond, while that can still be kept; the SLA detail stays with staff'),
 })
 export type RequesterTicket = z.infer<typeof RequesterTicket>
 

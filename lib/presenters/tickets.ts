@@ -13,8 +13,25 @@ type CommentRow = Awaited<ReturnType<typeof listComments>>[number]
 
 const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString())
 
+/** The requester's promise: a first-response time only while it is still ahead and unanswered. */
+function respondBy(t: TicketView, now: Date): string | null {
+  const open = t.status === 'new' || t.status === 'open' || t.status === 'in_progress'
+  return !t.firstResponseAt && t.responseDueAt && new Date(t.responseDueAt) > now && open ? iso(t.responseDueAt) : null
+}
+
+/** A ticket as a requester sees it (the portal page and the API both render this). */
+export function presentRequesterTicket(t: TicketView, now = new Date()): RequesterTicket {
+  return RequesterTicket.parse({ ...baseFields(t), category: t.category ? { name: t.category } : null, assignee: t.assignee ? { name: t.assignee.name } : null, respondBy: respondBy(t, now) })
+}
+
+const baseFields = (t: TicketView) => ({
+  number: t.number, title: t.title, description: t.description, status: t.status, priority: t.priority, assetRef: t.assetRef,
+  createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt), resolvedAt: iso(t.resolvedAt), closedAt: iso(t.closedAt),
+})
+
 /** A ticket as the caller's audience may see it: staff get the working fields, a requester the public ones. */
 export function presentTicket(ctx: Ctx, t: TicketView): StaffTicket | RequesterTicket {
+  if (!isStaffRole(ctx.role)) return presentRequesterTicket(t)
   const full = {
     number: t.number, title: t.title, description: t.description, status: t.status, priority: t.priority,
     category: t.categoryId && t.category ? { id: t.categoryId, name: t.category } : null,
@@ -24,7 +41,7 @@ export function presentTicket(ctx: Ctx, t: TicketView): StaffTicket | RequesterT
     resolvedAt: iso(t.resolvedAt), closedAt: iso(t.closedAt), deleted: !!t.deletedAt,
     sla: { responseDueAt: iso(t.responseDueAt), resolutionDueAt: iso(t.resolutionDueAt), pausedAt: iso(t.slaPausedAt), escalatedAt: iso(t.escalatedAt) },
   }
-  return isStaffRole(ctx.role) ? StaffTicket.parse(full) : RequesterTicket.parse(full)
+  return StaffTicket.parse(full)
 }
 
 export function presentTicketSummary(ctx: Ctx, r: ListRow) {

@@ -11,6 +11,7 @@ import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
 import { orNotFound, pageCtx, ticketNumberOr404, viewerTimeZone } from '@/lib/pages/guard'
 import { getTicketDetail } from '@/lib/tickets/get-ticket'
+import { presentRequesterTicket } from '@/lib/presenters/tickets'
 import { changeStatusAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
 import { deleteAttachmentAction } from '@/app/(staff)/[org]/tickets/attachment-actions'
 
@@ -33,8 +34,11 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   const { org, number: raw } = await params
   const ctx = await pageCtx(org)
   const number = ticketNumberOr404(raw)
-  const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [tz, files] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, t.id)])
+  const detail = await orNotFound(getTicketDetail(ctx, number))
+  const { conversation, timeline, allowedStatuses } = detail
+  // What a requester may see of the ticket, the same shape the API answers them (lib/presenters).
+  const t = presentRequesterTicket(detail.ticket)
+  const [tz, files] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, detail.ticket.id)])
   const finished = t.status === 'closed' || t.status === 'cancelled'
   return (
     <div className="space-y-6">
@@ -50,12 +54,12 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
         <div className="flex flex-wrap items-center gap-2"><StatusBadge status={t.status} /><PriorityBadge priority={t.priority} /></div>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-400">#{t.number}</span> {t.title}</h1>
         <p className="mt-1 text-sm text-slate-500">
-          Submitted {formatTime(t.createdAt, tz)}{t.category ? ` · ${t.category}` : ''}{t.assignee ? ` · handled by ${t.assignee.name}` : ''}
+          Submitted {formatTime(new Date(t.createdAt), tz)}{t.category ? ` · ${t.category.name}` : ''}{t.assignee ? ` · handled by ${t.assignee.name}` : ''}
         </p>
         {hints[t.status] && <p className="mt-3 text-sm text-slate-700">{hints[t.status]}</p>}
         {/* The promise only while it can still be kept; internal SLA detail stays with staff. */}
-        {!t.firstResponseAt && t.responseDueAt && t.responseDueAt > new Date() && ['new', 'open', 'in_progress'].includes(t.status) && (
-          <p className="mt-2 text-sm text-slate-600">We aim to respond by <time dateTime={t.responseDueAt.toISOString()} className="font-medium text-slate-800">{formatTime(t.responseDueAt, tz)}</time>.</p>
+        {t.respondBy && (
+          <p className="mt-2 text-sm text-slate-600">We aim to respond by <time dateTime={t.respondBy} className="font-medium text-slate-800">{formatTime(new Date(t.respondBy), tz)}</time>.</p>
         )}
       </header>
       {allowedStatuses.length > 0 && (
@@ -69,7 +73,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
       </Card>
       <section aria-labelledby="conv-h" className="space-y-4">
         <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
-        <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} files={files.byComment} deleteFile={deleteAttachmentAction} />
+        <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={detail.ticket.requester.id} files={files.byComment} deleteFile={deleteAttachmentAction} />
         {finished
           ? <p className="text-sm text-slate-500">Replies are closed. <Link className="text-indigo-700 hover:underline" href={`/${org}/portal/new`}>Raise a new request</Link></p>
           : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} maxFileBytes={files.maxFileBytes} />}
