@@ -18,8 +18,10 @@ export type FilterValues = {
  * Filters are a plain GET form, so the state lives in the URL (shareable, back button
  * works, no JS needed); with JS, a change applies at once and drops the page cursor.
  */
-export function TicketFilters({ org, values, assigneeLabel, categories, teams, showDeletedToggle }: {
+export function TicketFilters({ org, values, assigneeLabel, categories, teams, showDeletedToggle, searchErrors = [] }: {
   org: string; values: FilterValues; assigneeLabel: string; categories: Option[]; teams: Option[]; showDeletedToggle: boolean
+  /** Tokens of the search box the parser refused, each with its message (the rest was applied). */
+  searchErrors?: { token: string; message: string }[]
 }) {
   const router = useRouter()
   const pathname = usePathname()
@@ -41,7 +43,17 @@ export function TicketFilters({ org, values, assigneeLabel, categories, teams, s
       <input type="hidden" name="queue" value={values.queue} />
       <div className="min-w-56 flex-1">
         <label htmlFor="f-q" className={labelClass}>Search</label>
-        <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Title or #number" className={`${inputClass} py-1.5`} />
+        <div className="flex items-start gap-2">
+          <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="Words, #number, status:open tag:vpn …"
+            aria-invalid={searchErrors.length > 0 || undefined} aria-describedby={searchErrors.length ? 'f-q-error' : undefined}
+            className={`${inputClass} py-1.5`} />
+          <SearchHelp />
+        </div>
+        {searchErrors.length > 0 && (
+          <ul id="f-q-error" role="alert" className="mt-1 space-y-0.5 text-xs text-rose-700">
+            {searchErrors.map((e) => <li key={e.token}><code className="font-mono">{e.token}</code>: {e.message}</li>)}
+          </ul>
+        )}
       </div>
       <FilterSelect name="status" label="Status" value={values.status} onChange={() => apply()} options={[
         ['', 'Any status'], [openStatuses.join(','), 'Open (not resolved)'],
@@ -91,5 +103,33 @@ function FilterSelect({ name, label, value, options, onChange }: { name: string;
         {options.map(([v, l]) => <option key={v || 'any'} value={v}>{l}</option>)}
       </select>
     </div>
+  )
+}
+
+/** The search language at a glance; a <details> so it opens from the keyboard and needs no script. */
+function SearchHelp() {
+  const rows: [string, string][] = [
+    ['monitor flickers', 'all the words, in the title, description or conversation'],
+    ['"exact phrase"', 'the words together, in this order'],
+    ['-printer', 'without this word'],
+    ['#1234', 'a ticket number'],
+    ['status:open,pending', 'any of these statuses; also priority:, sla:breached, is:sensitive, is:unassigned, is:open'],
+    ['assignee:me  assignee:none', 'mine, unassigned, or an agent\'s email'],
+    ['team:"Field Engineering"', 'by team name (none for no team); category:Billing, tag:vpn'],
+    ['requester:ann@x.org', 'by the requester\'s email or name'],
+    ['created>2026-01-01  updated<7d', 'dates (your time zone) or ages in h, d, w'],
+  ]
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm text-slate-500 ring-1 ring-slate-300 hover:text-slate-800" aria-label="Search help">?</summary>
+      <div className="absolute right-0 z-20 mt-1 w-[28rem] rounded-lg bg-white p-3 text-xs shadow-lg ring-1 ring-slate-200">
+        <p className="mb-2 font-medium text-slate-800">Search</p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+          {rows.map(([syntax, meaning]) => (
+            <div key={syntax} className="contents"><dt><code className="font-mono text-slate-800">{syntax}</code></dt><dd className="text-slate-600">{meaning}</dd></div>
+          ))}
+        </dl>
+      </div>
+    </details>
   )
 }

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge'
 import { SlaBadge } from '@/components/sla/sla-badge'
 import type { SlaStatus } from '@/lib/sla/status'
 import { PriorityBadge, SensitiveBadge, StatusBadge } from './badges'
+import { SearchSnippet } from './search-snippet'
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
 
 export type TicketTableRow = {
@@ -30,6 +31,8 @@ export type TicketTableRow = {
   dueFull: string | null
   overdue: boolean
   escalated: boolean
+  /** Where a text search matched (title, description, reply, note), highlighted. */
+  snippet?: { where: 'title' | 'description' | 'reply' | 'note'; text: string } | null
 }
 
 export function TicketTable({ org, rows, sort, dir }: { org: string; rows: TicketTableRow[]; sort: string; dir: 'asc' | 'desc' }) {
@@ -46,6 +49,7 @@ export function TicketTable({ org, rows, sort, dir }: { org: string; rows: Ticke
           <Link href={`/${org}/tickets/${t.number}`} prefetch={false} className="mr-2 font-medium text-slate-900 hover:text-indigo-700 hover:underline">{t.title}</Link>
           {t.sensitive && <SensitiveBadge />}
           {t.deleted && <Badge tone="slate">Deleted</Badge>}
+          {t.snippet && <SearchSnippet where={t.snippet.where} text={t.snippet.text} />}
         </>
       ),
     },

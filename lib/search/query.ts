@@ -10,7 +10,7 @@ import { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatu
 
 export const slaFilters = ['on_track', 'at_risk', 'breached', 'paused', 'met'] as const
 export type SlaFilter = (typeof slaFilters)[number]
-export const isFilters = ['sensitive', 'unassigned', 'open', 'deleted'] as const
+export const isFilters = ['sensitive', 'unassigned', 'open'] as const
 export type IsFilter = (typeof isFilters)[number]
 
 /** `created>2026-01-01` (a calendar day in the viewer's zone) or `updated<7d` (an age: h, d, w). */

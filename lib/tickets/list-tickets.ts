@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { categories, teams, ticketPriorities, ticketStatuses, tickets, users } from '@/db/schema'
 import { dbFor } from '@/lib/db/tx'
@@ -9,6 +9,9 @@ import { visibleTickets } from '@/lib/authz/visibility'
 import { slaDueSql, slaStatusSql } from '@/lib/sla/status-sql'
 import { TICKET_NUMBER_MAX, TicketListQuery, type SortKey } from './schemas'
 import { openStatuses } from './workflow'
+import { parseSearch } from '@/lib/search/query'
+import { searchPredicate } from '@/lib/search/predicate'
+import { hasText, snippetsFor, type Snippet } from '@/lib/search/text'
 
 export const PAGE_SIZE = 25
 
@@ -65,7 +68,9 @@ export function queuePredicate(ctx: Ctx, queue: NonNullable<TicketListQuery['que
 }
 
 /** Filters from the URL turned into predicates, always on top of `visibleTickets`. */
-export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
+export type ListOptions = { timeZone?: string }
+
+export function ticketFilters(ctx: Ctx, q: TicketListQuery, opts: ListOptions = {}): SQL {
   const parts: (SQL | undefined)[] = [visibleTickets(ctx, { includeDeleted: q.deleted === '1' })]
   if (q.deleted === '1' && ctx.role === 'admin') parts.push(isNotNull(tickets.deletedAt))
   if (q.status.length) parts.push(inArray(tickets.status, q.status))
@@ -78,11 +83,9 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
   if (q.team === 'none') parts.push(isNull(tickets.teamId))
   else if (q.team) parts.push(eq(tickets.teamId, q.team))
   if (q.queue) parts.push(queuePredicate(ctx, q.queue))
-  if (q.q) {
-    const n = Number(q.q.replace(/^#/, ''))
-    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    parts.push(Number.isInteger(n) && n > 0 && n <= TICKET_NUMBER_MAX ? or(eq(tickets.number, n), ilike(tickets.title, like)) : ilike(tickets.title, like))
-  }
+  // The search box: words (full text over title, description and the visible conversation),
+  // phrases, exclusions and filter tokens, parsed by the one search-language parser.
+  if (q.q) parts.push(searchPredicate(ctx, parseSearch(q.q).query, opts))
   return and(...parts)!
 }
 
@@ -90,7 +93,7 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery): SQL {
  * One page of the workspace list, keyset-paginated on (sort column, number) so deep
  * pages cost the same as the first. Names come in the same query (no N+1).
  */
-export async function listTickets(ctx: Ctx, raw: unknown) {
+export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}) {
   authorize(ctx, 'ticket:read')
   const q = TicketListQuery.parse(raw ?? {})
   const db = await dbFor(ctx)
@@ -99,7 +102,7 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
   const decoded = decodeCursor(backwards ? q.before : q.after)
   const cursor = decoded && int(decoded.n) && cursorFits[q.sort](decoded.v) ? decoded : null
   const ascending = (q.dir === 'asc') !== backwards
-  const where: (SQL | undefined)[] = [ticketFilters(ctx, q)]
+  const where: (SQL | undefined)[] = [ticketFilters(ctx, q, opts)]
   if (cursor) {
     const op = ascending ? sql`>` : sql`<`
     where.push(sql`(${col}, ${tickets.number}) ${op} (${cursor.v}::${sql.raw(cast)}, ${cursor.n})`)
@@ -130,9 +133,13 @@ export async function listTickets(ctx: Ctx, raw: unknown) {
   }
   const first = page[0]
   const last = page[page.length - 1]
+  const search = q.q ? parseSearch(q.q) : null
+  const snippets = search && hasText(search.query) ? await snippetsFor(db, ctx, page.map((r) => r.id), search.query) : new Map<string, Snippet>()
   return {
     query: q,
-    rows: page,
+    /** The parsed search box: its errors are shown beside it; what parsed was applied. */
+    search: search ? { errors: search.ok ? [] : search.errors } : null,
+    rows: page.map((r) => ({ ...r, snippet: snippets.get(r.id) ?? null })),
     next: last && (backwards || more) ? encodeCursor(keyOf(last)) : null,
     prev: first && (backwards ? more : !!cursor) ? encodeCursor(keyOf(first)) : null,
   }
@@ -146,11 +153,11 @@ export const COUNT_CAP = 1_000
  * "1,000+". An exact count of a large org's 600,000 tickets would cost more than the
  * page it heads, on every view; nobody pages that far, and filters narrow it back to exact.
  */
-export async function countTickets(ctx: Ctx, raw: unknown, opts: { cap?: number } = {}): Promise<number> {
+export async function countTickets(ctx: Ctx, raw: unknown, opts: { cap?: number } & ListOptions = {}): Promise<number> {
   const q = TicketListQuery.parse(raw ?? {})
   const cap = opts.cap ?? COUNT_CAP
   const db = await dbFor(ctx)
-  const matching = db.select({ one: sql`1` }).from(tickets).where(ticketFilters(ctx, q)).limit(cap + 1).as('matching')
+  const matching = db.select({ one: sql`1` }).from(tickets).where(ticketFilters(ctx, q, opts)).limit(cap + 1).as('matching')
   const [row] = await db.select({ n: count() }).from(matching)
   return row.n
 }

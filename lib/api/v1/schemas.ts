@@ -23,7 +23,7 @@ export const ApiTicketListQuery = z.object({
   assignee: z.union([z.enum(['me', 'none']), z.string().uuid()]).optional().describe('`me`, `none` or a user id'),
   team: z.union([z.literal('none'), z.string().uuid()]).optional().describe('`none` or a team id'),
   queue: z.string().regex(/^(mine|unassigned|team:[0-9a-f-]{36})$/i, 'Use mine, unassigned or team:<id>').optional(),
-  q: z.string().max(200).optional().describe('Words in the title, or a ticket number'),
+  q: z.string().max(200).optional().describe('The search language of the workspace box: words (title, description, conversation), "phrases", -excluded, #number, status:, priority:, tag:, team:, assignee:, requester:, created>YYYY-MM-DD, updated<7d …'),
   sort: z.enum(sortKeys).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
   after: z.string().max(500).optional().describe('`nextCursor` of the previous page'),

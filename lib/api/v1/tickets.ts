@@ -63,6 +63,8 @@ async function changeTicket(call: ApiCall<TicketParams>, change: (ctx: Ctx, numb
 export async function listTicketsOp({ ctx, query }: ApiCall<OrgParams>): Promise<ApiResult> {
   const q = ApiTicketListQuery.parse(Object.fromEntries(query))
   const page = await listTickets(ctx, q)
+  // An integration gets a 422 for a bad search token, where the page shows it beside the box.
+  if (page.search?.errors.length) throw new ValidationError('The search has invalid tokens', { q: page.search.errors.map((e) => `${e.token}: ${e.message}`) })
   return { status: 200, body: { data: page.rows.map((r) => presentTicketSummary(ctx, r)), nextCursor: page.next, prevCursor: page.prev } }
 }
 

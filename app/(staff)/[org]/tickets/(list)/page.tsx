@@ -29,8 +29,10 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const { org } = await params
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   const ctx = await pageCtx(org)
-  const [page, total, categories, tz, queues, assigneeLabel] = await Promise.all([
-    listTickets(ctx, search), countTickets(ctx, search), listCategories(ctx), viewerTimeZone(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
+  // Dates in the search box (created>2026-01-01) are days in the viewer's zone.
+  const tz = await viewerTimeZone(ctx)
+  const [page, total, categories, queues, assigneeLabel] = await Promise.all([
+    listTickets(ctx, search, { timeZone: tz }), countTickets(ctx, search, { timeZone: tz }), listCategories(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
   ])
   const q = page.query
   const now = new Date()
@@ -39,7 +41,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
     category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
     updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
     sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
-    overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt,
+    overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt, snippet: r.snippet,
   }))
   const link = (cursor: Record<string, string>) => {
     const u = new URLSearchParams(Object.entries(search).filter(([k, v]) => v && k !== 'after' && k !== 'before') as [string, string][])
@@ -64,6 +66,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
           team: q.team ?? '', queue: q.queue ?? '',
         }}
         org={org} assigneeLabel={assigneeLabel} categories={categories} teams={queues.teams} showDeletedToggle={ctx.role === 'admin'}
+        searchErrors={page.search?.errors ?? []}
       />
       {rows.length === 0 ? (
         <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
