@@ -102,6 +102,11 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
       const t = mine.rows[replied++ % mine.rows.length]
       return post(`/${org}/tickets/${t.number}`, replyId, { org, number: String(t.number), body: `Benchmark reply ${replied}` })
     } },
+    // Full-text search (issue 14): common words (about 1 in 30 tickets), and a phrase.
+    { name: 'search: two words', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=${encodeURIComponent('jams printer')}`),
+      floor: () => listTickets(agent, { q: 'jams printer' }) },
+    { name: 'search: phrase', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=${encodeURIComponent('"docking station"')}`),
+      floor: () => listTickets(agent, { q: '"docking station"' }) },
     { name: 'API: list tickets', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets`, headers: bearer(agentToken) }),
       floor: () => listTickets(agent, {}) },
     { name: 'API: get ticket', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets/${detail.number}`, headers: bearer(agentToken) }),

@@ -1,6 +1,6 @@
 'use client'
-import { usePathname, useRouter } from 'next/navigation'
-import { useRef, useTransition } from 'react'
+import { usePathname } from 'next/navigation'
+import { useRef, useState } from 'react'
 import { AssigneePicker } from '@/components/tickets/assignee-picker'
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
@@ -23,16 +23,19 @@ export function TicketFilters({ org, values, assigneeLabel, categories, teams, s
   /** Tokens of the search box the parser refused, each with its message (the rest was applied). */
   searchErrors?: { token: string; message: string }[]
 }) {
-  const router = useRouter()
   const pathname = usePathname()
   const formRef = useRef<HTMLFormElement>(null)
-  const [pending, startTransition] = useTransition()
+  const [pending, setPending] = useState(false)
   const apply = (override: Record<string, string> = {}) => {
     const data = new FormData(formRef.current!)
     for (const [k, v] of Object.entries(override)) data.set(k, v)
     const q = new URLSearchParams()
     for (const [k, v] of data) if (typeof v === 'string' && v !== '') q.set(k, v)
-    startTransition(() => router.push(q.size ? `${pathname}?${q}` : pathname))
+    // A full page load, not router.push: same-route client navigations intermittently never
+    // commit in production builds (vercel/next.js#83386; seen here with the search box under
+    // load, the form stuck on "Filtering…"). The page is rendered on the server either way.
+    setPending(true)
+    window.location.assign(q.size ? `${pathname}?${q}` : pathname)
   }
   return (
     <form ref={formRef} method="get" role="search" aria-label="Filter tickets" onSubmit={(e) => { e.preventDefault(); apply() }}

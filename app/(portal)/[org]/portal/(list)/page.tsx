@@ -24,12 +24,11 @@ export default async function MyTicketsPage({ params, searchParams }: { params: 
   const sp = await searchParams
   const ctx = await pageCtx(org)
   const status = one(sp.status) ?? ''
+  const q = one(sp.q)?.trim() || undefined
   // Requesters see only their own tickets: `listTickets` applies that visibility rule.
   // Most recent activity first, which is what someone checking on their requests wants.
-  const [{ rows, next, prev }, tz] = await Promise.all([
-    listTickets(ctx, { status, sort: 'updated', dir: 'desc', after: one(sp.after), before: one(sp.before) }),
-    viewerTimeZone(ctx),
-  ])
+  const tz = await viewerTimeZone(ctx)
+  const { rows, next, prev, search } = await listTickets(ctx, { status, q, sort: 'updated', dir: 'desc', after: one(sp.after), before: one(sp.before) }, { timeZone: tz })
   const current = tabs.find((t) => t.status === status) ?? tabs[2]
   const base = `/${org}/portal`
   const href = (p: Record<string, string | undefined>) => {
@@ -51,13 +50,31 @@ export default async function MyTicketsPage({ params, searchParams }: { params: 
         actions={<Link href={`${base}/new`} className={buttonClass('primary')}>New request</Link>} />
       <nav aria-label="Filter by status" className="mb-4 flex gap-1 border-b border-slate-200">
         {tabs.map((t) => (
-          <a key={t.key} href={href({ status: t.status })} aria-current={t === current ? 'page' : undefined}
+          <a key={t.key} href={href({ status: t.status, q })} aria-current={t === current ? 'page' : undefined}
             className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-indigo-600 aria-[current=page]:text-indigo-700">
             {t.label}
           </a>
         ))}
       </nav>
-      {rows.length === 0 ? (
+      {/* Searches the requester's own tickets and their public replies (the same search as the workspace). */}
+      <form method="get" role="search" aria-label="Search your requests" className="mb-4 flex gap-2">
+        {status && <input type="hidden" name="status" value={status} />}
+        <label htmlFor="portal-q" className="sr-only">Search your requests</label>
+        <input id="portal-q" name="q" type="search" defaultValue={q ?? ''} placeholder="Search your requests"
+          aria-invalid={search?.errors.length ? true : undefined} aria-describedby={search?.errors.length ? 'portal-q-error' : undefined}
+          className="w-full max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500" />
+        <button type="submit" className={buttonClass('secondary')}>Search</button>
+      </form>
+      {search?.errors.length ? (
+        <ul id="portal-q-error" role="alert" className="-mt-2 mb-4 text-xs text-rose-700">
+          {search.errors.map((e) => <li key={e.token}><code className="font-mono">{e.token}</code>: {e.message}</li>)}
+        </ul>
+      ) : null}
+      {rows.length === 0 && q ? (
+        <EmptyState title="No requests match your search">
+          <a href={href({ status })} className="font-medium text-indigo-600 hover:underline">Clear the search</a>
+        </EmptyState>
+      ) : rows.length === 0 ? (
         current.key === 'all' && !paged ? (
           <EmptyState title="You haven’t raised any requests yet">
             <p>Tell us what you need and we’ll keep you posted here.</p>
@@ -87,8 +104,8 @@ export default async function MyTicketsPage({ params, searchParams }: { params: 
       )}
       {(prev || next) && (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
-          {prev ? <a href={href({ status, before: prev })} className={buttonClass('secondary')}>← Newer</a> : <span />}
-          {next ? <a href={href({ status, after: next })} className={buttonClass('secondary')}>Older →</a> : <span />}
+          {prev ? <a href={href({ status, q, before: prev })} className={buttonClass('secondary')}>← Newer</a> : <span />}
+          {next ? <a href={href({ status, q, after: next })} className={buttonClass('secondary')}>Older →</a> : <span />}
         </nav>
       )}
     </>
