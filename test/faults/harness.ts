@@ -28,7 +28,9 @@ export async function sql<T = Record<string, unknown>>(target: Target, text: str
   }
   // Opening the directory is itself part of the check: PGlite replays its WAL here after a kill.
   const { PGlite } = await import('@electric-sql/pglite')
-  const pg = new PGlite(target.dir)
+  // With the same contrib extensions the app loads: the schema's indexes and functions use them.
+  const { pgliteExtensions } = await import('../../db/pglite-extensions')
+  const pg = new PGlite(target.dir, { extensions: pgliteExtensions })
   try { return (await pg.query<T>(text, params)).rows } finally { await pg.close() }
 }
 
