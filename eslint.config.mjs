@@ -2,6 +2,17 @@ import { FlatCompat } from '@eslint/eslintrc'
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname })
 
+/** Verbs by the file that defines them; app/ and components/ import them from the domain's index. */
+const domainVerbs = {
+  tickets: {
+    'create-ticket': ['createTicket'], 'update-ticket': ['updateTicket'], 'change-status': ['changeStatus'], 'assign-ticket': ['assignTicket'],
+    'accept-assignment': ['acceptAssignment', 'rejectAssignment'], 'delete-ticket': ['deleteTicket', 'restoreTicket'],
+    'get-ticket': ['getTicketDetail', 'getTicketView', 'assertTicketVisible'], 'list-tickets': ['listTickets', 'countTickets'],
+    queues: ['queueCounts'], 'assignment-options': ['assignmentOptions', 'searchAssignees'], options: ['listCategories'],
+  },
+  comments: { 'add-comment': ['addComment'], 'list-comments': ['listComments'], 'mark-solution': ['markSolution'] },
+}
+
 export default [
   { ignores: ['.next*/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...compat.extends('next/core-web-vitals', 'next/typescript'),
@@ -11,6 +22,10 @@ export default [
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
+        // A domain's verbs come from its one module (lib/tickets/index.ts, lib/comments/index.ts).
+        paths: Object.entries(domainVerbs).flatMap(([domain, files]) => Object.entries(files).map(([file, importNames]) => ({
+          name: `@/lib/${domain}/${file}`, importNames, message: `Import ${importNames.join(', ')} from @/lib/${domain}, the domain's module of verbs.`,
+        }))),
         patterns: [
           { group: ['@/db', '@/db/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'Use the data-access layer in lib/ instead.' },
           { group: ['@/lib/*/internal/*', '@/lib/**/internal/*'], message: 'Steps in internal/ skip the checks: call the domain verb instead.' },

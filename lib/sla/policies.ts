@@ -9,7 +9,7 @@ import { authorize } from '@/lib/authz/can'
 import { diff, recordAudit } from '@/lib/audit/record'
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors'
 import { CalendarSchema, type Calendar } from './calendar'
-import { loadCalendar } from './recompute'
+import { loadCalendar } from './internal/recompute'
 import { SlaPolicyInput, SlaPolicyRef } from './schemas'
 
 export async function listPolicies(ctx: Ctx) {

@@ -9,7 +9,7 @@ import { ValidationError } from '@/lib/errors'
 import { findUserByEmail } from '@/lib/users/create-user'
 import { CreateTicketInput } from './schemas'
 import { notifyTicket } from '@/lib/notifications/notify'
-import { recomputeSla } from '@/lib/sla/recompute'
+import { recomputeSla } from '@/lib/sla/internal/recompute'
 import { routeNewTicket } from '@/lib/routing/route-ticket'
 import { claimAttachments } from '@/lib/attachments/claim'
 

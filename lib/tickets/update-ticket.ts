@@ -9,8 +9,8 @@ import { diff, recordAudit } from '@/lib/audit/record'
 import { ForbiddenError, ValidationError } from '@/lib/errors'
 import { loadVisibleTicket } from './internal/load'
 import { UpdateTicketInput } from './schemas'
-import { recomputeSla } from '@/lib/sla/recompute'
-import { confineSensitive } from '@/lib/routing/confine-sensitive'
+import { recomputeSla } from '@/lib/sla/internal/recompute'
+import { confineSensitive } from '@/lib/routing/internal/confine-sensitive'
 
 /** Staff edit title, description, priority, category and the sensitive flag. */
 export async function updateTicket(ctx: Ctx, raw: z.input<typeof UpdateTicketInput>) {

@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { isSystem, recordedActor } from '@/lib/auth/system'
 import type { TicketRow } from './load'
 import { notifyTicket } from '@/lib/notifications/notify'
-import { recomputeSla } from '@/lib/sla/recompute'
+import { recomputeSla } from '@/lib/sla/internal/recompute'
 
 /**
  * Applies a status change that has already been authorised: timestamps, status history

@@ -6,18 +6,18 @@ import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
 import { isStaffRole } from '@/lib/authz/permissions'
-import { addComment } from '@/lib/comments/add-comment'
-import { markSolution } from '@/lib/comments/mark-solution'
-import { assignTicket } from '@/lib/tickets/assign-ticket'
-import { acceptAssignment, rejectAssignment } from '@/lib/tickets/accept-assignment'
+import { addComment } from '@/lib/comments'
+import { markSolution } from '@/lib/comments'
+import { assignTicket } from '@/lib/tickets'
+import { acceptAssignment, rejectAssignment } from '@/lib/tickets'
 import { autoAssign } from '@/lib/routing/route-ticket'
-import { changeStatus } from '@/lib/tickets/change-status'
-import { createTicket } from '@/lib/tickets/create-ticket'
-import { deleteTicket, restoreTicket } from '@/lib/tickets/delete-ticket'
+import { changeStatus } from '@/lib/tickets'
+import { createTicket } from '@/lib/tickets'
+import { deleteTicket, restoreTicket } from '@/lib/tickets'
 import {
   AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, MarkSolutionInput, RejectAssignmentInput, TicketRefInput, UpdateTicketInput,
 } from '@/lib/tickets/schemas'
-import { updateTicket } from '@/lib/tickets/update-ticket'
+import { updateTicket } from '@/lib/tickets'
 
 // Shared by the staff workspace and the requester portal: the data-access layer decides
 // what each role may do, so one set of actions serves both areas.

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { getCtx } from '@/lib/auth/ctx'
 import { jsonRoute } from '@/lib/http/json-route'
-import { searchAssignees } from '@/lib/tickets/assignment-options'
+import { searchAssignees } from '@/lib/tickets'
 
 export const dynamic = 'force-dynamic'
 

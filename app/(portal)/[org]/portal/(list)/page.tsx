@@ -5,7 +5,7 @@ import { buttonClass } from '@/components/ui/button'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { formatTime, relativeTime } from '@/lib/format/time'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
-import { listTickets } from '@/lib/tickets/list-tickets'
+import { listTickets } from '@/lib/tickets'
 import { openStatuses } from '@/lib/tickets/workflow'
 
 export const metadata: Metadata = { title: 'My tickets' }

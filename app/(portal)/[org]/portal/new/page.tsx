@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { Card, PageHeader } from '@/components/ui/card'
 import { TicketForm } from '@/components/tickets/ticket-form'
 import { pageCtx } from '@/lib/pages/guard'
-import { listCategories } from '@/lib/tickets/options'
+import { listCategories } from '@/lib/tickets'
 import { attachmentLimits } from '@/lib/attachments/limits'
 import { createTicketAction } from '@/app/(staff)/[org]/tickets/actions'
 

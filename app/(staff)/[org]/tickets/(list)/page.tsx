@@ -7,10 +7,11 @@ import { TicketTable, type TicketTableRow } from '@/components/tickets/ticket-ta
 import { formatTime, relativeTime } from '@/lib/format/time'
 import { dueIn } from '@/lib/sla/format'
 import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
-import { countTickets, formatCount, listTickets } from '@/lib/tickets/list-tickets'
-import { listCategories } from '@/lib/tickets/options'
+import { countTickets, listTickets } from '@/lib/tickets'
+import { formatCount } from '@/lib/tickets/list-tickets'
+import { listCategories } from '@/lib/tickets'
 import { assigneeName } from '@/lib/tickets/assignment-options'
-import { queueCounts } from '@/lib/tickets/queues'
+import { queueCounts } from '@/lib/tickets'
 import { QueueNav } from '@/components/tickets/queue-nav'
 
 export const metadata: Metadata = { title: 'Tickets' }

@@ -6,9 +6,9 @@ import type { Ctx } from '@/lib/auth/ctx-type'
 import { systemCtx } from '@/lib/auth/system'
 import { applyAssignment } from '@/lib/tickets/internal/apply-assignment'
 import { isCleared, type TicketRow } from '@/lib/tickets/internal/load'
-import { factsOf, loadRouting } from './load'
-import { pickRoute } from './match'
-import { pickAgent } from './pick-agent'
+import { factsOf, loadRouting } from '../load'
+import { pickRoute } from '../match'
+import { pickAgent } from '../pick-agent'
 
 /**
  * A ticket that has just become sensitive (flagged, or moved into a sensitive category) may

@@ -4,9 +4,9 @@ import { slaCalendars, slaPolicies, statusHistory, tickets, type TicketStatus } 
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import type { TicketRow } from '@/lib/tickets/internal/load'
-import { officeHours, type Calendar } from './calendar'
-import { slaDeadline, type Pause } from './clock'
-import { AT_RISK_RATIO } from './status'
+import { officeHours, type Calendar } from '../calendar'
+import { slaDeadline, type Pause } from '../clock'
+import { AT_RISK_RATIO } from '../status'
 
 /** Statuses in which the SLA clock stands still (§5): waiting on someone else, or done. */
 const STOPPED: ReadonlySet<TicketStatus> = new Set(['pending', 'on_hold', 'resolved', 'closed', 'cancelled'])
