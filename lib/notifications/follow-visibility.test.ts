@@ -1,3 +1,4 @@
+import { allowPrivateWebhooks } from '@/test/webhooks'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { and, eq } from 'drizzle-orm'
@@ -114,10 +115,7 @@ describe('a waiting webhook', () => {
   let server: http.Server
   let url = ''
   const bodies: string[] = []
-  // The receiver listens on loopback, which only an on-premise install may target.
-  let allowPrivate: string | undefined
-  beforeAll(() => { allowPrivate = process.env.WEBHOOK_ALLOW_PRIVATE; process.env.WEBHOOK_ALLOW_PRIVATE = '1' })
-  afterAll(() => { if (allowPrivate === undefined) delete process.env.WEBHOOK_ALLOW_PRIVATE; else process.env.WEBHOOK_ALLOW_PRIVATE = allowPrivate })
+  allowPrivateWebhooks()
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       let body = ''
