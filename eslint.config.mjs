@@ -1,16 +1,16 @@
 import { FlatCompat } from '@eslint/eslintrc'
+import { domainVerbs, indexedDomains } from './scripts/domain-verbs.mjs'
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname })
 
-/** Verbs by the file that defines them; app/ and components/ import them from the domain's index. */
-const domainVerbs = {
-  tickets: {
-    'create-ticket': ['createTicket'], 'update-ticket': ['updateTicket'], 'change-status': ['changeStatus'], 'assign-ticket': ['assignTicket'],
-    'accept-assignment': ['acceptAssignment', 'rejectAssignment'], 'delete-ticket': ['deleteTicket', 'restoreTicket'],
-    'get-ticket': ['getTicketDetail', 'getTicketView', 'assertTicketVisible'], 'list-tickets': ['listTickets', 'countTickets'],
-    queues: ['queueCounts'], 'assignment-options': ['assignmentOptions', 'searchAssignees'], options: ['listCategories'],
-  },
-  comments: { 'add-comment': ['addComment'], 'list-comments': ['listComments'], 'mark-solution': ['markSolution'] },
+/** Verbs by the file that defines them, read from lib/ (scripts/domain-verbs.mjs); app/ and
+ *  components/ import a domain's verbs only from its index module. */
+const indexed = new Set(indexedDomains())
+const verbsByFile = new Map()
+for (const v of domainVerbs()) {
+  if (!v.isAsync || !indexed.has(v.file.split('/')[0])) continue
+  const mod = `@/lib/${v.file.replace(/\.tsx?$/, '')}`
+  verbsByFile.set(mod, [...(verbsByFile.get(mod) ?? []), v.name])
 }
 
 export default [
@@ -22,10 +22,10 @@ export default [
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
-        // A domain's verbs come from its one module (lib/tickets/index.ts, lib/comments/index.ts).
-        paths: Object.entries(domainVerbs).flatMap(([domain, files]) => Object.entries(files).map(([file, importNames]) => ({
-          name: `@/lib/${domain}/${file}`, importNames, message: `Import ${importNames.join(', ')} from @/lib/${domain}, the domain's module of verbs.`,
-        }))),
+        // A domain's verbs come from its one module (lib/<domain>/index.ts).
+        paths: [...verbsByFile].map(([name, importNames]) => ({
+          name, importNames, message: `Import ${importNames.join(', ')} from ${name.split('/').slice(0, 3).join('/')}, the domain's module of verbs.`,
+        })),
         patterns: [
           { group: ['@/db', '@/db/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'Use the data-access layer in lib/ instead.' },
           { group: ['@/lib/*/internal/*', '@/lib/**/internal/*'], message: 'Steps in internal/ skip the checks: call the domain verb instead.' },

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
+import { domainVerbs, indexedDomains } from '../scripts/domain-verbs.mjs'
 import { describe, expect, it } from 'vitest'
 
 // Every exported ctx-first verb in lib/ that writes must authorise and leave an audit trail
@@ -30,29 +31,9 @@ const notAudited: Record<string, string> = {
   'attachments/stage-upload.ts#stageUpload': 'a staged upload belongs to no ticket until a ticket or reply claims it, and that is audited',
 }
 
-function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name)
-    if (e.isDirectory()) return e.name === 'internal' ? [] : files(p)
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [p] : []
-  })
-}
-
 type Verb = { id: string; body: string }
-function verbs(): Verb[] {
-  const out: Verb[] = []
-  for (const file of files(root)) {
-    const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
-    for (const st of src.statements) {
-      if (!ts.isFunctionDeclaration(st) || !st.body || !st.name) continue
-      if (!st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue
-      const first = st.parameters[0]
-      if (!first || first.name.getText(src) !== 'ctx' || !/\bCtx\b/.test(first.type?.getText(src) ?? '')) continue
-      out.push({ id: `${path.relative(root, file)}#${st.name.text}`, body: st.body.getText(src) })
-    }
-  }
-  return out
-}
+const found = domainVerbs()
+const verbs = (): Verb[] => found.map((v) => ({ id: `${v.file}#${v.name}`, body: v.body }))
 
 describe('every writing verb authorises and audits', () => {
   const all = verbs()
@@ -75,5 +56,27 @@ describe('every writing verb authorises and audits', () => {
     const ids = new Set(writing.map((v) => v.id))
     expect(Object.keys(notAudited).filter((id) => !ids.has(id))).toEqual([])
     expect(Object.keys(selfOnly).filter((id) => !ids.has(id))).toEqual([])
+  })
+})
+
+describe('each domain publishes its verbs from one module', () => {
+  const domains = indexedDomains()
+
+  it('the settings domains have an index module', () => {
+    expect(domains).toEqual(expect.arrayContaining(['tickets', 'comments', 'members', 'teams', 'routing', 'sla', 'notifications', 'api-tokens', 'attachments', 'audit']))
+  })
+
+  it('every async ctx-first verb of an indexed domain is exported by its index', () => {
+    const missing: string[] = []
+    for (const domain of domains) {
+      const index = path.join(root, domain, 'index.ts')
+      const src = ts.createSourceFile(index, fs.readFileSync(index, 'utf8'), ts.ScriptTarget.Latest, true)
+      const exported = new Set<string>()
+      for (const st of src.statements) {
+        if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) for (const e of st.exportClause.elements) exported.add(e.name.text)
+      }
+      for (const v of found) if (v.isAsync && v.file.startsWith(`${domain}/`) && !exported.has(v.name)) missing.push(`${v.file}#${v.name}`)
+    }
+    expect(missing).toEqual([])
   })
 })

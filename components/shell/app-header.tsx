@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import type { Ctx } from '@/lib/auth/ctx'
-import { unreadCount } from '@/lib/notifications/inbox'
+import { unreadCount } from '@/lib/notifications'
 import { myOrganizations, homePath } from '@/lib/orgs/my-organizations'
 import { signOutAction } from '@/app/(auth)/sign-in/actions'
 import { NavLink } from './nav-link'

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { markAllRead, markRead, savePreferences } from '@/lib/notifications/inbox'
+import { markAllRead, markRead, savePreferences } from '@/lib/notifications'
 import { NotificationRefInput, PreferencesInput } from '@/lib/notifications/schemas'
 
 // The bell sits in the header of every page of the org, so refresh them all.

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { deleteAttachment } from '@/lib/attachments/delete-attachment'
+import { deleteAttachment } from '@/lib/attachments'
 import { AttachmentRefInput } from '@/lib/attachments/schemas'
 
 // Shared by the workspace and the portal, like ../actions.ts: the data-access layer decides who may delete.

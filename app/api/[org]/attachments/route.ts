@@ -3,7 +3,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { NextResponse, type NextRequest } from 'next/server'
 import { getCtx } from '@/lib/auth/ctx'
 import { jsonRoute, sameOrigin } from '@/lib/attachments/http'
-import { stageUpload } from '@/lib/attachments/stage-upload'
+import { stageUpload } from '@/lib/attachments'
 import { ValidationError } from '@/lib/errors'
 import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 

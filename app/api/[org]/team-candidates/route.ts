@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { getCtx } from '@/lib/auth/ctx'
 import { jsonRoute } from '@/lib/http/json-route'
-import { searchTeamCandidates } from '@/lib/teams/candidates'
+import { searchTeamCandidates } from '@/lib/teams'
 
 export const dynamic = 'force-dynamic'
 

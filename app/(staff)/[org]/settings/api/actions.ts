@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { createApiToken, revokeApiToken } from '@/lib/api-tokens/tokens'
+import { createApiToken, revokeApiToken } from '@/lib/api-tokens'
 import { CreateTokenInput, RevokeTokenInput } from '@/lib/api-tokens/schemas'
 
 export async function createTokenAction(_prev: ActionState, form: FormData) {

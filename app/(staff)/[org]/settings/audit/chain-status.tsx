@@ -1,5 +1,5 @@
 import type { Ctx } from '@/lib/auth/ctx'
-import { verifyMyOrgChain } from '@/lib/audit/verify'
+import { verifyMyOrgChain } from '@/lib/audit'
 
 /** Recomputes the org's hash chain (§9); streamed in so a long chain does not hold up the table. */
 export async function ChainStatus({ ctx }: { ctx: Ctx }) {

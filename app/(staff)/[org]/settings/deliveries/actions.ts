@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { retryDelivery } from '@/lib/notifications/admin'
+import { retryDelivery } from '@/lib/notifications'
 import { JobRefInput } from '@/lib/notifications/schemas'
 
 export async function retryDeliveryAction(_prev: ActionState, form: FormData) {

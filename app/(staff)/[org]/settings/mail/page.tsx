@@ -5,7 +5,7 @@ import { EventName } from '@/components/notifications/event-name'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { formatTime } from '@/lib/format/time'
-import { listMail } from '@/lib/notifications/admin'
+import { listMail } from '@/lib/notifications'
 import { viewerTimeZone } from '@/lib/pages/guard'
 import { adminPageCtx } from '../admin-ctx'
 

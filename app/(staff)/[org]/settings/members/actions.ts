@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { addMember, changeRole, setMemberActive } from '@/lib/members/members'
+import { addMember, changeRole, setMemberActive } from '@/lib/members'
 import { AddMemberInput, ChangeRoleInput, SetActiveInput } from '@/lib/members/schemas'
 
 // Member changes show up in the audit log too, so both settings pages are refreshed.

@@ -3,8 +3,9 @@ import { revalidatePath } from 'next/cache'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { previewRoute, type RoutePreview } from '@/lib/routing/preview'
-import { deleteRule, moveRule, saveRule } from '@/lib/routing/rules'
+import { previewRoute } from '@/lib/routing'
+import { type RoutePreview } from '@/lib/routing/preview'
+import { deleteRule, moveRule, saveRule } from '@/lib/routing'
 import { MoveRuleInput, RoutePreviewInput, RuleInput, RuleRefInput } from '@/lib/routing/schemas'
 
 const refresh = (ctx: Ctx) => revalidatePath(`/${ctx.org.slug}/settings`, 'layout')

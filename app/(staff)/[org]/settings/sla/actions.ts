@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { deletePolicy, saveCalendar, savePolicy } from '@/lib/sla/policies'
+import { deletePolicy, saveCalendar, savePolicy } from '@/lib/sla'
 import { SlaPolicyInput, SlaPolicyRef } from '@/lib/sla/schemas'
 
 // Policy and calendar changes are audited, so the whole settings area is refreshed.

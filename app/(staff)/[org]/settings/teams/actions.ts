@@ -3,9 +3,9 @@ import { revalidatePath } from 'next/cache'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { createTeam, deleteTeam, updateTeam } from '@/lib/teams/manage-teams'
+import { createTeam, deleteTeam, updateTeam } from '@/lib/teams'
 import { CreateTeamInput, TeamMemberInput, TeamRefInput, UpdateTeamInput } from '@/lib/teams/schemas'
-import { addTeamMember, removeTeamMember } from '@/lib/teams/team-members'
+import { addTeamMember, removeTeamMember } from '@/lib/teams'
 
 // Teams show up in queues, pickers and the audit log across the org's pages: refresh them all.
 const refresh = (ctx: Ctx) => revalidatePath(`/${ctx.org.slug}`, 'layout')

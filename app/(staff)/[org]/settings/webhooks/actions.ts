@@ -3,7 +3,8 @@ import { revalidatePath } from 'next/cache'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-import { addWebhook, newWebhookSecret, removeWebhook } from '@/lib/notifications/admin'
+import { addWebhook, removeWebhook } from '@/lib/notifications'
+import { newWebhookSecret } from '@/lib/notifications/admin'
 import { WebhookInput, WebhookRefInput } from '@/lib/notifications/schemas'
 
 // Webhook changes are audited, so the audit page is refreshed along with this one.

@@ -10,7 +10,7 @@ import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { countTickets, listTickets } from '@/lib/tickets'
 import { formatCount } from '@/lib/tickets/list-tickets'
 import { listCategories } from '@/lib/tickets'
-import { assigneeName } from '@/lib/tickets/assignment-options'
+import { assigneeName } from '@/lib/tickets'
 import { queueCounts } from '@/lib/tickets'
 import { QueueNav } from '@/components/tickets/queue-nav'
 

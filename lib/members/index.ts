@@ -1,0 +1,3 @@
+// The members domain's public verbs, ctx-first (see lib/tickets/index.ts).
+export { listMembers, addMember, changeRole, setMemberActive } from './members'
+export { searchMembers, memberCounts } from './search-members'

@@ -1,0 +1,4 @@
+// The notifications domain's public verbs, ctx-first (see lib/tickets/index.ts): a member's
+// inbox and settings, and the admin's mail log and webhooks.
+export { unreadCount, listNotifications, markRead, markAllRead, getPreferences, savePreferences } from './inbox'
+export { listMail, listDeliveries, retryDelivery, listWebhooks, addWebhook, removeWebhook } from './admin'
