@@ -42,7 +42,8 @@ async function main() {
   const { getDb, closeDb } = await import('@/db/client')
   const { scenarios } = await import('./scenarios')
   const db = await getDb()
-  const pg = postgres(url, { max: 1, onnotice: () => {} })
+  // The same start-up settings as the app's pool (db/client.ts): no JIT.
+  const pg = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } })
   // Drizzle hands the driver dates and JSON as strings and sets the client up to pass them
   // through untouched; the replay client gets the same set-up so it sends identical values.
   drizzle(pg)
