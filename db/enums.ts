@@ -41,6 +41,19 @@ export type OrgSettings = {
   maxAttachmentMb?: number
   /** Total of all attachments on one ticket. Absent means the default. */
   maxTicketAttachmentsMb?: number
+  /** Text search language (stemming) of the org's tickets; absent means 'simple' (exact words). */
+  searchLanguage?: SearchLanguage
+  /** Set while the org's rows are re-indexed after a change of language (lib/search/reindex.ts). */
+  searchLanguagePrevious?: SearchLanguage
 }
+
+/**
+ * Postgres text search configurations an org may choose (all ship with Postgres and PGlite).
+ * 'simple' matches words exactly as written; a language also finds other forms of a word
+ * ("flickering" finds "flickers"), and exact forms keep matching (lib/search/text.ts).
+ */
+export const searchLanguages = ['simple', 'danish', 'dutch', 'english', 'finnish', 'french', 'german', 'hungarian', 'italian',
+  'norwegian', 'portuguese', 'romanian', 'russian', 'spanish', 'swedish', 'turkish'] as const
+export type SearchLanguage = (typeof searchLanguages)[number]
 
 export const defaultOrgSettings: OrgSettings = { timezone: 'UTC', autoCloseDays: 7 }

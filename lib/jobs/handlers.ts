@@ -6,6 +6,7 @@ import { autoCloseResolved, AUTO_CLOSE_EVERY_MS } from '@/lib/tickets/auto-close
 import { sweepSla, SLA_SWEEP_EVERY_MS } from '@/lib/sla/sweep'
 import { CLEANUP_EVERY_MS, CLEANUP_QUEUE, purgeStoredFiles, removeExpiredUploads } from '@/lib/attachments/cleanup'
 import { PURGE_QUEUE } from '@/lib/attachments/delete-attachment'
+import { REINDEX_QUEUE, reindexBatch } from '@/lib/search/reindex'
 import { registerJobHandler } from './runner'
 
 /** Every queue's handler, registered once wherever a worker runs. */
@@ -22,6 +23,7 @@ export function registerAllHandlers() {
     return { rescheduleAt: new Date(Date.now() + SLA_SWEEP_EVERY_MS) }
   })
   registerJobHandler(PURGE_QUEUE, purgeStoredFiles)
+  registerJobHandler(REINDEX_QUEUE, (job, db) => reindexBatch(job, db))
   registerJobHandler(CLEANUP_QUEUE, async (_job, db) => {
     await removeExpiredUploads(db)
     return { rescheduleAt: new Date(Date.now() + CLEANUP_EVERY_MS) }

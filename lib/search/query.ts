@@ -56,6 +56,12 @@ export const emptyQuery = (): SearchQuery => ({
   tag: [], category: [], sla: [], is: [], created: [], updated: [],
 })
 
+/** Words with no searchable content ("-", "…") are not terms: plainto_tsquery would make them match nothing. */
+export const searchable = (s: string) => /[\p{L}\p{N}]/u.test(s)
+
+/** Whether a query has words or phrases to match (not only filter tokens). */
+export const hasText = (q: Pick<SearchQuery, 'words' | 'phrases'>) => q.words.some(searchable) || q.phrases.some(searchable)
+
 /** Most words and values a query may hold: a pasted essay is refused, not silently cut. */
 export const MAX_TERMS = 30
 export const MAX_TERM_LENGTH = 100

@@ -11,7 +11,7 @@ import { TICKET_NUMBER_MAX, TicketListQuery, type SortKey } from './schemas'
 import { openStatuses } from './workflow'
 import { parseSearch } from '@/lib/search/query'
 import { searchPredicate } from '@/lib/search/predicate'
-import { hasText, snippetsFor, type Snippet } from '@/lib/search/text'
+import { hasText, relevanceOf, snippetsFor, type Snippet } from '@/lib/search/text'
 
 export const PAGE_SIZE = 25
 
@@ -19,7 +19,7 @@ export const PAGE_SIZE = 25
 // also keeps the (due, number) row comparison of the keyset total.
 const dueKey = (dir: 'asc' | 'desc') => sql`coalesce(${slaDueSql}, ${sql.raw(dir === 'asc' ? "'infinity'" : "'-infinity'")}::timestamptz)`
 
-const sortColumns: Record<Exclude<SortKey, 'due'>, { col: SQL | typeof tickets.number; cast: string }> = {
+const sortColumns: Record<Exclude<SortKey, 'due' | 'relevance'>, { col: SQL | typeof tickets.number; cast: string }> = {
   number: { col: sql`${tickets.number}`, cast: 'int' },
   created: { col: sql`${tickets.createdAt}`, cast: 'timestamptz' },
   updated: { col: sql`${tickets.updatedAt}`, cast: 'timestamptz' },
@@ -47,6 +47,7 @@ const cursorFits: Record<SortKey, (v: unknown) => boolean> = {
   number: int, created: isoTime, updated: isoTime, title: (v) => typeof v === 'string',
   priority: (v) => (ticketPriorities as readonly unknown[]).includes(v),
   status: (v) => (ticketStatuses as readonly unknown[]).includes(v),
+  relevance: (v) => typeof v === 'string' && /^\d+(\.\d+)?(e-?\d+)?$/.test(v),
 }
 
 // Timestamps enter the cursor at the database's microsecond precision: a JS Date would cut
@@ -97,7 +98,11 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
   authorize(ctx, 'ticket:read')
   const q = TicketListQuery.parse(raw ?? {})
   const db = await dbFor(ctx)
-  const { col, cast } = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' } : sortColumns[q.sort]
+  const search = q.q ? parseSearch(q.q) : null
+  // Relevance is only chosen with words to rank by (TicketListQuery), so the rank is there.
+  const rank = q.sort === 'relevance' && search ? relevanceOf(ctx, search.query) : undefined
+  const { col, cast } = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' }
+    : q.sort === 'relevance' ? { col: rank ?? sql`0::real`, cast: 'real' } : sortColumns[q.sort]
   const backwards = !!q.before && !q.after
   const decoded = decodeCursor(backwards ? q.before : q.after)
   const cursor = decoded && int(decoded.n) && cursorFits[q.sort](decoded.v) ? decoded : null
@@ -117,6 +122,8 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
     /** For the cursor only (see exactTime). */
     cursorTime: q.sort === 'created' || q.sort === 'updated' ? exactTime(q.sort === 'created' ? tickets.createdAt : tickets.updatedAt)
       : q.sort === 'due' ? sql<string>`case when ${slaDueSql} is null then ${q.dir === 'asc' ? 'infinity' : '-infinity'} else ${exactTime(slaDueSql)} end`
+      // A real's text form reads back as the same real, so the next page starts exactly after it.
+      : q.sort === 'relevance' ? sql<string>`(${col})::text`
       : sql<string>`''`,
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
@@ -128,12 +135,11 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
   const page = rows.slice(0, PAGE_SIZE)
   if (backwards) page.reverse()
   const keyOf = (r: (typeof page)[number]): Cursor => {
-    const v = { due: r.cursorTime, number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title }[q.sort]
+    const v = { due: r.cursorTime, number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title, relevance: r.cursorTime }[q.sort]
     return { v, n: r.number }
   }
   const first = page[0]
   const last = page[page.length - 1]
-  const search = q.q ? parseSearch(q.q) : null
   const snippets = search && hasText(search.query) ? await snippetsFor(db, ctx, page.map((r) => r.id), search.query) : new Map<string, Snippet>()
   return {
     query: q,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ticketPriorities, ticketStatuses } from '@/db/enums'
 import { slaStatuses } from '@/lib/sla/status'
 import { attachmentIdsField } from '@/lib/attachments/schemas'
+import { hasText, parseSearch } from '@/lib/search/query'
 
 // Client-safe: the same schemas validate in the browser (react-hook-form) and on the server.
 
@@ -75,12 +76,18 @@ export const MarkSolutionInput = z.object({ number: ticketNumber, commentId: z.s
 const csv = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v ?? []), z.array(item))
 
-/** `due`: the next live SLA deadline (what breaches first), tickets without one last. */
-export const sortKeys = ['due', 'number', 'created', 'updated', 'priority', 'status', 'title'] as const
+/**
+ * `due`: the next live SLA deadline (what breaches first), tickets without one last.
+ * `relevance`: best matches of the search box's words first (the default while searching).
+ */
+export const sortKeys = ['due', 'number', 'created', 'updated', 'priority', 'status', 'title', 'relevance'] as const
 export type SortKey = (typeof sortKeys)[number]
 
 /** Without a `dir`: deadlines soonest first, everything else descending as before. */
 const defaultDir = (sort: SortKey): 'asc' | 'desc' => (sort === 'due' ? 'asc' : 'desc')
+
+/** Whether the search box holds words (not only filter tokens): then results sort by relevance unless a sort is chosen. */
+const searchesText = (q: string | undefined) => !!q && hasText(parseSearch(q).query)
 
 /** The list's URL state (§11): filters, sort and keyset cursor, all shareable. */
 export const TicketListQuery = z.object({
@@ -95,11 +102,15 @@ export const TicketListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   sla: csv(z.enum(slaStatuses)).catch([]),
   // The agent queue opens on what breaches first (§5); `sort=number&dir=desc` for newest.
-  sort: z.enum(sortKeys).default('due').catch('due'),
+  sort: z.enum(sortKeys).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
   before: z.string().max(500).optional().catch(undefined),
   deleted: z.literal('1').optional().catch(undefined),
 })
-  .transform((q) => ({ ...q, dir: q.dir ?? defaultDir(q.sort) }))
+  .transform((q) => {
+    // Relevance needs words to rank by; without them the list falls back to its default.
+    const sort: SortKey = q.sort === 'relevance' || !q.sort ? (searchesText(q.q) ? 'relevance' : 'due') : q.sort
+    return { ...q, sort, dir: q.dir ?? defaultDir(sort) }
+  })
 export type TicketListQuery = z.infer<typeof TicketListQuery>

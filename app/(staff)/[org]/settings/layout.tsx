@@ -12,6 +12,7 @@ const sections = [
   { path: 'deliveries', label: 'Delivery queue' },
   { path: 'webhooks', label: 'Webhooks' },
   { path: 'api', label: 'API tokens' },
+  { path: 'search', label: 'Search' },
 ]
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
