@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { addComment } from '@/lib/comments/add-comment'
 import { createTicket } from '@/lib/tickets/create-ticket'
@@ -78,5 +79,23 @@ describe('full-text search', () => {
     const bad = await listTickets(o.agent, { q: `${word} priority:urgent status:opne` })
     expect(bad.search?.errors.map((e) => e.token)).toEqual(['status:opne'])
     expect(bad.rows.map((r) => r.number)).toEqual([t1.number])
+  })
+
+  it('the ticket keeps its conversation\'s words in step with its comments: a reply made internal, edited or deleted', async () => {
+    const o = await makeOrg()
+    const w1 = `cv${uid()}`
+    const w2 = `cv${uid()}`
+    const t = await ticketIn(o, 'open')
+    await addComment(o.agent, { number: t.number, body: `Public answer ${w1}` })
+    expect(await numbers(o.requester, w1)).toEqual([t.number])
+    // Storage-level changes (a later moderation or merge feature) go through the same triggers.
+    await o.db.execute(sql`update comments set internal = true where organization_id = ${o.org.id} and body like ${`%${w1}%`}`)
+    expect(await numbers(o.requester, w1)).toEqual([])
+    expect(await numbers(o.agent, w1)).toEqual([t.number])
+    await o.db.execute(sql`update comments set body = ${`Edited ${w2}`} where organization_id = ${o.org.id} and body like ${`%${w1}%`}`)
+    expect(await numbers(o.agent, w1)).toEqual([])
+    expect(await numbers(o.agent, w2)).toEqual([t.number])
+    await o.db.execute(sql`delete from comments where organization_id = ${o.org.id} and body like ${`%${w2}%`}`)
+    expect(await numbers(o.agent, w2)).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm'
 import { comments, tickets, users } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
+import { isStaffRole } from '@/lib/authz/permissions'
 import { visibleComments } from '@/lib/authz/visibility'
 import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 import { searchLanguages, type SearchLanguage } from '@/db/enums'
@@ -18,6 +19,8 @@ import { hasText, searchable, type SearchQuery } from './query'
 
 const ticketVector = sql`${tickets}.search_vector`
 const commentVector = sql`${comments}.search_vector`
+const replyVector = sql`${tickets}.reply_vector`
+const noteVector = sql`${tickets}.note_vector`
 
 /**
  * The configurations a query is built in: the org's language and 'simple' (exact words,
@@ -38,11 +41,15 @@ const tsquery = (fn: 'plainto_tsquery' | 'phraseto_tsquery', configs: SearchLang
 const wordQuery = (ctx: Ctx, w: string) => tsquery('plainto_tsquery', configsOf(ctx), w)
 const phraseQuery = (ctx: Ctx, p: string) => tsquery('phraseto_tsquery', configsOf(ctx), p)
 
-/** Whether a term is in the ticket or in a comment of it the viewer may see (an internal note only for staff). */
+/**
+ * Whether a term is in the ticket or in a comment of it the viewer may see (an internal
+ * note only for staff): the conversation's words are on the ticket (reply_vector,
+ * note_vector, kept by triggers on comments — migration 0020), so every alternative is a
+ * GIN index condition and the planner ANDs and ORs bitmaps instead of probing comments.
+ */
 function termMatches(ctx: Ctx, q: SQL): SQL {
-  return sql`(${ticketVector} @@ ${q} or exists (select 1 from ${comments} where ${and(
-    eq(comments.organizationId, tickets.organizationId), eq(comments.ticketId, tickets.id), visibleComments(ctx),
-  )} and ${commentVector} @@ ${q}))`
+  const vectors = isStaffRole(ctx.role) ? [ticketVector, replyVector, noteVector] : [ticketVector, replyVector]
+  return sql`(${sql.join(vectors.map((v) => sql`${v} @@ ${q}`), sql` or `)})`
 }
 
 /** A word that is a ticket number (#42 or 42), or a requester's email, matches that too. */
@@ -51,11 +58,11 @@ function wordPredicate(ctx: Ctx, w: string): SQL {
   const n = Number(w.replace(/^#/, ''))
   if (/^#?\d+$/.test(w) && Number.isInteger(n) && n > 0 && n <= TICKET_NUMBER_MAX) alternatives.push(eq(tickets.number, n))
   if (w.includes('@')) {
-    alternatives.push(sql`exists (select 1 from ${users} sr where sr.id = ${tickets.requesterId} and lower(sr.email) = ${w.toLowerCase()})`)
+    // An array of ids (an init plan), not EXISTS: it stays an index condition inside the OR.
+    alternatives.push(sql`${tickets.requesterId} = any(array(select sr.id from ${users} sr where lower(sr.email) = ${w.toLowerCase()}))`)
   }
   return alternatives.length === 1 ? alternatives[0]! : or(...alternatives)!
 }
-
 
 /** The text part of a search as one predicate over `tickets`, or undefined when there is none. */
 export function textPredicate(ctx: Ctx, q: Pick<SearchQuery, 'words' | 'phrases' | 'excluded'>): SQL | undefined {
