@@ -75,12 +75,21 @@ export const MarkSolutionInput = z.object({ number: ticketNumber, commentId: z.s
 const csv = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v ?? []), z.array(item))
 
-/** `due`: the next live SLA deadline (what breaches first), tickets without one last. */
-export const sortKeys = ['due', 'number', 'created', 'updated', 'priority', 'status', 'title'] as const
+/**
+ * `due`: the next live SLA deadline (what breaches first), tickets without one last.
+ * `requester`, `assignee`, `team`, `category`: by display name, case-blind; nobody / no team /
+ * no category last in either direction.
+ */
+export const sortKeys = ['due', 'number', 'created', 'updated', 'priority', 'status', 'title', 'requester', 'assignee', 'team', 'category'] as const
 export type SortKey = (typeof sortKeys)[number]
 
-/** Without a `dir`: deadlines soonest first, everything else descending as before. */
-const defaultDir = (sort: SortKey): 'asc' | 'desc' => (sort === 'due' ? 'asc' : 'desc')
+/**
+ * The direction a column sorts in on its first click (and without a `dir` in the URL): what
+ * breaches first, the newest and latest activity, the most urgent; statuses in workflow
+ * order and names A to Z.
+ */
+export const defaultSortDir = (sort: SortKey): 'asc' | 'desc' =>
+  (sort === 'number' || sort === 'created' || sort === 'updated' || sort === 'priority' ? 'desc' : 'asc')
 
 /** The list's URL state (§11): filters, sort and keyset cursor, all shareable. */
 export const TicketListQuery = z.object({
@@ -101,5 +110,5 @@ export const TicketListQuery = z.object({
   before: z.string().max(500).optional().catch(undefined),
   deleted: z.literal('1').optional().catch(undefined),
 })
-  .transform((q) => ({ ...q, dir: q.dir ?? defaultDir(q.sort) }))
+  .transform((q) => ({ ...q, dir: q.dir ?? defaultSortDir(q.sort) }))
 export type TicketListQuery = z.infer<typeof TicketListQuery>
