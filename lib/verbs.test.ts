@@ -29,6 +29,7 @@ const selfOnly: Record<string, string> = {
 const notAudited: Record<string, string> = {
   ...selfOnly,
   'attachments/stage-upload.ts#stageUpload': 'a staged upload belongs to no ticket until a ticket or reply claims it, and that is audited',
+  'views/list-columns.ts#saveListColumns': 'the caller\'s own choice of list columns, like notification settings: no tenant data changes',
 }
 
 type Verb = { id: string; body: string }

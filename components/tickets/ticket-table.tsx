@@ -8,6 +8,8 @@ import type { SlaStatus } from '@/lib/sla/status'
 import { PriorityBadge, SensitiveBadge, StatusBadge } from './badges'
 import { SearchSnippet } from './search-snippet'
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
+import { defaultSortDir, type SortKey } from '@/lib/tickets/schemas'
+import { listColumnIds, type ListColumnId } from '@/lib/views/schemas'
 
 export type TicketTableRow = {
   number: number
@@ -35,14 +37,53 @@ export type TicketTableRow = {
   snippet?: { where: 'title' | 'description' | 'reply' | 'note'; text: string } | null
 }
 
-export function TicketTable({ org, rows, sort, dir }: { org: string; rows: TicketTableRow[]; sort: string; dir: 'asc' | 'desc' }) {
+/** Sortable columns open on their sensible direction (most urgent first, newest first, A to Z). */
+const firstDesc = (key: SortKey) => defaultSortDir(key) === 'desc'
+
+export function TicketTable({ org, rows, sort, dir, columns: shown }: {
+  org: string; rows: TicketTableRow[]; sort: string; dir: 'asc' | 'desc'
+  /** The optional columns this person chose (lib/views); `#` and the title always show. */
+  columns: readonly ListColumnId[]
+}) {
   // Columns with an accessor are sortable (server-side, by the same key); the rest are not.
   // Cells carry their layout in the column's meta instead of a wrapper element: at 25 rows
   // a wrapper per cell was 100 elements of the page's ~950 (React renders each twice).
+  const none = (text = '—') => <span className="text-slate-400">{text}</span>
+  const optional: Record<ListColumnId, ColumnDef<TicketTableRow, unknown>> = {
+    status: { accessorKey: 'status', header: 'Status', sortDescFirst: firstDesc('status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    due: {
+      // Sorted by the next live deadline (server key `due`).
+      id: 'due', accessorKey: 'due', header: 'SLA', sortDescFirst: firstDesc('due'), meta: { className: 'min-w-32' },
+      cell: ({ row: { original: t } }) => t.sla ? (
+        <>
+          <SlaBadge status={t.sla} />
+          {t.due && <time title={t.dueFull ?? undefined} className={`mt-0.5 block whitespace-nowrap text-xs ${t.overdue ? 'font-medium text-rose-700' : 'text-slate-500'}`}>{t.due}</time>}
+          {t.escalated && <span className="block text-xs text-rose-700">Escalated</span>}
+        </>
+      ) : none(),
+    },
+    priority: { accessorKey: 'priority', header: 'Priority', sortDescFirst: firstDesc('priority'), cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
+    category: { accessorKey: 'category', header: 'Category', sortDescFirst: firstDesc('category'), cell: ({ row }) => row.original.category ?? none() },
+    requester: { accessorKey: 'requester', header: 'Requester', sortDescFirst: firstDesc('requester'), cell: ({ row }) => row.original.requester },
+    assignee: {
+      accessorKey: 'assignee', header: 'Assignee', sortDescFirst: firstDesc('assignee'), meta: { className: 'min-w-28' },
+      cell: ({ row: { original: t } }) => (
+        <>
+          {t.assignee ?? none('Unassigned')}
+          {t.awaitingAcceptance && <span className="block text-xs text-amber-700">Not accepted yet</span>}
+          {/* Without a Team column the team still shows, under the assignee. */}
+          {t.team && !shown.includes('team') && <span className="block text-xs text-slate-500">{t.team}</span>}
+        </>
+      ),
+    },
+    team: { accessorKey: 'team', header: 'Team', sortDescFirst: firstDesc('team'), cell: ({ row }) => row.original.team ?? none('No team') },
+    updated: { accessorKey: 'updated', header: 'Updated', sortDescFirst: firstDesc('updated'), cell: ({ row }) => <time title={row.original.updatedFull} className="whitespace-nowrap text-slate-600">{row.original.updated}</time> },
+    created: { accessorKey: 'created', header: 'Created', sortDescFirst: firstDesc('created'), cell: ({ row }) => <time className="whitespace-nowrap text-slate-600">{row.original.created}</time> },
+  }
   const columns: ColumnDef<TicketTableRow, unknown>[] = [
-    { accessorKey: 'number', header: '#', meta: { className: 'tabular-nums text-slate-500' }, cell: ({ row }) => `#${row.original.number}` },
+    { accessorKey: 'number', header: '#', sortDescFirst: firstDesc('number'), meta: { className: 'tabular-nums text-slate-500' }, cell: ({ row }) => `#${row.original.number}` },
     {
-      accessorKey: 'title', header: 'Title', meta: { className: 'min-w-64' },
+      accessorKey: 'title', header: 'Title', sortDescFirst: firstDesc('title'), meta: { className: 'min-w-64' },
       cell: ({ row: { original: t } }) => (
         <>
           {/* No prefetch: 25 row links in view would each fetch ahead from the server. */}
@@ -53,32 +94,7 @@ export function TicketTable({ org, rows, sort, dir }: { org: string; rows: Ticke
         </>
       ),
     },
-    { accessorKey: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-    {
-      // Sorted by the next live deadline (server key `due`).
-      id: 'due', accessorKey: 'due', header: 'SLA', meta: { className: 'min-w-32' },
-      cell: ({ row: { original: t } }) => t.sla ? (
-        <>
-          <SlaBadge status={t.sla} />
-          {t.due && <time title={t.dueFull ?? undefined} className={`mt-0.5 block whitespace-nowrap text-xs ${t.overdue ? 'font-medium text-rose-700' : 'text-slate-500'}`}>{t.due}</time>}
-          {t.escalated && <span className="block text-xs text-rose-700">Escalated</span>}
-        </>
-      ) : <span className="text-slate-400">—</span>,
-    },
-    { accessorKey: 'priority', header: 'Priority', cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
-    { id: 'category', header: 'Category', enableSorting: false, cell: ({ row }) => row.original.category ?? <span className="text-slate-400">—</span> },
-    { id: 'requester', header: 'Requester', enableSorting: false, cell: ({ row }) => row.original.requester },
-    {
-      id: 'assignee', header: 'Assignee', enableSorting: false, meta: { className: 'min-w-28' },
-      cell: ({ row: { original: t } }) => (
-        <>
-          {t.assignee ?? <span className="text-slate-400">Unassigned</span>}
-          {t.awaitingAcceptance && <span className="block text-xs text-amber-700">Not accepted yet</span>}
-          {t.team && <span className="block text-xs text-slate-500">{t.team}</span>}
-        </>
-      ),
-    },
-    { accessorKey: 'updated', header: 'Updated', cell: ({ row }) => <time title={row.original.updatedFull} className="whitespace-nowrap text-slate-600">{row.original.updated}</time> },
+    ...listColumnIds.filter((c) => shown.includes(c)).map((c) => optional[c]),
   ]
   return <DataTable columns={columns} data={rows} sort={sort} dir={dir} caption="Tickets" rowKey={(r) => String(r.number)} />
 }

@@ -12,6 +12,7 @@ export const auditEntityTypes = [
   { value: 'category', label: 'Categories' },
   { value: 'team', label: 'Teams' },
   { value: 'routing_rule', label: 'Routing rules' },
+  { value: 'saved_view', label: 'Saved views' },
   { value: 'organization', label: 'Organisation' },
 ] as const
 
@@ -21,7 +22,7 @@ export const auditActionSuggestions = [
   'ticket.viewed', 'ticket.escalated', 'ticket.deleted', 'ticket.restored', 'ticket.team_changed', 'ticket.routed', 'ticket.accepted', 'ticket.rejected', 'comment.', 'comment.added', 'comment.internal_added',
   'comment.marked_solution', 'member.', 'member.added', 'member.role_changed', 'member.deactivated', 'member.reactivated',
   'team.', 'team.created', 'team.updated', 'team.deleted', 'team.member_added', 'team.member_removed', 'routing_rule.',
-  'category.created', 'organization.created',
+  'category.created', 'organization.created', 'view.', 'view.created', 'view.renamed', 'view.deleted',
 ] as const
 
 /** id → a readable name (ticket number, person, category…), resolved by `auditReferences`. */

@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { categories, teams, ticketPriorities, ticketStatuses, tickets, users } from '@/db/schema'
 import { dbFor } from '@/lib/db/tx'
@@ -19,22 +19,39 @@ export const PAGE_SIZE = 25
 // also keeps the (due, number) row comparison of the keyset total.
 const dueKey = (dir: 'asc' | 'desc') => sql`coalesce(${slaDueSql}, ${sql.raw(dir === 'asc' ? "'infinity'" : "'-infinity'")}::timestamptz)`
 
-const sortColumns: Record<Exclude<SortKey, 'due' | 'relevance'>, { col: SQL | typeof tickets.number; cast: string }> = {
+const requester = alias(users, 'requester')
+const assignee = alias(users, 'assignee')
+
+/** A display name as the list sorts by it: case-blind, so "bea" and "Bea" sit together. */
+const nameKey = (col: AnyColumn) => sql<string | null>`lower(${col})`
+
+/**
+ * Each sort key's column and how a cursor value is cast back to it. `nullable` columns
+ * (nobody assigned, no team, no category) put their nulls last in both directions: the
+ * keyset then compares (is null, name, number), see `afterCursor`.
+ */
+type SortSpec = { col: SQL; cast: string; nullable?: boolean }
+const sortColumns: Record<Exclude<SortKey, 'due' | 'relevance'>, SortSpec> = {
   number: { col: sql`${tickets.number}`, cast: 'int' },
   created: { col: sql`${tickets.createdAt}`, cast: 'timestamptz' },
   updated: { col: sql`${tickets.updatedAt}`, cast: 'timestamptz' },
   priority: { col: sql`${tickets.priority}`, cast: 'ticket_priority' },
   status: { col: sql`${tickets.status}`, cast: 'ticket_status' },
   title: { col: sql`${tickets.title}`, cast: 'text' },
+  requester: { col: nameKey(requester.name), cast: 'text' },
+  assignee: { col: nameKey(assignee.name), cast: 'text', nullable: true },
+  team: { col: nameKey(teams.name), cast: 'text', nullable: true },
+  category: { col: nameKey(categories.name), cast: 'text', nullable: true },
 }
+const nameSorts: ReadonlySet<SortKey> = new Set(['requester', 'assignee', 'team', 'category'])
 
-type Cursor = { v: string | number; n: number }
+type Cursor = { v: string | number | null; n: number }
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
 function decodeCursor(s: string | undefined): Cursor | null {
   if (!s) return null
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor
-    return typeof c.n === 'number' && (typeof c.v === 'string' || typeof c.v === 'number') ? c : null
+    return typeof c.n === 'number' && (typeof c.v === 'string' || typeof c.v === 'number' || c.v === null) ? c : null
   } catch { return null }
 }
 
@@ -42,20 +59,35 @@ function decodeCursor(s: string | undefined): Cursor | null {
 // (first page) rather than sent to the database to fail the whole list.
 const int = (v: unknown) => Number.isInteger(v) && Math.abs(v as number) <= TICKET_NUMBER_MAX
 const isoTime = (v: unknown) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v) && !Number.isNaN(Date.parse(v))
+const nameOrNone = (v: unknown) => typeof v === 'string' || v === null
 const cursorFits: Record<SortKey, (v: unknown) => boolean> = {
   due: (v) => isoTime(v) || v === 'infinity' || v === '-infinity',
   number: int, created: isoTime, updated: isoTime, title: (v) => typeof v === 'string',
   priority: (v) => (ticketPriorities as readonly unknown[]).includes(v),
   status: (v) => (ticketStatuses as readonly unknown[]).includes(v),
   relevance: (v) => typeof v === 'string' && /^\d+(\.\d+)?(e-?\d+)?$/.test(v),
+  requester: (v) => typeof v === 'string',
+  assignee: nameOrNone, team: nameOrNone, category: nameOrNone,
 }
 
 // Timestamps enter the cursor at the database's microsecond precision: a JS Date would cut
 // them to milliseconds, and the next page would repeat (asc) or skip (desc) rows.
 const exactTime = (col: SQL | typeof tickets.createdAt | typeof tickets.updatedAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
-const requester = alias(users, 'requester')
-const assignee = alias(users, 'assignee')
+/**
+ * Rows after the cursor in the list's order. Plain keys compare (key, number) as a row; a
+ * nullable key's nulls come last going forward, so paging back (`nullsLast` false) meets
+ * them first. A row comparison with a null is null, hence the explicit `is null` arms.
+ */
+function afterCursor(spec: SortSpec, cursor: Cursor, ascending: boolean, nullsLast: boolean): SQL {
+  const op = ascending ? sql`>` : sql`<`
+  const key = sql`(${spec.col}, ${tickets.number}) ${op} (${cursor.v}::${sql.raw(spec.cast)}, ${cursor.n})`
+  if (!spec.nullable) return key
+  if (cursor.v === null) {
+    return nullsLast ? sql`(${spec.col} is null and ${tickets.number} ${op} ${cursor.n})` : sql`(${spec.col} is not null or ${tickets.number} ${op} ${cursor.n})`
+  }
+  return nullsLast ? sql`(${key} or ${spec.col} is null)` : key
+}
 
 /**
  * A work queue (§6): unsolved tickets assigned to me, to nobody, or waiting in one team.
@@ -101,18 +133,17 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
   const search = q.q ? parseSearch(q.q) : null
   // Relevance is only chosen with words to rank by (TicketListQuery), so the rank is there.
   const rank = q.sort === 'relevance' && search ? relevanceOf(ctx, search.query) : undefined
-  const { col, cast } = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' }
+  const spec: SortSpec = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' }
     : q.sort === 'relevance' ? { col: rank ?? sql`0::real`, cast: 'real' } : sortColumns[q.sort]
+  const { col } = spec
   const backwards = !!q.before && !q.after
   const decoded = decodeCursor(backwards ? q.before : q.after)
   const cursor = decoded && int(decoded.n) && cursorFits[q.sort](decoded.v) ? decoded : null
   const ascending = (q.dir === 'asc') !== backwards
   const where: (SQL | undefined)[] = [ticketFilters(ctx, q, opts)]
-  if (cursor) {
-    const op = ascending ? sql`>` : sql`<`
-    where.push(sql`(${col}, ${tickets.number}) ${op} (${cursor.v}::${sql.raw(cast)}, ${cursor.n})`)
-  }
-  const order = ascending ? [asc(col), asc(tickets.number)] : [desc(col), desc(tickets.number)]
+  if (cursor) where.push(afterCursor(spec, cursor, ascending, !backwards))
+  const nulls = spec.nullable ? sql.raw(backwards ? ' nulls first' : ' nulls last') : sql``
+  const order = ascending ? [sql`${col} asc${nulls}`, asc(tickets.number)] : [sql`${col} desc${nulls}`, desc(tickets.number)]
   const rows = await db.select({
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
     sensitive: tickets.sensitive, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
@@ -125,6 +156,8 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
       // A real's text form reads back as the same real, so the next page starts exactly after it.
       : q.sort === 'relevance' ? sql<string>`(${col})::text`
       : sql<string>`''`,
+    /** For the cursor of a name sort: the name as sorted (null: nobody, no team). */
+    cursorName: nameSorts.has(q.sort) ? sql<string | null>`${col}` : sql<string | null>`null`,
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
@@ -135,7 +168,8 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
   const page = rows.slice(0, PAGE_SIZE)
   if (backwards) page.reverse()
   const keyOf = (r: (typeof page)[number]): Cursor => {
-    const v = { due: r.cursorTime, number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title, relevance: r.cursorTime }[q.sort]
+    const v = nameSorts.has(q.sort) ? r.cursorName
+      : { due: r.cursorTime, number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title, relevance: r.cursorTime }[q.sort as Exclude<SortKey, 'requester' | 'assignee' | 'team' | 'category'>]
     return { v, n: r.number }
   }
   const first = page[0]

@@ -78,13 +78,20 @@ const csv = <T extends z.ZodTypeAny>(item: T) =>
 
 /**
  * `due`: the next live SLA deadline (what breaches first), tickets without one last.
+ * `requester`, `assignee`, `team`, `category`: by display name, case-blind; nobody / no team /
+ * no category last in either direction.
  * `relevance`: best matches of the search box's words first (the default while searching).
  */
-export const sortKeys = ['due', 'number', 'created', 'updated', 'priority', 'status', 'title', 'relevance'] as const
+export const sortKeys = ['due', 'number', 'created', 'updated', 'priority', 'status', 'title', 'requester', 'assignee', 'team', 'category', 'relevance'] as const
 export type SortKey = (typeof sortKeys)[number]
 
-/** Without a `dir`: deadlines soonest first, everything else descending as before. */
-const defaultDir = (sort: SortKey): 'asc' | 'desc' => (sort === 'due' ? 'asc' : 'desc')
+/**
+ * The direction a column sorts in on its first click (and without a `dir` in the URL): what
+ * breaches first, the newest and latest activity, the most urgent; statuses in workflow
+ * order and names A to Z.
+ */
+export const defaultSortDir = (sort: SortKey): 'asc' | 'desc' =>
+  (sort === 'number' || sort === 'created' || sort === 'updated' || sort === 'priority' || sort === 'relevance' ? 'desc' : 'asc')
 
 /** Whether the search box holds words (not only filter tokens): then results sort by relevance unless a sort is chosen. */
 const searchesText = (q: string | undefined) => !!q && hasText(parseSearch(q).query)
@@ -111,6 +118,6 @@ export const TicketListQuery = z.object({
   .transform((q) => {
     // Relevance needs words to rank by; without them the list falls back to its default.
     const sort: SortKey = q.sort === 'relevance' || !q.sort ? (searchesText(q.q) ? 'relevance' : 'due') : q.sort
-    return { ...q, sort, dir: q.dir ?? defaultDir(sort) }
+    return { ...q, sort, dir: q.dir ?? defaultSortDir(sort) }
   })
 export type TicketListQuery = z.infer<typeof TicketListQuery>

@@ -13,6 +13,13 @@ import { listCategories } from '@/lib/tickets'
 import { assigneeName } from '@/lib/tickets'
 import { queueCounts } from '@/lib/tickets'
 import { QueueNav } from '@/components/tickets/queue-nav'
+import { ViewNav } from '@/components/views/view-nav'
+import { getView, listColumns, listViews, staleViewNames, viewCounts, type StaleName, type View } from '@/lib/views'
+import { NotFoundError } from '@/lib/errors'
+import { can } from '@/lib/authz/can'
+import { ColumnsMenu } from './columns-menu'
+import { SaveViewButton } from './save-view-button'
+import { ViewActions } from './view-actions-menu'
 
 export const metadata: Metadata = { title: 'Tickets' }
 
@@ -26,14 +33,45 @@ async function filterAssigneeLabel(ctx: Awaited<ReturnType<typeof pageCtx>>, val
   return (await assigneeName(ctx, value)) ?? 'Unknown agent'
 }
 
+/** The open view (`?view=`), or null; a missing, hidden or other org's view reads the same: "not found". */
+async function openView(ctx: Awaited<ReturnType<typeof pageCtx>>, id: string | undefined): Promise<View | 'missing' | null> {
+  if (!id) return null
+  try {
+    return await getView(ctx, id)
+  } catch (err) {
+    if (err instanceof NotFoundError) return 'missing'
+    throw err
+  }
+}
+
+const sortLabels: Record<string, string> = {
+  due: 'SLA due', number: 'Number', created: 'Created', updated: 'Updated', priority: 'Priority', status: 'Status', title: 'Title',
+  requester: 'Requester', assignee: 'Assignee', team: 'Team', category: 'Category',
+}
+
+function staleMessage(s: StaleName): string {
+  if (s.kind === 'team') return `This view names the team “${s.name}”, which no longer exists, so it matches no tickets.`
+  if (s.kind === 'category') return `This view names the category “${s.name}”, which no longer exists, so it matches no tickets.`
+  return `This view names the assignee ${s.name}, who is not a member of this organisation, so it matches no tickets for them.`
+}
+
 export default async function TicketsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const { org } = await params
-  const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   const ctx = await pageCtx(org)
+  const opened = await openView(ctx, raw.view)
+  const view = opened === 'missing' ? null : opened
+  // A view is its query and sort, applied as if typed: the box shows the query, and a header
+  // click or an edit in the box takes over from it (the URL's own values win).
+  const search: Search & Record<string, string | undefined> = view
+    ? { ...raw, q: raw.q || view.query || undefined, sort: raw.sort ?? view.sort, dir: raw.sort ? raw.dir : view.dir }
+    : raw
   // Dates in the search box (created>2026-01-01) are days in the viewer's zone.
   const tz = await viewerTimeZone(ctx)
-  const [page, total, categories, queues, assigneeLabel] = await Promise.all([
+  const views = await listViews(ctx)
+  const [page, total, categories, queues, assigneeLabel, columns, counts, stale] = await Promise.all([
     listTickets(ctx, search, { timeZone: tz }), countTickets(ctx, search, { timeZone: tz }), listCategories(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
+    listColumns(ctx), viewCounts(ctx, views, { timeZone: tz }), view ? staleViewNames(ctx, view.query) : Promise.resolve([]),
   ])
   const q = page.query
   const now = new Date()
@@ -49,17 +87,41 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
     for (const [k, v] of Object.entries(cursor)) u.set(k, v)
     return `/${org}/tickets?${u}`
   }
-  const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before'].includes(k) && search[k])
+  const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before', 'view'].includes(k) && search[k])
   const queueName = q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
     : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
+  const shared = view?.scope === 'org' ? 'everyone in this organisation' : view?.scope === 'team' ? `the team ${view.teamName}` : null
+  const editedView = !!view && (q.q ?? '') !== view.query
   return (
     <div>
       <PageHeader
-        title={queueName ?? 'Tickets'}
-        subtitle={`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
-        actions={<Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>}
+        title={view?.name ?? queueName ?? 'Tickets'}
+        subtitle={<>
+          {`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
+          {view && view.scope !== 'builtin' && <span className="text-slate-400"> · {shared ? `Shared with ${shared}` : 'Your view'}</span>}
+          {editedView && <span className="text-slate-400"> · search changed from the saved view</span>}
+        </>}
+        actions={<>
+          {view?.canManage && <ViewActions org={org} view={{ id: view.id, name: view.name }} shared={shared} />}
+          <SaveViewButton org={org} query={q.q ?? ''} sort={q.sort} sortLabel={sortLabels[q.sort] ?? q.sort} dir={q.dir}
+            teams={queues.teams.map((t) => ({ id: t.id, name: t.name }))} canShare={can(ctx, 'settings:manage')} />
+          <Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>
+        </>}
       />
-      <QueueNav org={org} counts={queues} current={q.queue} />
+      {/* With a view open, no queue is the current one (not even All tickets). */}
+      <QueueNav org={org} counts={queues} current={view ? `view:${view.id}` : q.queue} />
+      <ViewNav org={org} views={views} counts={counts} current={view?.id} />
+      {opened === 'missing' && (
+        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
+          That view was not found: it was deleted, or it is not shared with you. Showing all tickets.
+        </p>
+      )}
+      {stale.length > 0 && (
+        <div role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
+          <ul className="space-y-0.5">{stale.map((s) => <li key={`${s.kind}:${s.name}`}>{staleMessage(s)}</li>)}</ul>
+          {view?.canManage && <p className="mt-1 text-xs">Edit the search and save it as a new view, or delete this one.</p>}
+        </div>
+      )}
       <TicketFilters
         values={{
           status: q.status.join(','), priority: q.priority.join(','), category: q.category ?? '', assignee: q.assignee ?? '',
@@ -69,13 +131,16 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
         org={org} assigneeLabel={assigneeLabel} categories={categories} teams={queues.teams} showDeletedToggle={ctx.role === 'admin'}
         searchErrors={page.search?.errors ?? []}
       />
+      <div className="mb-2 flex justify-end">
+        <ColumnsMenu org={org} columns={columns} />
+      </div>
       {rows.length === 0 ? (
-        <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
-          {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>Clear the filters</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
+        <EmptyState title={filtered ? (view ? 'No tickets in this view' : 'No tickets match these filters') : 'No tickets yet'}>
+          {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>{view ? 'Show all tickets' : 'Clear the filters'}</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
         </EmptyState>
       ) : (
         <>
-          <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} />
+          <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} columns={columns} />
           <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
             {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
             {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
