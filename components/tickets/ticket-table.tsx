@@ -8,8 +8,11 @@ import type { SlaStatus } from '@/lib/sla/status'
 import { PriorityBadge, SensitiveBadge, StatusBadge } from './badges'
 import { SearchSnippet } from './search-snippet'
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
+import { useBulkSelection } from './bulk-context'
+import { selectColumn } from './select-column'
 
 export type TicketTableRow = {
+  id: string
   number: number
   title: string
   status: TicketStatus
@@ -36,10 +39,13 @@ export type TicketTableRow = {
 }
 
 export function TicketTable({ org, rows, sort, dir }: { org: string; rows: TicketTableRow[]; sort: string; dir: 'asc' | 'desc' }) {
+  // Inside a <BulkSelection> the list gains a checkbox column (bulk actions, §11).
+  const select = useBulkSelection()
   // Columns with an accessor are sortable (server-side, by the same key); the rest are not.
   // Cells carry their layout in the column's meta instead of a wrapper element: at 25 rows
   // a wrapper per cell was 100 elements of the page's ~950 (React renders each twice).
   const columns: ColumnDef<TicketTableRow, unknown>[] = [
+    ...(select ? [selectColumn<TicketTableRow>(select)] : []),
     { accessorKey: 'number', header: '#', meta: { className: 'tabular-nums text-slate-500' }, cell: ({ row }) => `#${row.original.number}` },
     {
       accessorKey: 'title', header: 'Title', meta: { className: 'min-w-64' },

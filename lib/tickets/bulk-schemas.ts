@@ -4,6 +4,8 @@ import { AssignTicketInput, ChangeStatusInput } from './schemas'
 
 // Client-safe: the bulk bar builds its request with these, the server parses it with them.
 
+export { ticketPriorities, ticketStatuses }
+
 /** The most tickets one bulk action may touch. More is refused, never silently cut. */
 export const BULK_CAP = 1_000
 /** Above this many tickets any action asks for confirmation first. */

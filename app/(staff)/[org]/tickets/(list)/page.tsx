@@ -13,6 +13,9 @@ import { listCategories } from '@/lib/tickets'
 import { assigneeName } from '@/lib/tickets'
 import { queueCounts } from '@/lib/tickets'
 import { QueueNav } from '@/components/tickets/queue-nav'
+import { BulkSelection } from '@/components/tickets/bulk-selection'
+import { ExportDialog } from '@/components/tickets/export-dialog'
+import { bulkUpdateAction } from '../bulk-actions'
 
 export const metadata: Metadata = { title: 'Tickets' }
 
@@ -38,7 +41,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const q = page.query
   const now = new Date()
   const rows: TicketTableRow[] = page.rows.map((r) => ({
-    number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt,
+    id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt,
     category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
     updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
     sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
@@ -49,6 +52,8 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
     for (const [k, v] of Object.entries(cursor)) u.set(k, v)
     return `/${org}/tickets?${u}`
   }
+  // The view's filters and search without its cursor: what "all matching" and the export take.
+  const filters = Object.fromEntries(Object.entries(search).filter(([k, v]) => v && k !== 'after' && k !== 'before')) as Record<string, string>
   const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before'].includes(k) && search[k])
   const queueName = q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
     : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
@@ -57,7 +62,10 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
       <PageHeader
         title={queueName ?? 'Tickets'}
         subtitle={`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
-        actions={<Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>}
+        actions={<>
+          <ExportDialog org={org} query={filters} count={formatCount(total)} />
+          <Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>
+        </>}
       />
       <QueueNav org={org} counts={queues} current={q.queue} />
       <TicketFilters
@@ -75,7 +83,10 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
         </EmptyState>
       ) : (
         <>
-          <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} />
+          <BulkSelection org={org} pageIds={rows.map((r) => r.id)} total={total} query={filters} canDelete={ctx.role === 'admin'}
+            teams={queues.teams} action={bulkUpdateAction} enabled={q.deleted !== '1'}>
+            <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} />
+          </BulkSelection>
           <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
             {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
             {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
