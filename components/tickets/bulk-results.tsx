@@ -9,7 +9,7 @@ export function BulkResults({ org, label, result, onDismiss }: { org: string; la
   const refused = result.rows.filter((r) => !r.ok)
   const tone = refused.length === 0 ? 'bg-emerald-50 ring-emerald-200 text-emerald-900' : 'bg-amber-50 ring-amber-200 text-amber-950'
   return (
-    <section aria-label="Bulk action results" role="status" className={`rounded-lg p-3 text-sm ring-1 ${tone}`}>
+    <section aria-label="Bulk action results" aria-live="polite" className={`rounded-lg p-3 text-sm ring-1 ${tone}`}>
       <div className="flex items-start justify-between gap-3">
         <p>
           <span className="font-semibold">{label}:</span> {fmt(result.applied)} applied
