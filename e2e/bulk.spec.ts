@@ -25,7 +25,7 @@ test('an agent selects three tickets, raises their priority in one go and sees t
   const numbers = await threeTickets(page, marker)
   await page.goto(`/acme/tickets?q=${marker}`)
   await expect(page.getByRole('row')).toHaveCount(4)
-  for (const n of numbers) await page.getByRole('checkbox', { name: `Select ticket #${n}` }).check()
+  for (const n of numbers) await page.getByRole('checkbox', { name: `Select ticket #${n}`, exact: true }).check()
   const bar = page.getByRole('region', { name: 'Bulk actions' })
   await expect(bar.getByText('3 tickets selected')).toBeVisible()
   await expect(page.getByRole('checkbox', { name: 'Select all on this page' })).toBeChecked()

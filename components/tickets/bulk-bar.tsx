@@ -113,7 +113,7 @@ export function BulkBar({ org, count, scope, selection, canDelete, teams, action
                 <div className="w-48">
                   <Field id="bulk-team" label="Team">
                     <Select id="bulk-team" value={values.teamId} onChange={(e) => { set('teamId')(e); setPerson(null) }}>
-                      <option value={KEEP_TEAM}>Keep each ticket&apos;s team</option>
+                      <option value={KEEP_TEAM}>Keep current team</option>
                       <option value="">No team</option>
                       {teams.map((t) => <option key={t.id} value={t.id}>{t.name}{t.restricted ? ' (restricted)' : ''}</option>)}
                     </Select>
