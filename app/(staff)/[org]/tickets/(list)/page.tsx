@@ -77,22 +77,23 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
         org={org} assigneeLabel={assigneeLabel} categories={categories} teams={queues.teams} showDeletedToggle={ctx.role === 'admin'}
         searchErrors={page.search?.errors ?? []}
       />
-      {rows.length === 0 ? (
-        <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
-          {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>Clear the filters</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
-        </EmptyState>
-      ) : (
-        <>
-          <BulkSelection org={org} pageIds={rows.map((r) => r.id)} total={total} query={filters} canDelete={ctx.role === 'admin'}
-            teams={queues.teams} action={bulkUpdateAction} enabled={q.deleted !== '1'}>
+      {/* Around the empty state too: a bulk action that empties the view still shows its results. */}
+      <BulkSelection org={org} pageIds={rows.map((r) => r.id)} total={total} query={filters} canDelete={ctx.role === 'admin'}
+        teams={queues.teams} action={bulkUpdateAction} enabled={q.deleted !== '1'}>
+        {rows.length === 0 ? (
+          <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
+            {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>Clear the filters</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
+          </EmptyState>
+        ) : (
+          <>
             <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} />
-          </BulkSelection>
-          <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-            {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
-            {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
-          </nav>
-        </>
-      )}
+            <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+              {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
+              {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
+            </nav>
+          </>
+        )}
+      </BulkSelection>
     </div>
   )
 }
