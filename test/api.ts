@@ -14,6 +14,7 @@ type RouteModule = Partial<Record<'GET' | 'POST' | 'PATCH', Handler>>
 // `next start` runs for them (the route adapter, the domain verbs, the database).
 const modules: Record<string, () => Promise<RouteModule>> = {
   '/api/v1/{org}/tickets': () => import('@/app/api/v1/[org]/tickets/route'),
+  '/api/v1/{org}/tickets/export': () => import('@/app/api/v1/[org]/tickets/export/route'),
   '/api/v1/{org}/tickets/{number}': () => import('@/app/api/v1/[org]/tickets/[number]/route'),
   '/api/v1/{org}/tickets/{number}/status': () => import('@/app/api/v1/[org]/tickets/[number]/status/route'),
   '/api/v1/{org}/tickets/{number}/assignment': () => import('@/app/api/v1/[org]/tickets/[number]/assignment/route'),
@@ -52,7 +53,9 @@ export async function call(method: string, path: string, opts: { token?: string;
   const req = new Request(url, { method, headers, body: body as BodyInit | undefined })
   const res = await handler(req, { params: Promise.resolve(m.params) })
   const text = await res.text()
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, template: m.template, method: method.toLowerCase() }
+  // JSON answers are parsed; anything else (a CSV export) stays text.
+  const json = /json/.test(res.headers.get('content-type') ?? '')
+  return { status: res.status, headers: res.headers, body: text && json ? JSON.parse(text) : text || null, template: m.template, method: method.toLowerCase() }
 }
 
 /** A token acting as `ctx`'s member, with all of its role's scopes unless narrowed. */

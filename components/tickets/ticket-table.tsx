@@ -10,8 +10,11 @@ import { SearchSnippet } from './search-snippet'
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
 import { defaultSortDir, type SortKey } from '@/lib/tickets/schemas'
 import { listColumnIds, type ListColumnId } from '@/lib/views/schemas'
+import { useBulkSelection } from './bulk-context'
+import { selectColumn } from './select-column'
 
 export type TicketTableRow = {
+  id: string
   number: number
   title: string
   status: TicketStatus
@@ -45,6 +48,8 @@ export function TicketTable({ org, rows, sort, dir, columns: shown }: {
   /** The optional columns this person chose (lib/views); `#` and the title always show. */
   columns: readonly ListColumnId[]
 }) {
+  // Inside a <BulkSelection> the list gains a checkbox column (bulk actions, §11).
+  const select = useBulkSelection()
   // Columns with an accessor are sortable (server-side, by the same key); the rest are not.
   // Cells carry their layout in the column's meta instead of a wrapper element: at 25 rows
   // a wrapper per cell was 100 elements of the page's ~950 (React renders each twice).
@@ -81,6 +86,7 @@ export function TicketTable({ org, rows, sort, dir, columns: shown }: {
     created: { accessorKey: 'created', header: 'Created', sortDescFirst: firstDesc('created'), cell: ({ row }) => <time className="whitespace-nowrap text-slate-600">{row.original.created}</time> },
   }
   const columns: ColumnDef<TicketTableRow, unknown>[] = [
+    ...(select ? [selectColumn<TicketTableRow>(select)] : []),
     { accessorKey: 'number', header: '#', sortDescFirst: firstDesc('number'), meta: { className: 'tabular-nums text-slate-500' }, cell: ({ row }) => `#${row.original.number}` },
     {
       accessorKey: 'title', header: 'Title', sortDescFirst: firstDesc('title'), meta: { className: 'min-w-64' },

@@ -22,7 +22,7 @@ export const auditActionSuggestions = [
   'ticket.viewed', 'ticket.escalated', 'ticket.deleted', 'ticket.restored', 'ticket.team_changed', 'ticket.routed', 'ticket.accepted', 'ticket.rejected', 'comment.', 'comment.added', 'comment.internal_added',
   'comment.marked_solution', 'member.', 'member.added', 'member.role_changed', 'member.deactivated', 'member.reactivated',
   'team.', 'team.created', 'team.updated', 'team.deleted', 'team.member_added', 'team.member_removed', 'routing_rule.',
-  'category.created', 'organization.created', 'view.', 'view.created', 'view.renamed', 'view.deleted',
+  'ticket.bulk_updated', 'ticket.exported', 'category.created', 'organization.created', 'view.', 'view.created', 'view.renamed', 'view.deleted',
 ] as const
 
 /** id → a readable name (ticket number, person, category…), resolved by `auditReferences`. */

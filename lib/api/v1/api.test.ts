@@ -61,6 +61,10 @@ describe('contract: every documented operation answers what the document says', 
     // The requester never sees a file on an internal note.
     expect(check(await call('GET', `${b}/tickets/${n}/attachments`, { token: requester })).body.data).toEqual([])
     check(await call('GET', `${b}/teams`, { token: admin }))
+    const csv = check(await call('GET', `${b}/tickets/export?status=in_progress&columns=number,title`, { token: agent }))
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    // (text() drops the byte-order mark; export.test.ts checks the bytes.)
+    expect(csv.body).toBe(`Number,Title\r\n${n},Router down\r\n`)
     const members = check(await call('GET', `${b}/members?q=${encodeURIComponent(o.agent.user.name)}`, { token: agent }))
     expect(members.body.data.map((m: { id: string }) => m.id)).toEqual([o.agent.user.id])
     const second = check(await call('POST', `${b}/tickets`, { token: requester, body: { title: 'Another', description: 'x' } }))

@@ -3,7 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@ast
 import { z, type ZodTypeAny } from 'zod'
 import { errorCodes } from '@/lib/errors'
 import { RequesterComment, RequesterTicket, RequesterTicketSummary, StaffComment, StaffTicket, StaffTicketSummary } from '@/lib/presenters/schemas'
-import { ApiAddComment, ApiAssign, ApiAttachment, ApiMember, ApiMemberListQuery, ApiUpload, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
+import { ApiExportQuery, ApiAddComment, ApiAssign, ApiAttachment, ApiMember, ApiMemberListQuery, ApiUpload, ApiChangeStatus, ApiCreateTicket, ApiReject, ApiTeam, ApiTicketListQuery, ApiUpdateTicket } from './schemas'
 
 // The OpenAPI 3.1 document, generated from the very zod schemas the routes parse with and
 // the presenters answer through (@asteasolutions/zod-to-openapi), so the document cannot
@@ -23,6 +23,8 @@ export type Operation = {
   ok: { status: 200 | 201; description: string; schema: ZodTypeAny }
   /** Answers ETag and honours If-Match. */
   versioned?: boolean
+  /** The success body's media type, when it is not JSON (a CSV export). */
+  contentType?: 'text/csv'
 }
 
 const registry = new OpenAPIRegistry()
@@ -53,6 +55,10 @@ const T = '/api/v1/{org}/tickets/{number}'
 export const operations: Operation[] = [
   { method: 'get', path: '/api/v1/{org}/tickets', operationId: 'listTickets', tag: 'Tickets', summary: 'List tickets (filters, sort, keyset cursor)', query: ApiTicketListQuery,
     ok: { status: 200, description: 'One page of the tickets you may see', schema: page(z.union([s.StaffTicketSummary, s.RequesterTicketSummary])) } },
+  { method: 'get', path: '/api/v1/{org}/tickets/export', operationId: 'exportTickets', tag: 'Tickets', query: ApiExportQuery, contentType: 'text/csv',
+    summary: 'Export the tickets matching the list filters as CSV (staff): streamed, UTF-8 with BOM, RFC 4180, one row per ticket in number order',
+    ok: { status: 200, description: 'A CSV attachment: a header row, then one row per ticket you may see (never deleted ones). Cells that a spreadsheet would run as a formula start with \'.',
+      schema: z.string() } },
   { method: 'post', path: '/api/v1/{org}/tickets', operationId: 'createTicket', tag: 'Tickets', summary: 'Create a ticket (staff may set requesterEmail)', body: ApiCreateTicket,
     ok: { status: 201, description: 'The new ticket', schema: Ticket }, versioned: true },
   { method: 'get', path: T, operationId: 'getTicket', tag: 'Tickets', summary: 'Get a ticket by number', ok: { status: 200, description: 'The ticket', schema: Ticket }, versioned: true },
@@ -108,7 +114,7 @@ for (const op of operations) {
       [op.ok.status]: {
         description: op.ok.description,
         headers: { ...rateHeaders, ...(op.versioned ? { ETag: { description: 'The version to send in If-Match', schema: { type: 'string' as const } } } : {}) },
-        content: { 'application/json': { schema: op.ok.schema } },
+        content: { [op.contentType ?? 'application/json']: { schema: op.ok.schema } },
       },
       401: problem('No token, or an invalid, expired or revoked one'),
       403: problem('Your role or the token\'s scopes do not allow this'),

@@ -53,6 +53,7 @@ export function apiRoute<P extends Params>(op: (call: ApiCall<P>) => Promise<Api
         : await call(ctx)
       const headers: Record<string, string> = { 'cache-control': 'no-store', ...rateHeaders(rate), ...result.headers }
       if (result.status === 204) return new Response(null, { status: 204, headers })
+      if (result.stream) return new Response(result.stream, { status: result.status, headers })
       return new Response(JSON.stringify(result.body), { status: result.status, headers: { 'content-type': 'application/json', ...headers } })
     } catch (err) {
       return problemFrom(err, rate ? rateHeaders(rate) : {})

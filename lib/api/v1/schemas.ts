@@ -5,6 +5,8 @@ import { AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInpu
 import { StaffTicketSummary, RequesterTicketSummary } from '@/lib/presenters/schemas'
 import { roles } from '@/db/enums'
 import { MAX_FILES_PER_MESSAGE } from '@/lib/attachments/limits'
+import { defaultExportColumns, exportColumnKeys } from '@/lib/tickets/export-columns'
+import { isValidTimeZone } from '@/lib/format/time'
 
 // The API's request shapes are the forms' schemas minus the path's ticket number, so a
 // rule (a limit, a message) is written once for both. Only the list query is stricter
@@ -28,6 +30,13 @@ export const ApiTicketListQuery = z.object({
   dir: z.enum(['asc', 'desc']).optional(),
   after: z.string().max(500).optional().describe('`nextCursor` of the previous page'),
   before: z.string().max(500).optional().describe('`prevCursor` of the next page'),
+}).strict()
+
+/** The list's filters without its paging; rows come in ticket-number order. */
+export const ApiExportQuery = ApiTicketListQuery.omit({ sort: true, dir: true, after: true, before: true }).extend({
+  columns: csvOf(exportColumnKeys).describe(`Comma-separated, in the order wanted: ${exportColumnKeys.join(', ')}. Default: ${defaultExportColumns.join(',')}`),
+  tz: z.string().refine((v) => isValidTimeZone(v), 'Use an IANA time zone such as Europe/London').optional()
+    .describe('Times are written in this IANA zone (ISO 8601 with offset); default: the organisation\'s'),
 }).strict()
 
 /** Staged uploads (POST /uploads) join the ticket's description or the reply by id. */

@@ -20,6 +20,9 @@ import { can } from '@/lib/authz/can'
 import { ColumnsMenu } from './columns-menu'
 import { SaveViewButton } from './save-view-button'
 import { ViewActions } from './view-actions-menu'
+import { BulkSelection } from '@/components/tickets/bulk-selection'
+import { ExportDialog } from '@/components/tickets/export-dialog'
+import { bulkUpdateAction } from '../bulk-actions'
 
 export const metadata: Metadata = { title: 'Tickets' }
 
@@ -46,7 +49,7 @@ async function openView(ctx: Awaited<ReturnType<typeof pageCtx>>, id: string | u
 
 const sortLabels: Record<string, string> = {
   due: 'SLA due', number: 'Number', created: 'Created', updated: 'Updated', priority: 'Priority', status: 'Status', title: 'Title',
-  requester: 'Requester', assignee: 'Assignee', team: 'Team', category: 'Category',
+  requester: 'Requester', assignee: 'Assignee', team: 'Team', category: 'Category', relevance: 'Relevance',
 }
 
 function staleMessage(s: StaleName): string {
@@ -76,7 +79,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const q = page.query
   const now = new Date()
   const rows: TicketTableRow[] = page.rows.map((r) => ({
-    number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt,
+    id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt,
     category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
     updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
     sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
@@ -87,6 +90,8 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
     for (const [k, v] of Object.entries(cursor)) u.set(k, v)
     return `/${org}/tickets?${u}`
   }
+  // The view's filters and search without its cursor: what "all matching" and the export take.
+  const filters = Object.fromEntries(Object.entries(search).filter(([k, v]) => v && !['after', 'before', 'view'].includes(k))) as Record<string, string>
   const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before', 'view'].includes(k) && search[k])
   const queueName = q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
     : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
@@ -100,11 +105,13 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
           {`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
           {view && view.scope !== 'builtin' && <span className="text-slate-400"> · {shared ? `Shared with ${shared}` : 'Your view'}</span>}
           {editedView && <span className="text-slate-400"> · search changed from the saved view</span>}
+          {q.sort === 'relevance' && <span className="text-slate-500"> · best matches first (click a column to sort by it)</span>}
         </>}
         actions={<>
           {view?.canManage && <ViewActions org={org} view={{ id: view.id, name: view.name }} shared={shared} />}
           <SaveViewButton org={org} query={q.q ?? ''} sort={q.sort} sortLabel={sortLabels[q.sort] ?? q.sort} dir={q.dir}
             teams={queues.teams.map((t) => ({ id: t.id, name: t.name }))} canShare={can(ctx, 'settings:manage')} />
+          <ExportDialog org={org} query={filters} count={formatCount(total)} />
           <Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>
         </>}
       />
@@ -134,19 +141,23 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
       <div className="mb-2 flex justify-end">
         <ColumnsMenu org={org} columns={columns} />
       </div>
-      {rows.length === 0 ? (
-        <EmptyState title={filtered ? (view ? 'No tickets in this view' : 'No tickets match these filters') : 'No tickets yet'}>
-          {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>{view ? 'Show all tickets' : 'Clear the filters'}</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
-        </EmptyState>
-      ) : (
-        <>
-          <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} columns={columns} />
-          <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-            {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
-            {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
-          </nav>
-        </>
-      )}
+      {/* Around the empty state too: a bulk action that empties the view still shows its results. */}
+      <BulkSelection org={org} pageIds={rows.map((r) => r.id)} total={total} query={filters} canDelete={ctx.role === 'admin'}
+        teams={queues.teams} action={bulkUpdateAction} enabled={q.deleted !== '1'}>
+        {rows.length === 0 ? (
+          <EmptyState title={filtered ? (view ? 'No tickets in this view' : 'No tickets match these filters') : 'No tickets yet'}>
+            {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>{view ? 'Show all tickets' : 'Clear the filters'}</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
+          </EmptyState>
+        ) : (
+          <>
+            <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} columns={columns} />
+            <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+              {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
+              {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
+            </nav>
+          </>
+        )}
+      </BulkSelection>
     </div>
   )
 }
