@@ -8,6 +8,7 @@ import { getTicketDetail, getTicketView } from '@/lib/tickets/get-ticket'
 import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
 import { queueCounts } from '@/lib/tickets/queues'
 import { createApiToken } from '@/lib/api-tokens/tokens'
+import { listViews, saveView } from '@/lib/views'
 import { accounts, DETAIL_TAG, orgSlug } from './config'
 import { actionBody, actionId } from './http'
 
@@ -82,6 +83,16 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
   const bearer = (t: string) => ({ authorization: `Bearer ${t}` })
   let apiCreated = 0
 
+  // Workspace (issue 14): a saved view of the agent's (made on the first run, found after),
+  // the list by requester and by a month of creation dates in the viewer's zone.
+  const viewName = 'Bench: high priority, open'
+  const view = (await listViews(agent)).find((v) => v.name === viewName)
+    ?? await saveView(agent, { name: viewName, query: 'priority:high is:open', sort: 'updated' })
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
+  const byRequester = `requester:${accounts(1).requester}`
+  const byDates = `created>=${day(60)} created<${day(30)}`
+  const searchFloor = (q: string, as: Ctx = agent) => async () => { await listTickets(as, { q }); await countTickets(as, { q }) }
+
   const list: Scenario[] = [
     // The "My work" queue (§6): my unsolved tickets, in the list's default order (SLA due).
     { name: 'my work queue (sort=due)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?queue=mine`),
@@ -103,10 +114,25 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
       return post(`/${org}/tickets/${t.number}`, replyId, { org, number: String(t.number), body: `Benchmark reply ${replied}` })
     } },
     // Full-text search (issue 14): common words (about 1 in 30 tickets), and a phrase.
+    // Floors: the page's list and its capped count (a search page runs both).
     { name: 'search: two words', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=${encodeURIComponent('jams printer')}`),
-      floor: () => listTickets(agent, { q: 'jams printer' }) },
+      floor: searchFloor('jams printer') },
     { name: 'search: phrase', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=${encodeURIComponent('"docking station"')}`),
-      floor: () => listTickets(agent, { q: '"docking station"' }) },
+      floor: searchFloor('"docking station"') },
+    { name: 'search: one word in ~85k tickets', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=new`),
+      floor: searchFloor('new') },
+    { name: 'search: a word in no ticket', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=xylophone`),
+      floor: searchFloor('xylophone') },
+    { name: 'search: a serial from replies (phrase, ~35% of tickets)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=${encodeURIComponent('4471-22')}`),
+      floor: searchFloor('4471-22') },
+    { name: 'requester searches own tickets', kind: 'read', as: 'requester', ok: [200], request: get(`/${org}/portal?q=printer`),
+      floor: searchFloor('printer', requester) },
+    { name: 'list filtered by requester', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=${encodeURIComponent(byRequester)}`),
+      floor: searchFloor(byRequester) },
+    { name: 'list filtered by created date range', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?q=${encodeURIComponent(byDates)}`),
+      floor: searchFloor(byDates) },
+    { name: 'saved view (priority:high is:open)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?view=${view.id}`),
+      floor: async () => { await listTickets(agent, { q: 'priority:high is:open', sort: 'updated' }); await countTickets(agent, { q: 'priority:high is:open' }) } },
     { name: 'API: list tickets', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets`, headers: bearer(agentToken) }),
       floor: () => listTickets(agent, {}) },
     { name: 'API: get ticket', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets/${detail.number}`, headers: bearer(agentToken) }),
