@@ -1,7 +1,7 @@
 import 'server-only'
 import { TZDate } from '@date-fns/tz'
 import { and, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import { categories, teams, tickets, users } from '@/db/schema'
+import { categories, memberships, teams, tickets, users } from '@/db/schema'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
 import { slaStatusSql } from '@/lib/sla/status-sql'
@@ -47,8 +47,8 @@ export function searchPredicate(ctx: Ctx, q: SearchQuery, opts: { timeZone?: str
   if (q.priority.length) parts.push(inArray(tickets.priority, q.priority))
   if (q.tag.length) parts.push(or(...q.tag.map((t) => sql`${tickets.tags} @> array[${t}]::text[]`)))
   if (q.category.length) {
-    parts.push(sql`exists (select 1 from ${categories} where ${categories.organizationId} = ${tickets.organizationId}
-      and ${categories.id} = ${tickets.categoryId} and ${lowerIn(sql`${categories.name}`, q.category)})`)
+    parts.push(sql`${tickets.categoryId} = any(array(select ${categories.id} from ${categories}
+      where ${categories.organizationId} = ${ctx.org.id} and ${lowerIn(sql`${categories.name}`, q.category)}))`)
   }
   for (const b of q.created) parts.push(dateBound(tickets.createdAt, b, tz, now))
   for (const b of q.updated) parts.push(dateBound(tickets.updatedAt, b, tz, now))
@@ -59,20 +59,22 @@ export function searchPredicate(ctx: Ctx, q: SearchQuery, opts: { timeZone?: str
       if (q.assignee.includes('me')) alts.push(eq(tickets.assigneeId, ctx.user.id))
       if (q.assignee.includes('none')) alts.push(isNull(tickets.assigneeId))
       const emails = q.assignee.filter((a) => a !== 'me' && a !== 'none')
-      if (emails.length) alts.push(sql`exists (select 1 from ${users} sa where sa.id = ${tickets.assigneeId} and ${lowerIn(sql`sa.email`, emails)})`)
+      if (emails.length) alts.push(sql`${tickets.assigneeId} = any(array(select sa.id from ${users} sa where ${lowerIn(sql`sa.email`, emails)}))`)
       parts.push(or(...alts))
     }
     if (q.requester.length) {
-      parts.push(sql`exists (select 1 from ${users} sr where sr.id = ${tickets.requesterId}
-        and (${lowerIn(sql`sr.email`, q.requester)} or ${lowerIn(sql`sr.name`, q.requester)}))`)
+      // By email (users' unique lower(email) index) or by name among the org's members
+      // (memberships' (org, lower(name)) index); ids as an array, so the tickets side is an
+      // index condition on (org, requester) rather than a probe per ticket.
+      parts.push(sql`${tickets.requesterId} = any(array(select sr.id from ${users} sr where ${lowerIn(sql`sr.email`, q.requester)}
+        union select m.user_id from ${memberships} m where m.organization_id = ${ctx.org.id} and ${lowerIn(sql`m.name`, q.requester)}))`)
     }
     if (q.team.length) {
       const names = q.team.filter((t) => t.toLowerCase() !== 'none')
       const alts: SQL[] = []
       if (names.length < q.team.length) alts.push(isNull(tickets.teamId))
       if (names.length) {
-        alts.push(sql`exists (select 1 from ${teams} where ${teams.organizationId} = ${tickets.organizationId}
-          and ${teams.id} = ${tickets.teamId} and ${lowerIn(sql`${teams.name}`, names)})`)
+        alts.push(sql`${tickets.teamId} = any(array(select ${teams.id} from ${teams} where ${teams.organizationId} = ${ctx.org.id} and ${lowerIn(sql`${teams.name}`, names)}))`)
       }
       parts.push(or(...alts))
     }
