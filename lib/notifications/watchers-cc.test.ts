@@ -158,6 +158,9 @@ describe('CC addresses', () => {
     await expect(addTicketCc(other.admin, { number: t.number + 5, email: 'x@example.test' })).rejects.toBeInstanceOf(NotFoundError)
     const secret = await ticketIn(o, 'new', { sensitive: true })
     await expect(addTicketCc(o.agent, { number: secret.number, email: 'x@example.test' })).rejects.toBeInstanceOf(NotFoundError)
+    // Nobody copies anyone on a restricted ticket, not even its requester or an admin.
+    expect((await fieldErrorsOf(addTicketCc(o.requester, { number: secret.number, email: 'x@example.test' }))).email).toEqual(['Copies are not sent for a restricted ticket'])
+    expect((await fieldErrorsOf(addTicketCc(o.admin, { number: secret.number, email: 'x@example.test' }))).email).toEqual(['Copies are not sent for a restricted ticket'])
     await addTicketCc(o.requester, { number: t.number, email: 'x@example.test' })
     expect(await listTicketCc(o.requester2, t.id)).toEqual([])
     expect(await listTicketCc(other.admin, t.id)).toEqual([])

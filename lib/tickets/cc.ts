@@ -14,7 +14,8 @@ import { MAX_CC, TicketCcInput } from './schemas'
 /**
  * Email addresses copied on a ticket (issue 14). They receive its public replies by email
  * and nothing else (lib/notifications/notify.ts). The requester manages them on their
- * portal page, staff on the ticket; both may add and remove any of them.
+ * portal page, staff on the ticket; both may add and remove any of them. None is added to
+ * a sensitive ticket, and those added before it became sensitive are no longer sent to.
  */
 export async function addTicketCc(ctx: Ctx, raw: z.input<typeof TicketCcInput>) {
   authorize(ctx, 'comment:reply')
@@ -23,6 +24,8 @@ export async function addTicketCc(ctx: Ctx, raw: z.input<typeof TicketCcInput>) 
     const ticket = await loadVisibleTicket(tx, ctx, number, { lock: true })
     const before = await ccOf(tx, ticket)
     if (before.includes(email)) return { changed: false }
+    // Copies go outside the people who may see the ticket; a restricted one sends none (§6).
+    if (ticket.sensitive) throw new ValidationError('Copies are not sent for a restricted ticket', { email: ['Copies are not sent for a restricted ticket'] })
     const [requester] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ticket.requesterId))
     if (requester?.email.toLowerCase() === email) {
       throw new ValidationError('The requester already receives every reply', { email: ['That is the requester’s own address; they already get every reply'] })

@@ -8,6 +8,7 @@ import { withTx } from '@/lib/db/tx'
 import { category, makeOrg, type TestOrg } from '@/test/factory'
 import { auditCount, clear, fieldErrorsOf, rowOf, ticketIn } from '@/test/tickets'
 import { deleteTicket, restoreTicket } from './delete-ticket'
+import { getTicketDetail } from './get-ticket'
 import { listTickets } from './list-tickets'
 import { listOrgTags, setTicketTags } from './tags'
 import { updateTicket } from './update-ticket'
@@ -78,6 +79,16 @@ describe('tagging a ticket', () => {
     expect(events.map((e) => e.changes)).toEqual([{ tags: [['vpn'], ['wifi']] }, { tags: [[], ['vpn']] }])
     expect(events[0]).toMatchObject({ actorId: o.agent.user.id, actorRole: 'agent' })
     expect((await rowOf(o, t.number)).updatedAt.getTime()).toBeGreaterThan(before.getTime())
+  })
+
+  it('the staff timeline tells the story; the requester’s shows none of it', async () => {
+    const o = await makeOrg()
+    const t = await ticketIn(o, 'open')
+    await setTicketTags(o.agent, { number: t.number, add: ['vpn', 'wifi'] })
+    await setTicketTags(o.agent, { number: t.number, add: ['lan'], remove: ['vpn', 'wifi'] })
+    const staff = (await getTicketDetail(o.agent, t.number)).timeline.filter((e) => e.kind === 'edit').map((e) => `${e.actor} ${e.text}`)
+    expect(staff).toEqual([`${o.agent.user.name} tagged vpn, wifi`, `${o.agent.user.name} tagged lan and removed tags vpn, wifi`])
+    expect((await getTicketDetail(o.requester, t.number)).timeline.filter((e) => e.kind === 'edit')).toEqual([])
   })
 
   it('a requester may not tag, not even their own ticket', async () => {

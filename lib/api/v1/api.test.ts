@@ -48,6 +48,13 @@ describe('contract: every documented operation answers what the document says', 
     expect(check(await call('GET', `${b}/tickets?status=new&sort=number&dir=desc`, { token: admin })).body.data[0].number).toBe(n)
     expect(check(await call('GET', `${b}/tickets/${n}`, { token: agent })).body.requester.email).toBe(o.requester.user.email)
     check(await call('PATCH', `${b}/tickets/${n}`, { token: agent, body: { priority: 'high' } }))
+    // Tags replace the ticket's list, normalised; a malformed one is a 422 naming it; requesters may not tag.
+    expect(check(await call('PATCH', `${b}/tickets/${n}`, { token: agent, body: { tags: ['VPN', 'router', 'vpn'] } })).body.tags).toEqual(['vpn', 'router'])
+    const badTag = check(await call('PATCH', `${b}/tickets/${n}`, { token: agent, body: { tags: ['two words'] } }))
+    expect(badTag.status).toBe(422)
+    expect(JSON.stringify(badTag.body)).toContain('A tag may use only letters')
+    expect((await call('PATCH', `${b}/tickets/${n}`, { token: requester, body: { tags: ['mine'] } })).status).toBe(403)
+    expect(check(await call('GET', `${b}/tickets/${n}`, { token: agent })).body.tags).toEqual(['vpn', 'router'])
     check(await call('POST', `${b}/tickets/${n}/assignment`, { token: admin, body: { teamId: team.id, assigneeId: o.agent.user.id } }))
     check(await call('POST', `${b}/tickets/${n}/accept`, { token: agent }))
     check(await call('POST', `${b}/tickets/${n}/status`, { token: agent, body: { to: 'in_progress' } }))
