@@ -120,7 +120,7 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
 const listChangeActions = ['ticket.tags_changed', 'ticket.cc_added', 'ticket.cc_removed']
 
 /** "tagged vpn and removed tag wifi", "copied ann@x.org on replies": the timeline's line for a tag or CC change. */
-export function listChangeText(action: string, changes: Record<string, [unknown, unknown]>): string | null {
+function listChangeText(action: string, changes: Record<string, [unknown, unknown]>): string | null {
   const [before, after] = (changes.tags ?? changes.cc ?? [[], []]).map((v) => (Array.isArray(v) ? v.map(String) : [])) as [string[], string[]]
   const added = after.filter((x) => !before.includes(x))
   const removed = before.filter((x) => !after.includes(x))
