@@ -68,7 +68,7 @@ async function main() {
     }
     await tx.unsafe(lookups)
     // Accounts, memberships, teams, tickets and comments load with their indexes and keys dropped.
-    // The per-row search triggers (migration 0020) are off for the load: every org searches
+    // The per-row search triggers (migration 0019) are off for the load: every org searches
     // in 'simple' (the column default), and the conversation's words go onto the tickets in
     // one set-based update at the end instead of one ticket update per comment.
     await tx.unsafe('alter table tickets disable trigger tickets_search_config; alter table comments disable trigger comments_search_config; alter table comments disable trigger comments_search')

@@ -77,7 +77,7 @@ async function open(): Promise<Handle> {
   const client = template && dir.startsWith('memory://')
     ? new PGlite(dir, { loadDataDir: new Blob([fs.readFileSync(template)]), extensions: pgliteExtensions })
     : new PGlite(dir, { extensions: pgliteExtensions })
-  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db
+  const db = drizzle(client, { schema, casing: 'snake_case', logger }) as unknown as Db
   await migrate(db as never, { migrationsFolder })
   return { db, kind: 'pglite', close: () => client.close() }
 }

@@ -8,6 +8,7 @@ import { addMember } from '@/lib/members/members'
 import { loadCtx } from '@/lib/auth/load-ctx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { createTicket } from '@/lib/tickets/create-ticket'
+import { setTicketTags } from '@/lib/tickets/tags'
 import { assignTicket } from '@/lib/tickets/assign-ticket'
 import { acceptAssignment } from '@/lib/tickets/accept-assignment'
 import { changeStatus } from '@/lib/tickets/change-status'
@@ -29,6 +30,8 @@ type OrgPlan = {
   slug: string; name: string; domain: string; timezone: string; sla: SlaPlan
   categories: { name: string; sensitive?: boolean }[]
   titles: [string, string, string][] // title, description, category
+  /** Demo tags by title (issue 14), so the tag input has suggestions and the list shows chips. */
+  tags: Record<string, string[]>
 }
 
 const acme: OrgPlan = {
@@ -57,6 +60,12 @@ const acme: OrgPlan = {
     ['New starter needs an account', 'Maria Lopez starts on Monday in Sales and needs email and CRM access.', 'Access request'],
     ['Second monitor flickers', 'My second monitor flickers when connected through the dock.', 'Hardware'],
   ],
+  tags: {
+    'VPN drops every 10 minutes': ['network', 'vpn'], 'Laptop will not boot after update': ['hardware', 'laptop'],
+    'Need access to the finance share': ['access'], 'Outlook keeps asking for password': ['email'], 'Invoice shows the wrong cost centre': ['finance'],
+    'Wi-Fi on floor 3 is very slow': ['network', 'wifi'], 'Printer in room 2.14 jams': ['hardware', 'printer'],
+    'New starter needs an account': ['access', 'onboarding'], 'Second monitor flickers': ['hardware'],
+  },
 }
 
 const metro: OrgPlan = {
@@ -83,6 +92,11 @@ const metro: OrgPlan = {
     ['Missed bulky waste pickup', 'I booked a bulky waste pickup for Friday and nobody came.', 'Waste collection'],
     ['Loud music from the park after midnight', 'Groups play loud music in Riverside Park after midnight on weekends.', 'Noise complaint'],
   ],
+  tags: {
+    'Deep pothole on Elm Street': ['roads'], 'Pothole near the school entrance': ['roads', 'school'], 'Streetlight out at Oak & 5th': ['lighting'],
+    'Flickering streetlight on Bay Road': ['lighting'], 'Bins not collected on Tuesday': ['waste'], 'Missed bulky waste pickup': ['waste'],
+    'Construction noise at night': ['noise'], 'Loud music from the park after midnight': ['noise', 'parks'],
+  },
 }
 
 const sensitiveTitles: [string, string][] = [
@@ -153,6 +167,7 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     const teamId = plan.slug !== 'acme' ? undefined
       : ['Network outage', 'Hardware'].includes(category) && worker !== ctx.consultant ? teamOf['Field Engineering'] : teamOf['Service Desk']
     await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin, teamId })
+    if (plan.tags[title]) await setTicketTags(ctx.admin, { number: t.number, add: plan.tags[title] })
     numbers.push(t.number)
   }
   await slaDemoStates(db, adminCtx, numbers)
@@ -174,6 +189,8 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     for (const [i, [title, description]] of sensitiveTitles.entries()) {
       const who = i === 1 ? ctx.requester2 : ctx.requester
       const t = await createTicket(who, { title, description, priority: 'high', categoryId: catId('Gender-based violence') })
+      // Only Liaison and admins ever see this tag, in the list or among the suggestions.
+      await setTicketTags(ctx.admin, { number: t.number, add: ['gbv-case'] })
       if (i === 2) continue
       await assignTicket(ctx.admin, { number: t.number, assigneeId: people.agent2.id })
       await changeStatus(ctx.agent2, { number: t.number, to: 'in_progress' })

@@ -7,6 +7,7 @@ import { SlaBadge } from '@/components/sla/sla-badge'
 import type { SlaStatus } from '@/lib/sla/status'
 import { PriorityBadge, SensitiveBadge, StatusBadge } from './badges'
 import { SearchSnippet } from './search-snippet'
+import { TagLink } from './tag-link'
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
 import { defaultSortDir, type SortKey } from '@/lib/tickets/schemas'
 import { listColumnIds, type ListColumnId } from '@/lib/views/schemas'
@@ -21,6 +22,7 @@ export type TicketTableRow = {
   priority: TicketPriority
   sensitive: boolean
   deleted: boolean
+  tags: string[]
   category: string | null
   requester: string
   assignee: string | null
@@ -96,6 +98,9 @@ export function TicketTable({ org, rows, sort, dir, columns: shown }: {
           <Link href={`/${org}/tickets/${t.number}`} prefetch={false} className="mr-2 font-medium text-slate-900 hover:text-indigo-700 hover:underline">{t.title}</Link>
           {t.sensitive && <SensitiveBadge />}
           {t.deleted && <Badge tone="slate">Deleted</Badge>}
+          {t.tags.length > 0 && (
+            <span className="mt-1 flex flex-wrap gap-1">{t.tags.map((tag) => <TagLink key={tag} org={org} tag={tag} />)}</span>
+          )}
           {t.snippet && <SearchSnippet where={t.snippet.where} text={t.snippet.text} />}
         </>
       ),

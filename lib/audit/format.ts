@@ -19,7 +19,8 @@ export const auditEntityTypes = [
 /** Known actions, offered as suggestions; the filter matches by prefix, so `ticket.` finds every ticket action. */
 export const auditActionSuggestions = [
   'ticket.', 'ticket.created', 'ticket.updated', 'ticket.status_changed', 'ticket.assigned', 'ticket.unassigned',
-  'ticket.viewed', 'ticket.escalated', 'ticket.deleted', 'ticket.restored', 'ticket.team_changed', 'ticket.routed', 'ticket.accepted', 'ticket.rejected', 'comment.', 'comment.added', 'comment.internal_added',
+  'ticket.viewed', 'ticket.escalated', 'ticket.deleted', 'ticket.restored', 'ticket.team_changed', 'ticket.routed', 'ticket.accepted', 'ticket.rejected',
+  'ticket.tags_changed', 'ticket.watcher_added', 'ticket.watcher_removed', 'ticket.cc_added', 'ticket.cc_removed', 'comment.', 'comment.added', 'comment.internal_added',
   'comment.marked_solution', 'member.', 'member.added', 'member.role_changed', 'member.deactivated', 'member.reactivated',
   'team.', 'team.created', 'team.updated', 'team.deleted', 'team.member_added', 'team.member_removed', 'routing_rule.',
   'ticket.bulk_updated', 'ticket.exported', 'category.created', 'organization.created', 'view.', 'view.created', 'view.renamed', 'view.deleted',

@@ -4,11 +4,13 @@ import { mailMessages } from '@/db/schema'
 import type { Db } from '@/db/client'
 import type { JobRow } from '@/lib/jobs/runner'
 import { mailFrom } from './config'
-import { recipientSeesTicket } from './recheck'
+import { ccStillCopied, recipientSeesTicket } from './recheck'
 import { afterSmtpAccepted } from '@/lib/jobs/fault-hook'
 
 export type MailPayload = {
   to: string; userId?: string | null; ticketNumber?: number | null; event?: string | null; subject: string; text: string; html: string
+  /** Sent to an address copied on the ticket (ticket_cc), not to a member. */
+  cc?: boolean
   messageId: string; inReplyTo?: string; references?: string[]
 }
 
@@ -40,6 +42,9 @@ export async function deliverMail(job: JobRow, db: Db) {
   // membership lost since it was queued): drop it. The job ends done, nothing is kept.
   if (job.organizationId && m.userId && typeof m.ticketNumber === 'number'
     && !(await recipientSeesTicket(db, job.organizationId, m.userId, m.ticketNumber))) return
+  // The same for a copied address: removed from the ticket, or the ticket made sensitive or deleted since.
+  if (job.organizationId && m.cc && typeof m.ticketNumber === 'number'
+    && !(await ccStillCopied(db, job.organizationId, m.to, m.ticketNumber))) return
   const smtp = transport()
   if (smtp) {
     await smtp.sendMail({

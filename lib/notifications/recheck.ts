@@ -1,6 +1,6 @@
 import 'server-only'
-import { and, eq } from 'drizzle-orm'
-import { memberships, organizations, tickets } from '@/db/schema'
+import { and, eq, isNull } from 'drizzle-orm'
+import { memberships, organizations, ticketCc, tickets } from '@/db/schema'
 import { inTeamSql } from '@/lib/teams/queries'
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
@@ -46,6 +46,19 @@ export async function recipientSeesTicket(db: DbOrTx, orgId: string, userId: str
   const [t] = await db.select({ id: tickets.id }).from(tickets)
     .where(and(visibleTickets(ctx, { includeDeleted: true }), eq(tickets.number, number))).limit(1)
   return !!t
+}
+
+/**
+ * Whether an address copied on ticket `number` may still be sent its public replies: the
+ * address is still on the ticket, and the ticket is neither deleted nor sensitive — a
+ * ticket that became sensitive since the reply stops reaching people outside it.
+ */
+export async function ccStillCopied(db: DbOrTx, orgId: string, email: string, number: number): Promise<boolean> {
+  const [row] = await db.select({ one: ticketCc.email }).from(ticketCc)
+    .innerJoin(tickets, and(eq(tickets.organizationId, ticketCc.organizationId), eq(tickets.id, ticketCc.ticketId)))
+    .where(and(eq(ticketCc.organizationId, orgId), eq(tickets.number, number), eq(ticketCc.email, email),
+      isNull(tickets.deletedAt), eq(tickets.sensitive, false))).limit(1)
+  return !!row
 }
 
 /**

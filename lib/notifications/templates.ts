@@ -5,9 +5,15 @@ export type MessageInput = {
   orgName: string
   number: number
   title: string
-  link: string
-  recipientName: string
+  /** Null for a copied address (ticket_cc): it may have no account to open the ticket with. */
+  link: string | null
+  /** Null for a copied address: we know it only by its email. */
+  recipientName: string | null
   actorName: string
+  /** The recipient follows the ticket (issue 14) rather than being its assignee or team. */
+  watching?: boolean
+  /** The recipient is an address copied on the ticket. */
+  copied?: boolean
   /** Public text only: a public reply, a resolution note. Never an internal note. */
   excerpt?: string | null
   status?: string
@@ -20,13 +26,13 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<':
 function headline(m: MessageInput): string {
   switch (m.event) {
     case 'ticket.created': return `Ticket #${m.number} was received`
-    case 'ticket.assigned': return `${m.actorName} assigned ticket #${m.number} to you`
+    case 'ticket.assigned': return m.watching ? `${m.actorName} assigned ticket #${m.number}` : `${m.actorName} assigned ticket #${m.number} to you`
     case 'ticket.replied': return `${m.actorName} replied on ticket #${m.number}`
     case 'ticket.status_changed': return `Ticket #${m.number} is now ${m.status}`
     case 'ticket.resolved': return `Ticket #${m.number} was resolved`
     case 'sla.at_risk': return `Ticket #${m.number} is close to its SLA target`
     case 'sla.breached': return `Ticket #${m.number} breached its SLA target`
-    case 'ticket.queued': return `Ticket #${m.number} is waiting in your team’s queue`
+    case 'ticket.queued': return m.watching ? `Ticket #${m.number} is waiting in a team queue` : `Ticket #${m.number} is waiting in your team’s queue`
     case 'ticket.rejected': return `${m.actorName} rejected ticket #${m.number}; it is back in the queue`
   }
 }
@@ -38,16 +44,22 @@ function headline(m: MessageInput): string {
 export function renderMessage(m: MessageInput): Rendered {
   const subject = `[${m.orgName} #${m.number}] ${m.title}`
   const head = headline(m)
+  const hello = m.recipientName ? `Hello ${m.recipientName},` : 'Hello,'
+  const why = m.copied ? 'You are receiving this because you are copied on this request.'
+    : m.watching ? 'You are receiving this because you follow this ticket.' : null
   const text = [
-    `Hello ${m.recipientName},`, '', head + '.', '',
+    hello, '', head + '.', '',
     ...(m.excerpt ? [m.excerpt.split('\n').map((l) => `> ${l}`).join('\n'), ''] : []),
-    `View the ticket: ${m.link}`, '', `— ${m.orgName}`,
+    ...(m.link ? [`View the ticket: ${m.link}`, ''] : []),
+    ...(why ? [why, ''] : []),
+    `— ${m.orgName}`,
   ].join('\n')
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5">
-<p>Hello ${escape(m.recipientName)},</p>
+<p>${escape(hello)}</p>
 <p><strong>${escape(head)}</strong><br>${escape(m.title)}</p>
 ${m.excerpt ? `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #cbd5e1;color:#334155;white-space:pre-wrap">${escape(m.excerpt)}</blockquote>` : ''}
-<p><a href="${escape(m.link)}" style="color:#4f46e5">View ticket #${m.number}</a></p>
+${m.link ? `<p><a href="${escape(m.link)}" style="color:#4f46e5">View ticket #${m.number}</a></p>` : ''}
+${why ? `<p style="color:#64748b;font-size:12px">${escape(why)}</p>` : ''}
 <p style="color:#64748b;font-size:12px">${escape(m.orgName)}</p>
 </body></html>`
   return { subject, headline: head, text, html }

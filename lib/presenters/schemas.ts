@@ -62,6 +62,7 @@ export const StaffTicketSummary = z.object({
   team: ref.nullable(),
   accepted: z.boolean(),
   sensitive: z.boolean(),
+  tags: z.array(z.string()),
   sla: z.object({ status: z.enum(slaStatuses).nullable(), dueAt: maybeWhen, escalatedAt: maybeWhen }),
   createdAt: when,
   updatedAt: when,

@@ -49,7 +49,7 @@ export function presentTicketSummary(ctx: Ctx, r: ListRow) {
     number: r.number, title: r.title, status: r.status, priority: r.priority, category: r.category, requester: r.requester,
     assignee: r.assigneeId ? { id: r.assigneeId, name: r.assignee ?? '' } : null,
     team: r.teamId ? { id: r.teamId, name: r.team ?? '' } : null,
-    accepted: !!r.acceptedAt, sensitive: r.sensitive,
+    accepted: !!r.acceptedAt, sensitive: r.sensitive, tags: r.tags,
     sla: { status: r.slaStatus ?? null, dueAt: iso(r.slaDue), escalatedAt: iso(r.escalatedAt) },
     createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt), deleted: !!r.deletedAt,
   }

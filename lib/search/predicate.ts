@@ -45,7 +45,8 @@ export function searchPredicate(ctx: Ctx, q: SearchQuery, opts: { timeZone?: str
   const parts: (SQL | undefined)[] = [textPredicate(ctx, q)]
   if (q.status.length) parts.push(inArray(tickets.status, q.status))
   if (q.priority.length) parts.push(inArray(tickets.priority, q.priority))
-  if (q.tag.length) parts.push(or(...q.tag.map((t) => sql`${tickets.tags} @> array[${t}]::text[]`)))
+  // Tags are stored lower-case (lib/tickets/tags.ts); each alternative is one probe of tickets_org_tags_idx.
+  if (q.tag.length) parts.push(or(...q.tag.map((t) => sql`${tickets.tags} @> array[${t.toLowerCase()}]::text[]`)))
   if (q.category.length) {
     parts.push(sql`${tickets.categoryId} = any(array(select ${categories.id} from ${categories}
       where ${categories.organizationId} = ${ctx.org.id} and ${lowerIn(sql`${categories.name}`, q.category)}))`)

@@ -10,7 +10,7 @@ import { searchLanguages, type SearchLanguage } from '@/db/enums'
 import { hasText, searchable, type SearchQuery } from './query'
 
 // Full-text search in Postgres (identical on PGlite): the generated `search_vector` columns
-// of tickets (title A, description B) and comments (migrations 0016, 0020), built in each
+// of tickets (title A, description B) and comments (migrations 0016, 0019), built in each
 // row's text search configuration — the org's language, stemmed, plus the words as written
 // (helpdesk_search_words) — with accents folded by helpdesk_unaccent on both sides. A word
 // may be in the title, the description or any comment the viewer may see — each word is
@@ -44,7 +44,7 @@ const phraseQuery = (ctx: Ctx, p: string) => tsquery('phraseto_tsquery', configs
 /**
  * Whether a term is in the ticket or in a comment of it the viewer may see (an internal
  * note only for staff): the conversation's words are on the ticket (reply_vector,
- * note_vector, kept by triggers on comments — migration 0020), so every alternative is a
+ * note_vector, kept by triggers on comments — migration 0019), so every alternative is a
  * GIN index condition and the planner ANDs and ORs bitmaps instead of probing comments.
  */
 function termMatches(ctx: Ctx, q: SQL): SQL {

@@ -117,6 +117,22 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
   }
 }
 
+const listChangeActions = ['ticket.tags_changed', 'ticket.cc_added', 'ticket.cc_removed']
+
+/** "tagged vpn and removed tag wifi", "copied ann@x.org on replies": the timeline's line for a tag or CC change. */
+function listChangeText(action: string, changes: Record<string, [unknown, unknown]>): string | null {
+  const [before, after] = (changes.tags ?? changes.cc ?? [[], []]).map((v) => (Array.isArray(v) ? v.map(String) : [])) as [string[], string[]]
+  const added = after.filter((x) => !before.includes(x))
+  const removed = before.filter((x) => !after.includes(x))
+  if (action === 'ticket.tags_changed') {
+    const parts = [added.length ? `tagged ${added.join(', ')}` : '', removed.length ? `removed tag${removed.length > 1 ? 's' : ''} ${removed.join(', ')}` : '']
+    return parts.filter(Boolean).join(' and ') || 'changed the tags'
+  }
+  if (action === 'ticket.cc_added') return `copied ${added.join(', ')} on replies`
+  if (action === 'ticket.cc_removed') return `stopped copying ${removed.join(', ')}`
+  return null
+}
+
 type AssignmentRow = {
   h: typeof assignmentHistory.$inferSelect
   from: string | null; to: string | null; fromTeam: string | null; toTeam: string | null
@@ -164,7 +180,7 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
     staff ? db.select({ e: auditEvents, actor: actor.name }).from(auditEvents)
       .leftJoin(actor, eq(actor.id, auditEvents.actorId))
       .where(and(eq(auditEvents.organizationId, ctx.org.id), eq(auditEvents.entityType, 'ticket'), eq(auditEvents.entityId, ticketId),
-        inArray(auditEvents.action, ['ticket.updated', 'ticket.deleted', 'ticket.restored', 'ticket.escalated']))) : [],
+        inArray(auditEvents.action, ['ticket.updated', 'ticket.deleted', 'ticket.restored', 'ticket.escalated', ...listChangeActions]))) : [],
     // Deadlines are staff business (§5): requesters see none of this.
     staff ? db.select().from(slaEvents)
       .where(and(eq(slaEvents.organizationId, ctx.org.id), eq(slaEvents.ticketId, ticketId))) : [],
@@ -184,6 +200,11 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
   for (const { e, actor } of edits) {
     if (e.action === 'ticket.escalated') {
       entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'sla', text: 'escalated the ticket' })
+      continue
+    }
+    const listChange = listChangeText(e.action, e.changes)
+    if (listChange) {
+      entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit', text: listChange })
       continue
     }
     const fields = Object.keys(e.changes).join(', ')

@@ -146,7 +146,7 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
   const order = ascending ? [sql`${col} asc${nulls}`, asc(tickets.number)] : [sql`${col} desc${nulls}`, desc(tickets.number)]
   const rows = await db.select({
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
-    sensitive: tickets.sensitive, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
+    sensitive: tickets.sensitive, tags: tickets.tags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
     category: categories.name, requester: requester.name, assignee: assignee.name, assigneeId: tickets.assigneeId,
     team: teams.name, teamId: tickets.teamId, acceptedAt: tickets.acceptedAt,
     slaStatus: slaStatusSql, slaDue: slaDueSql, escalatedAt: tickets.escalatedAt,

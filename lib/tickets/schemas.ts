@@ -71,6 +71,42 @@ export const AddCommentInput = z.object({
   attachmentIds: attachmentIdsField,
 })
 
+/** Tags (issue 14): lower-case, 1–40 of a–z 0-9 - _ . — the same in the URL (`tag:vpn`), the API and the index. */
+export const TAG_MAX = 40
+export const MAX_TAGS_PER_TICKET = 20
+export const TagName = z.string({ invalid_type_error: 'Enter a tag' }).trim().toLowerCase()
+  .min(1, 'Enter a tag').max(TAG_MAX, `Keep a tag to ${TAG_MAX} characters`)
+  .regex(/^[a-z0-9._-]*$/, 'A tag may use only letters a–z, digits and - _ . (no spaces)')
+const tooManyTags = `A ticket can have at most ${MAX_TAGS_PER_TICKET} tags`
+/** One tag from a form field or several from a caller. */
+const tagList = z.preprocess((v) => (typeof v === 'string' ? [v] : v ?? []), z.array(TagName).max(MAX_TAGS_PER_TICKET, tooManyTags))
+export const TagListField = z.array(TagName).max(MAX_TAGS_PER_TICKET, tooManyTags)
+
+/** Add and remove (the tag control, bulk actions), or `set` the whole list (the API's PATCH). */
+export const SetTicketTagsInput = z.object({
+  number: ticketNumber,
+  add: tagList,
+  remove: tagList,
+  set: TagListField.optional(),
+}).refine((v) => !(v.set && (v.add.length || v.remove.length)), { message: 'Either replace the tags or add and remove them', path: ['set'] })
+
+/** The tag control's form: one tag at a time. */
+export const TagFormInput = z.object({ number: ticketNumber, tag: TagName })
+
+/** The tag input's autocomplete: what the person typed so far. */
+export const OrgTagsQuery = z.object({
+  prefix: z.string().trim().toLowerCase().max(200).catch('').default(''),
+  limit: z.coerce.number().int().min(1).max(20).catch(8).default(8),
+})
+
+/** Addresses copied on a ticket's public replies (issue 14). */
+export const MAX_CC = 10
+export const TicketCcInput = z.object({
+  number: ticketNumber,
+  email: z.string({ invalid_type_error: 'Enter an email address' }).trim().toLowerCase().min(1, 'Enter an email address')
+    .max(254, 'That email address is too long').email('Enter a valid email address'),
+})
+
 export const MarkSolutionInput = z.object({ number: ticketNumber, commentId: z.string().uuid() })
 
 const csv = <T extends z.ZodTypeAny>(item: T) =>

@@ -62,7 +62,7 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/v1/{org}/tickets', operationId: 'createTicket', tag: 'Tickets', summary: 'Create a ticket (staff may set requesterEmail)', body: ApiCreateTicket,
     ok: { status: 201, description: 'The new ticket', schema: Ticket }, versioned: true },
   { method: 'get', path: T, operationId: 'getTicket', tag: 'Tickets', summary: 'Get a ticket by number', ok: { status: 200, description: 'The ticket', schema: Ticket }, versioned: true },
-  { method: 'patch', path: T, operationId: 'updateTicket', tag: 'Tickets', summary: 'Change title, description, priority, category or the sensitive flag', body: ApiUpdateTicket,
+  { method: 'patch', path: T, operationId: 'updateTicket', tag: 'Tickets', summary: 'Change title, description, priority, category, tags or the sensitive flag', body: ApiUpdateTicket,
     ok: { status: 200, description: 'The ticket after the change', schema: Ticket }, versioned: true },
   { method: 'post', path: `${T}/status`, operationId: 'changeStatus', tag: 'Tickets', summary: 'Move the ticket to another status (§4 workflow)', body: ApiChangeStatus,
     ok: { status: 200, description: 'The ticket after the change', schema: Ticket }, versioned: true },

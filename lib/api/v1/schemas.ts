@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ticketPriorities, ticketStatuses } from '@/db/enums'
 import { slaStatuses } from '@/lib/sla/status'
-import { AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, RejectAssignmentInput, UpdateTicketInput, sortKeys } from '@/lib/tickets/schemas'
+import { AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, RejectAssignmentInput, TagListField, UpdateTicketInput, sortKeys } from '@/lib/tickets/schemas'
 import { StaffTicketSummary, RequesterTicketSummary } from '@/lib/presenters/schemas'
 import { roles } from '@/db/enums'
 import { MAX_FILES_PER_MESSAGE } from '@/lib/attachments/limits'
@@ -42,7 +42,9 @@ export const ApiExportQuery = ApiTicketListQuery.omit({ sort: true, dir: true, a
 /** Staged uploads (POST /uploads) join the ticket's description or the reply by id. */
 const attachmentIds = z.array(z.string().uuid()).max(MAX_FILES_PER_MESSAGE).optional().describe('Ids from POST /api/v1/{org}/uploads')
 export const ApiCreateTicket = CreateTicketInput.extend({ attachmentIds }).strict()
-export const ApiUpdateTicket = UpdateTicketInput.omit({ number: true }).partial().strict()
+export const ApiUpdateTicket = UpdateTicketInput.omit({ number: true }).partial()
+  .extend({ tags: TagListField.optional().describe('The ticket’s tags, replacing the current ones (lower-case, 1–40 of a–z 0-9 - _ ., at most 20); staff only') })
+  .strict()
 export const ApiChangeStatus = ChangeStatusInput.omit({ number: true }).strict()
 export const ApiAssign = AssignTicketInput.omit({ number: true }).strict()
 export const ApiReject = RejectAssignmentInput.omit({ number: true }).strict()

@@ -4,7 +4,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { withTx } from '@/lib/db/tx'
 import { PreconditionFailedError } from '@/lib/errors'
-import { acceptAssignment, assignTicket, changeStatus, createTicket, getTicketView, listTickets, rejectAssignment, updateTicket } from '@/lib/tickets'
+import { acceptAssignment, assignTicket, changeStatus, createTicket, getTicketView, listTickets, rejectAssignment, setTicketTags, updateTicket } from '@/lib/tickets'
 import { addComment, listComments } from '@/lib/comments'
 import { loadVisibleTicket } from '@/lib/tickets/internal/load'
 import { listTeams } from '@/lib/teams/queries'
@@ -79,6 +79,7 @@ export function updateTicketOp(call: ApiCall<TicketParams>): Promise<ApiResult> 
       number, title: input.title ?? t.title, description: input.description ?? t.description, priority: input.priority ?? t.priority,
       categoryId: input.categoryId === undefined ? t.categoryId ?? undefined : input.categoryId, sensitive: input.sensitive ?? t.sensitive,
     })
+    if (input.tags) await setTicketTags(ctx, { number, set: input.tags })
   })
 }
 

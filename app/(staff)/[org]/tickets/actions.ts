@@ -15,9 +15,11 @@ import { changeStatus } from '@/lib/tickets'
 import { createTicket } from '@/lib/tickets'
 import { deleteTicket, restoreTicket } from '@/lib/tickets'
 import {
-  AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, MarkSolutionInput, RejectAssignmentInput, TicketRefInput, UpdateTicketInput,
+  AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, MarkSolutionInput, RejectAssignmentInput, TagFormInput, TicketCcInput,
+  TicketRefInput, UpdateTicketInput,
 } from '@/lib/tickets/schemas'
 import { updateTicket } from '@/lib/tickets'
+import { addTicketCc, followTicket, removeTicketCc, setTicketTags, unfollowTicket } from '@/lib/tickets'
 
 // Shared by the staff workspace and the requester portal: the data-access layer decides
 // what each role may do, so one set of actions serves both areas.
@@ -62,3 +64,9 @@ export const updateTicketAction = ticketAction(UpdateTicketInput, updateTicket)
 export const markSolutionAction = ticketAction(MarkSolutionInput, markSolution)
 export const deleteTicketAction = ticketAction(TicketRefInput, deleteTicket)
 export const restoreTicketAction = ticketAction(TicketRefInput, restoreTicket)
+export const addTagAction = ticketAction(TagFormInput, async (ctx, { number, tag }) => setTicketTags(ctx, { number, add: [tag] }))
+export const removeTagAction = ticketAction(TagFormInput, async (ctx, { number, tag }) => setTicketTags(ctx, { number, remove: [tag] }))
+export const followAction = ticketAction(TicketRefInput, followTicket)
+export const unfollowAction = ticketAction(TicketRefInput, unfollowTicket)
+export const addCcAction = ticketAction(TicketCcInput, addTicketCc)
+export const removeCcAction = ticketAction(TicketCcInput, removeTicketCc)

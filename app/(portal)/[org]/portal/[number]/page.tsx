@@ -11,9 +11,10 @@ import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
 import { orNotFound, pageCtx, ticketNumberOr404, viewerTimeZone } from '@/lib/pages/guard'
-import { getTicketDetail } from '@/lib/tickets'
+import { getTicketDetail, listTicketCc } from '@/lib/tickets'
+import { CcControl } from '@/components/tickets/cc-control'
 import { presentRequesterTicket } from '@/lib/presenters/tickets'
-import { changeStatusAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
+import { addCcAction, changeStatusAction, removeCcAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
 import { deleteAttachmentAction } from '@/app/(staff)/[org]/tickets/attachment-actions'
 
 type Props = { params: Promise<{ org: string; number: string }>; searchParams: Promise<{ created?: string }> }
@@ -39,7 +40,9 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   const { conversation, timeline, allowedStatuses } = detail
   // What a requester may see of the ticket, the same shape the API answers them (lib/presenters).
   const t = presentRequesterTicket(detail.ticket)
-  const [tz, files] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, detail.ticket.id)])
+  const [tz, files, cc] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, detail.ticket.id), listTicketCc(ctx, detail.ticket.id)])
+  // A restricted request sends no copies (lib/tickets/cc.ts), so it offers none (without naming the flag, a staff field).
+  const canCopy = !detail.ticket.sensitive
   const finished = t.status === 'closed' || t.status === 'cancelled'
   return (
     <div className="space-y-6">
@@ -79,6 +82,11 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
           ? <p className="text-sm text-slate-500">Replies are closed. <Link className="text-indigo-700 hover:underline" href={`/${org}/portal/new`}>Raise a new request</Link></p>
           : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} maxFileBytes={files.maxFileBytes} />}
       </section>
+      {canCopy && (
+        <Card title="Copied on replies">
+          <CcControl org={org} number={t.number} emails={cc} sensitive={false} addAction={addCcAction} removeAction={removeCcAction} />
+        </Card>
+      )}
       <Card title="History"><Timeline entries={withFileEvents(timeline, files.events)} tz={tz} /></Card>
     </div>
   )

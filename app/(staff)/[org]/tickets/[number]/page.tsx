@@ -20,11 +20,16 @@ import { ticketSlaPolicy } from '@/lib/sla'
 import { getTicketDetail } from '@/lib/tickets'
 import { listCategories } from '@/lib/tickets'
 import { assignmentOptions } from '@/lib/tickets'
+import { listTicketCc, watchState } from '@/lib/tickets'
+import { TagsControl } from '@/components/tickets/tags-control'
+import { TagLink } from '@/components/tickets/tag-link'
+import { FollowToggle } from '@/components/tickets/follow-toggle'
+import { CcControl } from '@/components/tickets/cc-control'
 import { Acceptance } from '@/components/tickets/acceptance'
 import { AutoAssignButton } from '@/components/tickets/auto-assign-button'
 import {
-  acceptAction, assignAction, autoAssignAction, changeStatusAction, deleteTicketAction, markSolutionAction, rejectAction, replyAction,
-  restoreTicketAction, updateTicketAction,
+  acceptAction, addCcAction, addTagAction, assignAction, autoAssignAction, changeStatusAction, deleteTicketAction, followAction, markSolutionAction,
+  rejectAction, removeCcAction, removeTagAction, replyAction, restoreTicketAction, unfollowAction, updateTicketAction,
 } from '../actions'
 import { deleteAttachmentAction } from '../attachment-actions'
 
@@ -39,7 +44,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ctx = await pageCtx(org)
   const number = ticketNumberOr404(raw)
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [options, categories, tz, policy, files] = await Promise.all([assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id)])
+  const [options, categories, tz, policy, files, watch, cc] = await Promise.all([
+    assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id), watchState(ctx, t.id), listTicketCc(ctx, t.id),
+  ])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
   const fields = { org, number: t.number }
@@ -65,9 +72,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
           {deleted && <Badge tone="slate">Deleted</Badge>}
         </div>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-400">#{t.number}</span> {t.title}</h1>
-        <p className="mt-1 text-sm text-slate-500">
-          Raised by <span className="font-medium text-slate-700">{t.requester.name}</span> ({t.requester.email}) · {formatTime(t.createdAt, tz)}
-        </p>
+        <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
+          <p className="text-sm text-slate-500">
+            Raised by <span className="font-medium text-slate-700">{t.requester.name}</span> ({t.requester.email}) · {formatTime(t.createdAt, tz)}
+          </p>
+          {!deleted && <FollowToggle org={org} number={t.number} following={watch.following} count={watch.count} followAction={followAction} unfollowAction={unfollowAction} />}
+        </div>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -115,6 +125,16 @@ export default async function TicketPage({ params, searchParams }: Props) {
                   assignee={t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null}
                   viewerId={ctx.user.id} teams={options.teams} action={assignAction} />
               </div>
+            </Card>
+          )}
+          <Card title="Tags">
+            {deleted
+              ? (t.tags.length ? <div className="flex flex-wrap gap-1.5">{t.tags.map((tag) => <TagLink key={tag} org={org} tag={tag} />)}</div> : <p className="text-sm text-slate-500">No tags.</p>)
+              : <TagsControl org={org} number={t.number} tags={t.tags} addAction={addTagAction} removeAction={removeTagAction} />}
+          </Card>
+          {!deleted && (
+            <Card title="Copied on replies">
+              <CcControl org={org} number={t.number} emails={cc} sensitive={t.sensitive} addAction={addCcAction} removeAction={removeCcAction} />
             </Card>
           )}
           <Card title="Details">
