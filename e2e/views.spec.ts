@@ -61,7 +61,7 @@ test('an agent chooses the list\'s columns and finds them the same after a reloa
   await expect(header('Team')).toHaveCount(0)
 
   const menu = page.locator('details').filter({ hasText: 'Show columns' })
-  await page.getByText('Columns', { exact: false }).filter({ hasText: /^Columns/ }).click()
+  await page.locator('summary', { hasText: 'Columns' }).click()
   const group = page.getByRole('group', { name: 'Show columns' })
   await group.getByLabel('Team').check()
   await expect(menu.getByText('Saved', { exact: true })).toBeVisible()
@@ -76,7 +76,7 @@ test('an agent chooses the list\'s columns and finds them the same after a reloa
   await expect(header('Team')).toBeVisible()
   await expect(header('Created')).toBeVisible()
   await expect(header('Requester')).toHaveCount(0)
-  await page.getByText('Columns', { exact: false }).filter({ hasText: /^Columns/ }).click()
+  await page.locator('summary', { hasText: 'Columns' }).click()
   await expect(group.getByLabel('Team')).toBeChecked()
   await expect(group.getByLabel('Requester')).not.toBeChecked()
   await page.screenshot({ path: 'test-results/views-columns.png' })
