@@ -91,6 +91,13 @@ describe('relevance', () => {
     expect(walked.length).toBe(30)
     expect(new Set(walked).size).toBe(30)
     expect(walked.slice(0, 25)).toEqual((await listTickets(o.agent, { q: word })).rows.map((r) => r.number))
+    // Past the window (1,000 in production; 5 here) relevance ranks the newest matches and says so.
+    const windowed = await listTickets(o.agent, { q: word }, { relevanceWindow: 5 })
+    expect(windowed.relevanceWindow).toBe(5)
+    const newest = (await listTickets(o.agent, { q: word, sort: 'number' })).rows.slice(0, 5).map((r) => r.number)
+    expect(windowed.rows.map((r) => r.number).sort()).toEqual([...newest].sort())
+    expect(windowed.next).toBeNull()
+    expect((await listTickets(o.agent, { q: word }, { relevanceWindow: 100 })).relevanceWindow).toBeNull()
     // Without words there is nothing to rank by: the default sort applies.
     expect((await listTickets(o.agent, { q: 'priority:high', sort: 'relevance' })).query.sort).toBe('due')
   })

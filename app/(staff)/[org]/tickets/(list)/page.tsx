@@ -105,7 +105,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
           {`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
           {view && view.scope !== 'builtin' && <span className="text-slate-400"> · {shared ? `Shared with ${shared}` : 'Your view'}</span>}
           {editedView && <span className="text-slate-400"> · search changed from the saved view</span>}
-          {q.sort === 'relevance' && <span className="text-slate-500"> · best matches first (click a column to sort by it)</span>}
+          {q.sort === 'relevance' && <span className="text-slate-500"> · best matches {page.relevanceWindow ? `among the newest ${formatCount(page.relevanceWindow)}` : ''} first (click a column to sort all by it)</span>}
         </>}
         actions={<>
           {view?.canManage && <ViewActions org={org} view={{ id: view.id, name: view.name }} shared={shared} />}
