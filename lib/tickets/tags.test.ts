@@ -214,10 +214,12 @@ describe('tag suggestions (listOrgTags)', () => {
 
   it('the counts stay equal to a recount from the tickets through bulk inserts, updates and hard deletes', async () => {
     const o = await makeOrg()
-    const recount = async () => (await o.db.execute(sql`
+    // PGlite answers { rows }, postgres.js an array of rows.
+    const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows)
+    const recount = async () => rowsOf(await o.db.execute(sql`
       select u.tag, count(*)::int as tickets, (count(*) filter (where t.sensitive))::int as sensitive_tickets
       from tickets t cross join lateral (select distinct unnest(t.tags) as tag) u
-      where t.organization_id = ${o.org.id} and t.deleted_at is null group by u.tag order by u.tag`) as unknown as { rows: unknown[] }).rows
+      where t.organization_id = ${o.org.id} and t.deleted_at is null group by u.tag order by u.tag`))
     const stored = async () => o.db.select({ tag: ticketTagCounts.tag, tickets: ticketTagCounts.tickets, sensitive_tickets: ticketTagCounts.sensitiveTickets })
       .from(ticketTagCounts).where(eq(ticketTagCounts.organizationId, o.org.id)).orderBy(ticketTagCounts.tag)
     // One statement inserting many tagged tickets (the benchmark seeder's way), some sensitive, one deleted.
