@@ -126,11 +126,15 @@ test('an agent without clearance cannot open a sensitive ticket; the cleared lia
 test('a forged form post naming another organisation is refused', async ({ browser }) => {
   const agent = await as(browser, 'agent@acme.test')
   await agent.goto('/acme/tickets/1')
-  // Tamper with the hidden fields the way a hand-crafted request would.
-  await agent.locator('form:has(textarea#body) input[name="org"]').evaluate((el) => { el.outerHTML = '<input type="hidden" name="org" value="metro">' })
-  await agent.getByLabel('Reply', { exact: true }).fill('Injected into another tenant')
-  await agent.getByRole('button', { name: 'Send reply' }).click()
-  await expect(agent.getByRole('alert').filter({ hasText: /not a member|access/i })).toBeVisible()
+  // Tamper with the hidden fields the way a hand-crafted request would. Under load the page
+  // can re-render (a refresh after a live change) and restore the field before the click: the
+  // forgery is then made again, and only the refusal counts.
+  await expect(async () => {
+    await agent.locator('form:has(textarea#body) input[name="org"]').evaluate((el) => { el.outerHTML = '<input type="hidden" name="org" value="metro">' })
+    await agent.getByLabel('Reply', { exact: true }).fill('Injected into another tenant')
+    await agent.getByRole('button', { name: 'Send reply' }).click()
+    await expect(agent.getByRole('alert').filter({ hasText: /not a member|access/i })).toBeVisible({ timeout: 5_000 })
+  }).toPass({ timeout: 30_000 })
 
   const metroAdmin = await as(browser, 'admin@metro.test')
   await metroAdmin.goto('/metro/tickets/1')

@@ -22,8 +22,12 @@ test('an agent tags a ticket with the autocomplete, sees the tag on the list, cl
   await input.fill('netw')
   const suggestion = page.getByRole('listbox', { name: 'Tag suggestions' }).getByRole('option', { name: /^network/ })
   await expect(suggestion).toBeVisible()
-  await input.press('ArrowDown')
-  await expect(suggestion).toHaveAttribute('aria-selected', 'true')
+  // The list is replaced as results arrive (each keystroke asks again), which resets the
+  // active option: press until the network suggestion is the active one.
+  await expect(async () => {
+    await input.press('ArrowDown')
+    await expect(suggestion).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
   await input.press('Enter')
   await expect(chips.getByRole('link', { name: 'network', exact: true })).toBeVisible()
   await expect(input).toHaveValue('')

@@ -97,7 +97,16 @@ test('an admin builds a team and a routing rule, and the preview names the rule 
   // New rules go last, after the catch-all: move it to the top.
   const rules = admin.getByRole('region', { name: /Rules, in the order/ })
   await expect(rules.getByRole('row').filter({ hasText: ruleName })).toBeVisible()
-  const position = async () => (await rules.getByRole('row').allTextContents()).findIndex((t) => t.includes(ruleName))
+  // Each move re-renders the page; a read that meets the swap is read again.
+  const position = async (): Promise<number> => {
+    for (let tries = 0; ; tries++) {
+      try {
+        return (await rules.getByRole('row').allTextContents()).findIndex((t) => t.includes(ruleName))
+      } catch (err) {
+        if (tries > 5 || !/Execution context was destroyed/.test(String(err))) throw err
+      }
+    }
+  }
   for (let at = await position(); at > 1; at--) {
     await rules.getByRole('button', { name: `Move ${ruleName} up` }).click()
     await expect.poll(position).toBe(at - 1)
