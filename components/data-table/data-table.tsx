@@ -1,7 +1,7 @@
 'use client'
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table'
-import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { useTransition } from 'react'
+import { usePathname, useSearchParams } from 'next/navigation'
+import { useState } from 'react'
 
 /** Per column: classes for its cells, so a cell needs no wrapper element of its own. */
 export type ColumnMeta = { className?: string }
@@ -19,10 +19,9 @@ export function DataTable<T>({ columns, data, sort, dir, caption, rowKey }: {
   caption: string
   rowKey: (row: T) => string
 }) {
-  const router = useRouter()
   const pathname = usePathname()
   const params = useSearchParams()
-  const [pending, startTransition] = useTransition()
+  const [pending, setPending] = useState(false)
   const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }]
   const table = useReactTable({
     data, columns, getCoreRowModel: getCoreRowModel(), getRowId: rowKey,
@@ -33,7 +32,10 @@ export function DataTable<T>({ columns, data, sort, dir, caption, rowKey }: {
       const q = new URLSearchParams(params.toString())
       q.delete('after'); q.delete('before')
       if (next[0]) { q.set('sort', next[0].id); q.set('dir', next[0].desc ? 'desc' : 'asc') }
-      startTransition(() => router.push(`${pathname}?${q}`))
+      // A full page load, as the list's filters do: a same-route router.push intermittently
+      // never committed under load (vercel/next.js#83386), leaving the click without effect.
+      setPending(true)
+      window.location.assign(`${pathname}?${q}`)
     },
   })
   return (
