@@ -1,18 +1,9 @@
 // Client-safe: an instant as ISO 8601 wall-clock time in a zone, with that zone's offset
 // then (`2026-03-29T01:30:00+01:00`), for exports people read and machines parse alike.
+import { zoneFormatter } from './time'
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    })
-    if (formatters.size > 500) formatters.clear()
-    formatters.set(tz, f)
-  }
-  return f
-}
+const isoOptions: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+const formatterFor = (tz: string) => zoneFormatter('en-US', isoOptions, tz)
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0')
 

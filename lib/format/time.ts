@@ -6,17 +6,19 @@ export type TimePattern = 'd MMM yyyy, HH:mm' | 'd MMM yyyy, HH:mm:ss' | 'd MMM,
 // One formatter per zone, kept: building an Intl.DateTimeFormat costs far more than using
 // one, and a list page formats 150 times (date-fns' TZDate re-derived the offset per field).
 const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz)
+/** One cached Intl.DateTimeFormat per (locale, options, zone); shared by the formatters in lib/format. */
+export function zoneFormatter(locale: string, options: Intl.DateTimeFormatOptions, tz: string): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}|${tz}`
+  let f = formatters.get(key)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: tz, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    })
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: tz })
     if (formatters.size > 500) formatters.clear()
-    formatters.set(tz, f)
+    formatters.set(key, f)
   }
   return f
 }
+const displayOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+const formatterFor = (tz: string) => zoneFormatter('en-GB', displayOptions, tz)
 
 /** Times are shown in the viewer's zone (from the `tz` cookie the browser sets), else the org's; an unknown zone falls back to UTC. */
 export function formatTime(date: Date | string | null | undefined, tz: string, pattern: TimePattern = 'd MMM yyyy, HH:mm'): string {
