@@ -38,6 +38,7 @@ test('an agent saves a view, finds it beside the queues with a count, opens it, 
   await views.getByRole('link', { name: new RegExp(`^${name}`) }).click()
   await expect(page).toHaveURL(/view=[0-9a-f-]{36}/)
   await expect(box).toHaveValue('vpn')
+  const viewUrl = page.url()
 
   // Delete asks first; "Keep it" keeps it.
   await page.getByRole('button', { name: 'Delete view' }).click()
@@ -50,6 +51,12 @@ test('an agent saves a view, finds it beside the queues with a count, opens it, 
   await expect(page).toHaveURL(/\/acme\/tickets$/)
   await expect(views.getByRole('link', { name: /^My open/ })).toBeVisible()
   await expect(views.getByRole('link', { name: new RegExp(`^${name}`) })).toHaveCount(0)
+
+  // The deleted view's address is a 404 now, like any missing or unshared view, not the whole list.
+  const gone = await page.goto(viewUrl)
+  expect(gone!.status()).toBe(404)
+  await expect(page.getByRole('heading', { name: 'View not found' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Tickets' })).toHaveCount(0)
 })
 
 test('an agent chooses the list\'s columns and finds them the same after a reload', async ({ page }) => {

@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import { categories, teams, tickets, users } from '@/db/schema'
@@ -13,7 +13,7 @@ import { CSV_BOM, csvLine } from '@/lib/format/csv'
 import { dayInZone, isoInZone } from '@/lib/format/iso-in-zone'
 import { slaDueSql, slaStatusSql } from '@/lib/sla/status-sql'
 import { ExportColumnsInput, exportColumns, type ExportColumn } from './export-columns'
-import { ticketFilters } from './list-tickets'
+import { listOrder, ticketFilters, type Cursor } from './list-tickets'
 import { TicketListQuery } from './schemas'
 import { statusLabels } from './workflow'
 
@@ -21,7 +21,7 @@ import { statusLabels } from './workflow'
 export const EXPORT_PAGE = 1_000
 
 const ExportInput = z.object({
-  /** The list's URL state; its cursor, sort and the deleted view do not apply to an export. */
+  /** The list's URL state with its sort; its cursor and the deleted view do not apply to an export. */
   query: z.record(z.union([z.string(), z.array(z.string())])).default({}),
   columns: ExportColumnsInput,
 })
@@ -32,21 +32,23 @@ const words = (v: string) => v.charAt(0).toUpperCase() + v.slice(1).replace(/_/g
 
 type Row = Awaited<ReturnType<typeof selectPage>>[number]
 
-function selectPage(ctx: Ctx, where: ReturnType<typeof ticketFilters>, after: number, withDescription: boolean) {
+type Order = ReturnType<typeof listOrder>
+
+function selectPage(ctx: Ctx, where: SQL, order: Order, after: Cursor | null, withDescription: boolean) {
   return dbFor(ctx).then((db) => db.select({
     number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority, sensitive: tickets.sensitive,
     tags: tickets.tags, assetRef: tickets.assetRef,
     description: withDescription ? tickets.description : sql<string>`''`,
     createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, firstResponseAt: tickets.firstResponseAt, resolvedAt: tickets.resolvedAt, closedAt: tickets.closedAt,
     category: categories.name, requester: requester.name, requesterEmail: requester.email, assignee: assignee.name, team: teams.name,
-    slaStatus: slaStatusSql, slaDue: slaDueSql,
+    slaStatus: slaStatusSql, slaDue: slaDueSql, ...order.cursorFields,
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .leftJoin(teams, and(eq(teams.organizationId, tickets.organizationId), eq(teams.id, tickets.teamId)))
-    // Keyset on the number (unique per org, indexed): page 600 costs what page 1 does.
-    .where(and(where, gt(tickets.number, after))).orderBy(asc(tickets.number)).limit(EXPORT_PAGE))
+    // The list's own order and keyset (sort column, number): page 600 costs what page 1 does.
+    .where(after ? and(where, order.after(after)) : where).orderBy(...order.order).limit(EXPORT_PAGE))
 }
 
 function cell(column: ExportColumn, r: Row, tz: string): string | number {
@@ -87,9 +89,14 @@ export async function exportTickets(ctx: Ctx, raw: z.input<typeof ExportInput>, 
   if (!isStaffRole(ctx.role)) throw new ForbiddenError('Only staff can export tickets')
   const input = ExportInput.parse(raw)
   const flat = Object.fromEntries(Object.entries(input.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
-    .filter(([k, v]) => v && !['after', 'before', 'sort', 'dir', 'deleted', 'columns', 'tz'].includes(k as string)))
-  const q = TicketListQuery.parse(flat)
+    .filter(([k, v]) => v && !['after', 'before', 'deleted', 'columns', 'tz'].includes(k as string)))
+  const parsed = TicketListQuery.parse(flat)
+  // Rows come in the list's order. Relevance is the exception: it ranks a window of the
+  // newest matches per page of 25, which an export of every match cannot do page by page,
+  // so a search's export comes newest first.
+  const q = parsed.sort === 'relevance' ? { ...parsed, sort: 'number' as const, dir: 'desc' as const } : parsed
   const where = ticketFilters(ctx, q, { timeZone: opts.timeZone })
+  const order = listOrder(q, undefined)
   const columns = input.columns
   await withTx(ctx, (tx) => recordAudit(tx, ctx, {
     entityType: 'organization', entityId: ctx.org.id, action: 'ticket.exported',
@@ -97,7 +104,7 @@ export async function exportTickets(ctx: Ctx, raw: z.input<typeof ExportInput>, 
   }))
   const labels = new Map<string, string>(exportColumns.map((c) => [c.key, c.label]))
   const encoder = new TextEncoder()
-  let after = 0
+  let after: Cursor | null = null
   let started = false
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -107,10 +114,10 @@ export async function exportTickets(ctx: Ctx, raw: z.input<typeof ExportInput>, 
           controller.enqueue(encoder.encode(CSV_BOM + csvLine(columns.map((c) => labels.get(c)!))))
           return
         }
-        const rows = await selectPage(ctx, where, after, columns.includes('description'))
+        const rows = await selectPage(ctx, where, order, after, columns.includes('description'))
         if (rows.length) {
           controller.enqueue(encoder.encode(rows.map((r) => csvLine(columns.map((c) => cell(c, r, opts.timeZone)))).join('')))
-          after = rows[rows.length - 1]!.number
+          after = order.keyOf(rows[rows.length - 1]!)
         }
         if (rows.length < EXPORT_PAGE) controller.close()
       } catch (err) {

@@ -48,7 +48,7 @@ const sortColumns: Record<Exclude<SortKey, 'due' | 'relevance'>, SortSpec> = {
 }
 const nameSorts: ReadonlySet<SortKey> = new Set(['requester', 'assignee', 'team', 'category'])
 
-type Cursor = { v: string | number | null; n: number }
+export type Cursor = { v: string | number | null; n: number }
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
 function decodeCursor(s: string | undefined): Cursor | null {
   if (!s) return null
@@ -125,6 +125,40 @@ export function ticketFilters(ctx: Ctx, q: TicketListQuery, opts: ListOptions = 
   return and(...parts)!
 }
 
+type CursorFields = { cursorTime: SQL<string>; cursorName: SQL<string | null> }
+type KeyedRow = { number: number; priority: string; status: string; title: string; cursorTime: string; cursorName: string | null }
+
+/**
+ * How the list orders its rows for a query: the ORDER BY, the keyset predicate after a
+ * cursor, the columns a row's cursor is read from, and the cursor of a row. One piece, so
+ * the list's pages and the CSV export (which walks the same order in larger pages) agree.
+ * `rank` is the relevance expression when sorting by relevance.
+ */
+export function listOrder(q: TicketListQuery, rank: SQL | undefined, backwards = false) {
+  const spec: SortSpec = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' }
+    : q.sort === 'relevance' ? { col: rank ?? sql`0::real`, cast: 'real' } : sortColumns[q.sort]
+  const { col } = spec
+  const ascending = (q.dir === 'asc') !== backwards
+  const nulls = spec.nullable ? sql.raw(backwards ? ' nulls first' : ' nulls last') : sql``
+  const order = ascending ? [sql`${col} asc${nulls}`, asc(tickets.number)] : [sql`${col} desc${nulls}`, desc(tickets.number)]
+  const cursorFields: CursorFields = {
+    /** For the cursor only (see exactTime). */
+    cursorTime: q.sort === 'created' || q.sort === 'updated' ? exactTime(q.sort === 'created' ? tickets.createdAt : tickets.updatedAt)
+      : q.sort === 'due' ? sql<string>`case when ${slaDueSql} is null then ${q.dir === 'asc' ? 'infinity' : '-infinity'} else ${exactTime(slaDueSql)} end`
+      // A real's text form reads back as the same real, so the next page starts exactly after it.
+      : q.sort === 'relevance' ? sql<string>`(${col})::text`
+      : sql<string>`''`,
+    /** For the cursor of a name sort: the name as sorted (null: nobody, no team). */
+    cursorName: nameSorts.has(q.sort) ? sql<string | null>`${col}` : sql<string | null>`null`,
+  }
+  const keyOf = (r: KeyedRow): Cursor => {
+    const v = nameSorts.has(q.sort) ? r.cursorName
+      : { due: r.cursorTime, number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title, relevance: r.cursorTime }[q.sort as Exclude<SortKey, 'requester' | 'assignee' | 'team' | 'category'>]
+    return { v, n: r.number }
+  }
+  return { order, cursorFields, keyOf, after: (cursor: Cursor) => afterCursor(spec, cursor, ascending, !backwards) }
+}
+
 /**
  * One page of the workspace list, keyset-paginated on (sort column, number) so deep
  * pages cost the same as the first. Names come in the same query (no N+1).
@@ -136,49 +170,33 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
   const search = q.q ? parseSearch(q.q) : null
   // Relevance is only chosen with words to rank by (TicketListQuery), so the rank is there.
   const rank = q.sort === 'relevance' && search ? relevanceOf(ctx, search.query) : undefined
-  const spec: SortSpec = q.sort === 'due' ? { col: dueKey(q.dir), cast: 'timestamptz' }
-    : q.sort === 'relevance' ? { col: rank ?? sql`0::real`, cast: 'real' } : sortColumns[q.sort]
-  const { col } = spec
   const backwards = !!q.before && !q.after
   const decoded = decodeCursor(backwards ? q.before : q.after)
   const cursor = decoded && int(decoded.n) && cursorFits[q.sort](decoded.v) ? decoded : null
-  const ascending = (q.dir === 'asc') !== backwards
+  const sorted = listOrder(q, rank, backwards)
   const filters = ticketFilters(ctx, q, opts)
   const where: (SQL | undefined)[] = [filters]
   const window = rank ? await relevanceWindow(db, filters, opts.relevanceWindow ?? RELEVANCE_WINDOW) : null
   // The candidates by id: the main query then reads just those rows (by primary key) to rank them.
   if (window) where.push(sql`${tickets.id} = any(${`{${window.ids.join(',')}}`}::uuid[])`)
-  if (cursor) where.push(afterCursor(spec, cursor, ascending, !backwards))
-  const nulls = spec.nullable ? sql.raw(backwards ? ' nulls first' : ' nulls last') : sql``
-  const order = ascending ? [sql`${col} asc${nulls}`, asc(tickets.number)] : [sql`${col} desc${nulls}`, desc(tickets.number)]
+  if (cursor) where.push(sorted.after(cursor))
   const rows = await db.select({
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
     sensitive: tickets.sensitive, tags: tickets.tags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
     category: categories.name, requester: requester.name, assignee: assignee.name, assigneeId: tickets.assigneeId,
     team: teams.name, teamId: tickets.teamId, acceptedAt: tickets.acceptedAt,
     slaStatus: slaStatusSql, slaDue: slaDueSql, escalatedAt: tickets.escalatedAt,
-    /** For the cursor only (see exactTime). */
-    cursorTime: q.sort === 'created' || q.sort === 'updated' ? exactTime(q.sort === 'created' ? tickets.createdAt : tickets.updatedAt)
-      : q.sort === 'due' ? sql<string>`case when ${slaDueSql} is null then ${q.dir === 'asc' ? 'infinity' : '-infinity'} else ${exactTime(slaDueSql)} end`
-      // A real's text form reads back as the same real, so the next page starts exactly after it.
-      : q.sort === 'relevance' ? sql<string>`(${col})::text`
-      : sql<string>`''`,
-    /** For the cursor of a name sort: the name as sorted (null: nobody, no team). */
-    cursorName: nameSorts.has(q.sort) ? sql<string | null>`${col}` : sql<string | null>`null`,
+    ...sorted.cursorFields,
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .leftJoin(teams, and(eq(teams.organizationId, tickets.organizationId), eq(teams.id, tickets.teamId)))
-    .where(and(...where)).orderBy(...order).limit(PAGE_SIZE + 1)
+    .where(and(...where)).orderBy(...sorted.order).limit(PAGE_SIZE + 1)
   const more = rows.length > PAGE_SIZE
   const page = rows.slice(0, PAGE_SIZE)
   if (backwards) page.reverse()
-  const keyOf = (r: (typeof page)[number]): Cursor => {
-    const v = nameSorts.has(q.sort) ? r.cursorName
-      : { due: r.cursorTime, number: r.number, created: r.cursorTime, updated: r.cursorTime, priority: r.priority, status: r.status, title: r.title, relevance: r.cursorTime }[q.sort as Exclude<SortKey, 'requester' | 'assignee' | 'team' | 'category'>]
-    return { v, n: r.number }
-  }
+  const keyOf = sorted.keyOf
   const first = page[0]
   const last = page[page.length - 1]
   const snippets = search && hasText(search.query) ? await snippetsFor(db, ctx, page.map((r) => r.id), search.query) : new Map<string, Snippet>()

@@ -1,163 +1,38 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { buttonClass } from '@/components/ui/button'
-import { EmptyState, PageHeader } from '@/components/ui/card'
-import { TicketFilters } from '@/components/tickets/ticket-filters'
-import { TicketTable, type TicketTableRow } from '@/components/tickets/ticket-table'
-import { formatTime, relativeTime } from '@/lib/format/time'
-import { dueIn } from '@/lib/sla/format'
-import { pageCtx, viewerTimeZone } from '@/lib/pages/guard'
-import { countTickets, listTickets } from '@/lib/tickets'
-import { formatCount } from '@/lib/tickets/list-tickets'
-import { listCategories } from '@/lib/tickets'
-import { assigneeName } from '@/lib/tickets'
-import { queueCounts } from '@/lib/tickets'
-import { QueueNav } from '@/components/tickets/queue-nav'
-import { ViewNav } from '@/components/views/view-nav'
-import { getView, listColumns, listViews, staleViewNames, viewCounts, type StaleName, type View } from '@/lib/views'
+import { Suspense } from 'react'
+import { notFound } from 'next/navigation'
+import { pageCtx } from '@/lib/pages/guard'
+import { getView, type View } from '@/lib/views'
 import { NotFoundError } from '@/lib/errors'
-import { can } from '@/lib/authz/can'
-import { ColumnsMenu } from './columns-menu'
-import { SaveViewButton } from './save-view-button'
-import { ViewActions } from './view-actions-menu'
-import { BulkSelection } from '@/components/tickets/bulk-selection'
-import { ExportDialog } from '@/components/tickets/export-dialog'
-import { bulkUpdateAction } from '../bulk-actions'
+import { ListSkeleton } from './list-skeleton'
+import { TicketList } from './ticket-list'
 
 export const metadata: Metadata = { title: 'Tickets' }
 
-type Search = Record<string, string | string[] | undefined>
-
-/** The assignee filter shows a name, not an id: one lookup instead of listing every agent. */
-async function filterAssigneeLabel(ctx: Awaited<ReturnType<typeof pageCtx>>, value: string | undefined): Promise<string> {
-  if (!value) return 'Anyone'
-  if (value === 'me') return 'Me'
-  if (value === 'none') return 'Unassigned'
-  return (await assigneeName(ctx, value)) ?? 'Unknown agent'
-}
-
-/** The open view (`?view=`), or null; a missing, hidden or other org's view reads the same: "not found". */
-async function openView(ctx: Awaited<ReturnType<typeof pageCtx>>, id: string | undefined): Promise<View | 'missing' | null> {
+/**
+ * The open view (`?view=`), or null. A missing, hidden or other org's view is a 404, like a
+ * hidden ticket: resolved here, before the Suspense boundary below, so the status is sent
+ * before anything streams (a `loading.tsx` would have sent 200 first).
+ */
+async function openView(ctx: Awaited<ReturnType<typeof pageCtx>>, id: string | undefined): Promise<View | null> {
   if (!id) return null
   try {
     return await getView(ctx, id)
   } catch (err) {
-    if (err instanceof NotFoundError) return 'missing'
+    if (err instanceof NotFoundError) notFound()
     throw err
   }
 }
 
-const sortLabels: Record<string, string> = {
-  due: 'SLA due', number: 'Number', created: 'Created', updated: 'Updated', priority: 'Priority', status: 'Status', title: 'Title',
-  requester: 'Requester', assignee: 'Assignee', team: 'Team', category: 'Category', relevance: 'Relevance',
-}
-
-function staleMessage(s: StaleName): string {
-  if (s.kind === 'team') return `This view names the team “${s.name}”, which no longer exists, so it matches no tickets.`
-  if (s.kind === 'category') return `This view names the category “${s.name}”, which no longer exists, so it matches no tickets.`
-  return `This view names the assignee ${s.name}, who is not a member of this organisation, so it matches no tickets for them.`
-}
-
-export default async function TicketsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+export default async function TicketsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org } = await params
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   const ctx = await pageCtx(org)
-  const opened = await openView(ctx, raw.view)
-  const view = opened === 'missing' ? null : opened
-  // A view is its query and sort, applied as if typed: the box shows the query, and a header
-  // click or an edit in the box takes over from it (the URL's own values win).
-  const search: Search & Record<string, string | undefined> = view
-    ? { ...raw, q: raw.q || view.query || undefined, sort: raw.sort ?? view.sort, dir: raw.sort ? raw.dir : view.dir }
-    : raw
-  // Dates in the search box (created>2026-01-01) are days in the viewer's zone.
-  const tz = await viewerTimeZone(ctx)
-  const views = await listViews(ctx)
-  const [page, total, categories, queues, assigneeLabel, columns, counts, stale] = await Promise.all([
-    listTickets(ctx, search, { timeZone: tz }), countTickets(ctx, search, { timeZone: tz }), listCategories(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
-    listColumns(ctx), viewCounts(ctx, views, { timeZone: tz }), view ? staleViewNames(ctx, view.query) : Promise.resolve([]),
-  ])
-  const q = page.query
-  const now = new Date()
-  const rows: TicketTableRow[] = page.rows.map((r) => ({
-    id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt, tags: r.tags,
-    category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
-    updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
-    sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
-    overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt, snippet: r.snippet,
-  }))
-  const link = (cursor: Record<string, string>) => {
-    const u = new URLSearchParams(Object.entries(search).filter(([k, v]) => v && k !== 'after' && k !== 'before') as [string, string][])
-    for (const [k, v] of Object.entries(cursor)) u.set(k, v)
-    return `/${org}/tickets?${u}`
-  }
-  // The view's filters and search without its cursor: what "all matching" and the export take.
-  const filters = Object.fromEntries(Object.entries(search).filter(([k, v]) => v && !['after', 'before', 'view'].includes(k))) as Record<string, string>
-  const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before', 'view'].includes(k) && search[k])
-  const queueName = q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
-    : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
-  const shared = view?.scope === 'org' ? 'everyone in this organisation' : view?.scope === 'team' ? `the team ${view.teamName}` : null
-  const editedView = !!view && (q.q ?? '') !== view.query
+  const view = await openView(ctx, raw.view)
   return (
-    <div>
-      <PageHeader
-        title={view?.name ?? queueName ?? 'Tickets'}
-        subtitle={<>
-          {`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? ' match these filters' : ''}`}
-          {view && view.scope !== 'builtin' && <span className="text-slate-400"> · {shared ? `Shared with ${shared}` : 'Your view'}</span>}
-          {editedView && <span className="text-slate-400"> · search changed from the saved view</span>}
-          {q.sort === 'relevance' && <span className="text-slate-500"> · best matches {page.relevanceWindow ? `among the newest ${formatCount(page.relevanceWindow)}` : ''} first (click a column to sort all by it)</span>}
-        </>}
-        actions={<>
-          {view?.canManage && <ViewActions org={org} view={{ id: view.id, name: view.name }} shared={shared} />}
-          <SaveViewButton org={org} query={q.q ?? ''} sort={q.sort} sortLabel={sortLabels[q.sort] ?? q.sort} dir={q.dir}
-            teams={queues.teams.map((t) => ({ id: t.id, name: t.name }))} canShare={can(ctx, 'settings:manage')} />
-          <ExportDialog org={org} query={filters} count={formatCount(total)} />
-          <Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>
-        </>}
-      />
-      {/* With a view open, no queue is the current one (not even All tickets). */}
-      <QueueNav org={org} counts={queues} current={view ? `view:${view.id}` : q.queue} />
-      <ViewNav org={org} views={views} counts={counts} current={view?.id} />
-      {opened === 'missing' && (
-        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
-          That view was not found: it was deleted, or it is not shared with you. Showing all tickets.
-        </p>
-      )}
-      {stale.length > 0 && (
-        <div role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
-          <ul className="space-y-0.5">{stale.map((s) => <li key={`${s.kind}:${s.name}`}>{staleMessage(s)}</li>)}</ul>
-          {view?.canManage && <p className="mt-1 text-xs">Edit the search and save it as a new view, or delete this one.</p>}
-        </div>
-      )}
-      <TicketFilters
-        values={{
-          status: q.status.join(','), priority: q.priority.join(','), category: q.category ?? '', assignee: q.assignee ?? '',
-          q: q.q ?? '', deleted: q.deleted === '1', sort: q.sort, dir: q.dir, sla: q.sla.join(','),
-          team: q.team ?? '', queue: q.queue ?? '',
-        }}
-        org={org} assigneeLabel={assigneeLabel} categories={categories} teams={queues.teams} showDeletedToggle={ctx.role === 'admin'}
-        searchErrors={page.search?.errors ?? []}
-      />
-      <div className="mb-2 flex justify-end">
-        <ColumnsMenu org={org} columns={columns} />
-      </div>
-      {/* Around the empty state too: a bulk action that empties the view still shows its results. */}
-      <BulkSelection org={org} pageIds={rows.map((r) => r.id)} total={total} query={filters} canDelete={ctx.role === 'admin'}
-        teams={queues.teams} action={bulkUpdateAction} enabled={q.deleted !== '1'}>
-        {rows.length === 0 ? (
-          <EmptyState title={filtered ? (view ? 'No tickets in this view' : 'No tickets match these filters') : 'No tickets yet'}>
-            {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>{view ? 'Show all tickets' : 'Clear the filters'}</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
-          </EmptyState>
-        ) : (
-          <>
-            <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} columns={columns} />
-            <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-              {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
-              {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
-            </nav>
-          </>
-        )}
-      </BulkSelection>
-    </div>
+    // Keyed by the URL state: a new filter shows the skeleton again instead of the old rows.
+    <Suspense key={new URLSearchParams(raw as Record<string, string>).toString()} fallback={<ListSkeleton />}>
+      <TicketList ctx={ctx} org={org} raw={raw} view={view} />
+    </Suspense>
   )
 }

@@ -1,4 +1,5 @@
-export default function Loading() {
+/** The list's place while it loads: inside the page's Suspense boundary, after the view is known. */
+export function ListSkeleton() {
   return (
     <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-3">
       <div className="h-8 w-48 rounded bg-slate-200" />
