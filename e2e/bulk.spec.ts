@@ -52,6 +52,16 @@ test('an agent selects three tickets, raises their priority in one go and sees t
   await expect(refused.getByRole('link', { name: new RegExp(`#${numbers[0]} `) })).toBeVisible()
   await expect(refused.getByRole('listitem').first()).toContainText('You cannot move a ticket from New to Closed. Allowed from New:')
   await page.screenshot({ path: 'test-results/bulk-refused.png' })
+
+  // The bar's streaming endpoint takes JSON from this site only: a cross-site post or a form post is refused before anything runs.
+  const payload = JSON.stringify({ selection: { by: 'ids', ids: [] }, action: { type: 'close' } })
+  const crossSite = await page.request.post('/api/acme/bulk', { headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, data: payload })
+  expect(crossSite.status()).toBe(403)
+  const formPost = await page.request.post('/api/acme/bulk', { headers: { origin: new URL(page.url()).origin }, form: { payload } })
+  expect(formPost.status()).toBe(403)
+  const refusedInBand = await page.request.post('/api/acme/bulk', { headers: { origin: new URL(page.url()).origin, 'content-type': 'application/json' }, data: payload })
+  expect(refusedInBand.status()).toBe(200)
+  expect(JSON.parse((await refusedInBand.text()).trim())).toMatchObject({ error: { ok: false, message: 'Select at least one ticket' } })
 })
 
 test('an agent exports the filtered list as CSV with the columns they chose', async ({ page }) => {

@@ -1,6 +1,6 @@
 'use client'
-import { useRef, useState, type ReactNode } from 'react'
-import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
+import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { Field, Input, Select } from '@/components/ui/field'
@@ -10,6 +10,7 @@ import { BulkAction, CONFIRM_OVER, describeBulkAction, ticketPriorities, ticketS
 import { statusLabels } from '@/lib/tickets/workflow'
 import { AssigneePicker } from './assignee-picker'
 import { BulkResults } from './bulk-results'
+import { streamedBulk, type BulkProgress } from './bulk-stream'
 
 export type BulkTeam = { id: string; name: string; restricted: boolean }
 type Kind = BulkAction['type']
@@ -33,10 +34,12 @@ const tickets = (n: number) => `${fmt(n)} ${n === 1 ? 'ticket' : 'tickets'}`
  * actions, and any action on more than CONFIRM_OVER tickets, are confirmed first. While it
  * runs the bar says on how many; afterwards it lists what was refused, and why.
  */
-export function BulkBar({ org, count, scope, selection, canDelete, teams, action, onDone, onClear }: {
+export function BulkBar({ org, count, scope, selection, canDelete, teams, onDone, onClear }: {
   org: string; count: number; scope: ReactNode; selection: BulkSelection; canDelete: boolean; teams: BulkTeam[]
-  action: ServerAction<BulkResult>; onDone: () => void; onClear: () => void
+  onDone: () => void; onClear: () => void
 }) {
+  const [progress, setProgress] = useState<BulkProgress | null>(null)
+  const action = useMemo(() => streamedBulk(org, setProgress), [org])
   const { state, pending, run } = useServerAction(action)
   const [kind, setKind] = useState<Kind | ''>('')
   const [values, setValues] = useState({ teamId: KEEP_TEAM, reason: '', to: '', note: '', priority: '', tag: '' })
@@ -70,7 +73,6 @@ export function BulkBar({ org, count, scope, selection, canDelete, teams, action
     const label = labelOf(a)
     setRunning({ label, count })
     const form = new FormData()
-    form.set('org', org)
     form.set('payload', JSON.stringify({ selection, action: a }))
     const next = await run(form)
     setRunning(null)
@@ -176,8 +178,13 @@ export function BulkBar({ org, count, scope, selection, canDelete, teams, action
           {running && (
             <p role="status" className="mt-3 flex items-center gap-2 text-sm font-medium text-indigo-900">
               <span aria-hidden className="h-3.5 w-3.5 animate-spin rounded-full border-2 border-indigo-600 border-t-transparent" />
-              {running.label}: applying to {tickets(running.count)}… Each ticket goes through the same checks as a single change.
+              {progress && progress.total > 0
+                ? `${running.label}: ${fmt(progress.done)} of ${tickets(progress.total)} done…`
+                : `${running.label}: applying to ${tickets(running.count)}…`} Each ticket goes through the same checks as a single change.
             </p>
+          )}
+          {running && progress && progress.total > 0 && (
+            <progress className="mt-2 h-2 w-full accent-indigo-600" max={progress.total} value={progress.done} aria-label={`${running.label}: progress`} />
           )}
           {!pending && state.ok === false && <div className="mt-3"><FormMessage state={state} /></div>}
         </section>

@@ -1,7 +1,6 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { ServerAction } from '@/components/forms/use-server-action'
-import { BULK_CAP, type BulkResult } from '@/lib/tickets/bulk-schemas'
+import { BULK_CAP } from '@/lib/tickets/bulk-schemas'
 import { BulkSelectionContext, type BulkSelectionState } from './bulk-context'
 import { BulkBar, type BulkTeam } from './bulk-bar'
 
@@ -12,7 +11,7 @@ const fmt = (n: number) => n.toLocaleString('en')
  * "all N matching" — the list's filters, which the server resolves again (it never acts on
  * more than BULK_CAP tickets, and says so instead of cutting the selection short).
  */
-export function BulkSelection({ org, pageIds, total, query, canDelete, teams, action, enabled = true, children }: {
+export function BulkSelection({ org, pageIds, total, query, canDelete, teams, enabled = true, children }: {
   org: string
   pageIds: string[]
   /** From countTickets: past its cap it is cap + 1 ("1,000+"). */
@@ -21,7 +20,6 @@ export function BulkSelection({ org, pageIds, total, query, canDelete, teams, ac
   query: Record<string, string>
   canDelete: boolean
   teams: BulkTeam[]
-  action: ServerAction<BulkResult>
   enabled?: boolean
   children: ReactNode
 }) {
@@ -66,7 +64,7 @@ export function BulkSelection({ org, pageIds, total, query, canDelete, teams, ac
   )
   return (
     <BulkSelectionContext.Provider value={state}>
-      <BulkBar org={org} count={count} scope={scope} canDelete={canDelete} teams={teams} action={action} onDone={clear} onClear={clear}
+      <BulkBar org={org} count={count} scope={scope} canDelete={canDelete} teams={teams} onDone={clear} onClear={clear}
         selection={matching ? { by: 'query', query } : { by: 'ids', ids: [...selected] }} />
       {children}
     </BulkSelectionContext.Provider>

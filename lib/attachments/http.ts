@@ -1,17 +1,9 @@
 import 'server-only'
 import { jsonRoute as apiRoute } from '@/lib/http/json-route'
-import { appOrigin } from '@/lib/http/app-origin'
+export { sameOrigin } from '@/lib/http/same-origin'
 
 /** The attachment routes' error mapping: a missing or invisible file reads "File not found". */
 export const jsonRoute = (fn: () => Promise<Response>) => apiRoute(fn, { notFound: 'File not found' })
-
-/** A state-changing request from another site is refused even if a cookie rode along (defence in depth beyond SameSite). */
-export function sameOrigin(req: Request): boolean {
-  const origin = req.headers.get('origin')
-  if (!origin) return true
-  // Compared with the configured origin, not Host / X-Forwarded-Host, which the sender controls.
-  return origin === appOrigin()
-}
 
 /** RFC 6266 / RFC 5987: an ASCII fallback and the exact UTF-8 name. */
 export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {

@@ -39,8 +39,11 @@ describe('bulkUpdate', () => {
     const a = await ticketIn(o, 'new')
     const closed = await ticketIn(o, 'closed')
     const b = await ticketIn(o, 'new')
-    const result = await bulkUpdate(o.agent, { selection: ids([a, closed, b]), action: { type: 'status', to: 'open' } })
+    const progress: [number, number][] = []
+    const result = await bulkUpdate(o.agent, { selection: ids([a, closed, b]), action: { type: 'status', to: 'open' } }, { onProgress: (d, t) => progress.push([d, t]) })
     expect(result).toMatchObject({ applied: 2, refused: 1 })
+    // Progress counts every ticket, refused ones too, from 0 to the whole selection.
+    expect(progress).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]])
     const refused = result.rows.find((r) => !r.ok)!
     expect(refused).toMatchObject({ id: closed.id, number: closed.number, ok: false })
     expect(!refused.ok && refused.reason).toBe('You cannot move a ticket from Closed to Open. Allowed from Closed: none.')

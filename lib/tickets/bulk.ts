@@ -96,7 +96,12 @@ function reasonOf(err: DomainError | ZodError): string {
  * the reason, the others go through. Anything unexpected (the database failing) aborts the
  * whole action, so it is applied completely or not at all. At most BULK_CAP tickets.
  */
-export async function bulkUpdate(ctx: Ctx, raw: z.input<typeof BulkUpdateInput>, opts: ListOptions = {}): Promise<BulkResult> {
+export type BulkOptions = ListOptions & {
+  /** Called after each ticket (and once with 0 done when the selection is known): for a progress bar. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export async function bulkUpdate(ctx: Ctx, raw: z.input<typeof BulkUpdateInput>, opts: BulkOptions = {}): Promise<BulkResult> {
   authorize(ctx, 'ticket:work')
   const parsed = BulkUpdateInput.safeParse(raw)
   if (!parsed.success) {
@@ -109,7 +114,9 @@ export async function bulkUpdate(ctx: Ctx, raw: z.input<typeof BulkUpdateInput>,
   return withTx(ctx, async (tx, txCtx) => {
     const targets = await resolveSelection(tx, txCtx, selection, opts)
     const rows: BulkRowResult[] = []
+    opts.onProgress?.(0, targets.length)
     for (const t of targets) {
+      if (rows.length) opts.onProgress?.(rows.length, targets.length)
       if (t.number === null) {
         rows.push({ id: t.id, number: null, title: null, ok: false, reason: 'Not found' })
         continue
@@ -123,6 +130,7 @@ export async function bulkUpdate(ctx: Ctx, raw: z.input<typeof BulkUpdateInput>,
         rows.push({ id: t.id, number, title: t.title, ok: false, reason: reasonOf(err) })
       }
     }
+    opts.onProgress?.(rows.length, targets.length)
     const applied = rows.filter((r) => r.ok).length
     const label = describeBulkAction(action)
     // One summary event beside each ticket's own: who ran which bulk action over how many.

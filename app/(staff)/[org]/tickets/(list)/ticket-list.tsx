@@ -21,7 +21,6 @@ import { SaveViewButton } from './save-view-button'
 import { ViewActions } from './view-actions-menu'
 import { BulkSelection } from '@/components/tickets/bulk-selection'
 import { ExportDialog } from '@/components/tickets/export-dialog'
-import { bulkUpdateAction } from '../bulk-actions'
 
 type Search = Record<string, string | undefined>
 
@@ -123,7 +122,7 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
       </div>
       {/* Around the empty state too: a bulk action that empties the view still shows its results. */}
       <BulkSelection org={org} pageIds={rows.map((r) => r.id)} total={total} query={filters} canDelete={ctx.role === 'admin'}
-        teams={queues.teams} action={bulkUpdateAction} enabled={q.deleted !== '1'}>
+        teams={queues.teams} enabled={q.deleted !== '1'}>
         {rows.length === 0 ? (
           <EmptyState title={filtered ? (view ? 'No tickets in this view' : 'No tickets match these filters') : 'No tickets yet'}>
             {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>{view ? 'Show all tickets' : 'Clear the filters'}</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
