@@ -19,6 +19,13 @@ import { statusLabels } from './workflow'
 
 /** Rows fetched per query: enough to keep the database busy, few enough to hold in memory. */
 export const EXPORT_PAGE = 1_000
+/**
+ * Sorts no index serves (title, status, priority, the names) make the database sort every
+ * match for each page, so those exports take pages ten times larger: a tenth of the sorts
+ * (119,000 tickets by title at 1M: 193 s → see the README), still only ~2 MB held at once.
+ */
+export const EXPORT_PAGE_UNINDEXED = 10_000
+const indexedSorts: ReadonlySet<string> = new Set(['number', 'created', 'updated', 'due'])
 
 const ExportInput = z.object({
   /** The list's URL state with its sort; its cursor and the deleted view do not apply to an export. */
@@ -34,7 +41,7 @@ type Row = Awaited<ReturnType<typeof selectPage>>[number]
 
 type Order = ReturnType<typeof listOrder>
 
-function selectPage(ctx: Ctx, where: SQL, order: Order, after: Cursor | null, withDescription: boolean) {
+function selectPage(ctx: Ctx, where: SQL, order: Order, after: Cursor | null, withDescription: boolean, size: number) {
   return dbFor(ctx).then((db) => db.select({
     number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority, sensitive: tickets.sensitive,
     tags: tickets.tags, assetRef: tickets.assetRef,
@@ -48,7 +55,7 @@ function selectPage(ctx: Ctx, where: SQL, order: Order, after: Cursor | null, wi
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .leftJoin(teams, and(eq(teams.organizationId, tickets.organizationId), eq(teams.id, tickets.teamId)))
     // The list's own order and keyset (sort column, number): page 600 costs what page 1 does.
-    .where(after ? and(where, order.after(after)) : where).orderBy(...order.order).limit(EXPORT_PAGE))
+    .where(after ? and(where, order.after(after)) : where).orderBy(...order.order).limit(size))
 }
 
 function cell(column: ExportColumn, r: Row, tz: string): string | number {
@@ -84,7 +91,7 @@ function cell(column: ExportColumn, r: Row, tz: string): string | number {
  * (sensitive tickets for the uncleared, another requester's) and deleted tickets never
  * appear. Staff only; the export itself is audited (who took which filters out).
  */
-export async function exportTickets(ctx: Ctx, raw: z.input<typeof ExportInput>, opts: { timeZone: string }) {
+export async function exportTickets(ctx: Ctx, raw: z.input<typeof ExportInput>, opts: { timeZone: string; /** Tests only: another page size. */ pageSize?: number }) {
   authorize(ctx, 'ticket:read')
   if (!isStaffRole(ctx.role)) throw new ForbiddenError('Only staff can export tickets')
   const input = ExportInput.parse(raw)
@@ -97,6 +104,7 @@ export async function exportTickets(ctx: Ctx, raw: z.input<typeof ExportInput>, 
   const q = parsed.sort === 'relevance' ? { ...parsed, sort: 'number' as const, dir: 'desc' as const } : parsed
   const where = ticketFilters(ctx, q, { timeZone: opts.timeZone })
   const order = listOrder(q, undefined)
+  const size = opts.pageSize ?? (indexedSorts.has(q.sort) ? EXPORT_PAGE : EXPORT_PAGE_UNINDEXED)
   const columns = input.columns
   await withTx(ctx, (tx) => recordAudit(tx, ctx, {
     entityType: 'organization', entityId: ctx.org.id, action: 'ticket.exported',
@@ -114,12 +122,12 @@ export async function exportTickets(ctx: Ctx, raw: z.input<typeof ExportInput>, 
           controller.enqueue(encoder.encode(CSV_BOM + csvLine(columns.map((c) => labels.get(c)!))))
           return
         }
-        const rows = await selectPage(ctx, where, order, after, columns.includes('description'))
+        const rows = await selectPage(ctx, where, order, after, columns.includes('description'), size)
         if (rows.length) {
           controller.enqueue(encoder.encode(rows.map((r) => csvLine(columns.map((c) => cell(c, r, opts.timeZone)))).join('')))
           after = order.keyOf(rows[rows.length - 1]!)
         }
-        if (rows.length < EXPORT_PAGE) controller.close()
+        if (rows.length < size) controller.close()
       } catch (err) {
         // Headers are long gone: the download fails visibly in the browser instead of ending short.
         console.error('ticket export failed', err)

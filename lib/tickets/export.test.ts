@@ -60,8 +60,8 @@ async function drain(stream: ReadableStream<Uint8Array>) {
   return { bytes, chunks: chunks.length, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }
 }
 
-async function exportAs(ctx: Ctx, query: Record<string, string> = {}, columns?: string, timeZone = 'UTC') {
-  const res = await exportTickets(ctx, { query, columns }, { timeZone })
+async function exportAs(ctx: Ctx, query: Record<string, string> = {}, columns?: string, timeZone = 'UTC', pageSize?: number) {
+  const res = await exportTickets(ctx, { query, columns }, { timeZone, pageSize })
   const { text, chunks, bytes } = await drain(res.stream)
   expect(text.startsWith('\uFEFF')).toBe(true)
   const [header, ...rows] = parseCsv(text.slice(1))
@@ -121,7 +121,8 @@ describe('exportTickets', () => {
 
     // Another sort is followed across pages too: priority (four values shared by 650 rows
     // each) is keyed by (priority, number), so no row repeats or goes missing at a page edge.
-    const byPriority = await exportAs(o.admin, { sort: 'priority', dir: 'desc' }, 'number')
+    const byPriority = await exportAs(o.admin, { sort: 'priority', dir: 'desc' }, 'number', 'UTC', 1_000)
+    expect(byPriority.chunks).toBe(1 + 3)
     const expected = await o.db.select({ number: tickets.number }).from(tickets)
       .where(and(eq(tickets.organizationId, o.org.id), isNull(tickets.deletedAt))).orderBy(desc(tickets.priority), desc(tickets.number))
     expect(numbersOf(byPriority.rows)).toEqual(expected.map((r) => r.number))
