@@ -14,8 +14,13 @@ test('an agent saves a view, finds it beside the queues with a count, opens it, 
   await box.press('Enter')
   await expect(page).toHaveURL(/q=vpn/)
 
-  await page.getByRole('button', { name: 'Save view' }).click()
   const dialog = page.getByRole('dialog', { name: 'Save this view' })
+  // The list streams in after the page's shell; a click that lands before the button is
+  // hydrated does nothing, so it is pressed until the dialog opens.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Save view' }).click()
+    await expect(dialog).toBeVisible({ timeout: 2_000 })
+  }).toPass()
   await expect(dialog.getByText('vpn', { exact: true })).toBeVisible()
   // A name is required; the message sits by the field.
   await dialog.getByRole('button', { name: 'Save view' }).click()
