@@ -175,10 +175,14 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
   const cursor = decoded && int(decoded.n) && cursorFits[q.sort](decoded.v) ? decoded : null
   const sorted = listOrder(q, rank, backwards)
   const filters = ticketFilters(ctx, q, opts)
-  const where: (SQL | undefined)[] = [filters]
   const window = rank ? await relevanceWindow(db, filters, opts.relevanceWindow ?? RELEVANCE_WINDOW) : null
-  // The candidates by id: the main query then reads just those rows (by primary key) to rank them.
-  if (window) where.push(sql`${tickets.id} = any(${`{${window.ids.join(',')}}`}::uuid[])`)
+  // The candidates by id: the main query then reads just those rows (by primary key) to rank
+  // them. They matched `filters` a moment ago in this request, so only the visibility
+  // predicate is applied again (cheap, and a second line of defence) — not the full-text
+  // conditions, which re-read three vectors of every candidate (~40 ms for 1,000 at 1M).
+  const where: (SQL | undefined)[] = window
+    ? [visibleTickets(ctx, { includeDeleted: q.deleted === '1' }), sql`${tickets.id} = any(${`{${window.ids.join(',')}}`}::uuid[])`]
+    : [filters]
   if (cursor) where.push(sorted.after(cursor))
   const rows = await db.select({
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
