@@ -56,9 +56,15 @@ async function open(): Promise<Handle> {
       // over a full-text match, say) look large enough to trigger compilation, which then
       // costs more than the query — 237 ms of JIT around a 30 ms search count at 1M tickets.
       // Sent as a start-up parameter, so it holds for every connection of the pool.
-      connection: { jit: 'off' },
+      //
+      // Prepared statements (see `preparing`) are planned afresh on every execution: a cached
+      // generic plan cannot use the partial indexes whose predicates name statuses, and one
+      // planned for a small organisation would be reused for one holding 60 % of the tickets.
+      // What preparing saves is the parse and the extra Describe round trip before each query.
+      connection: { jit: 'off', plan_cache_mode: 'force_custom_plan' },
     })
-    const db = drizzle(client, { schema, casing: 'snake_case', logger }) as unknown as Db
+    const prepared = process.env.DATABASE_PREPARE !== 'off' ? preparing(client) : client
+    const db = drizzle(prepared, { schema, casing: 'snake_case', logger }) as unknown as Db
     const listen = async (channel: string, fn: () => void) => {
       const { unlisten } = await client.listen(channel, fn)
       return unlisten
@@ -80,6 +86,36 @@ async function open(): Promise<Handle> {
   const db = drizzle(client, { schema, casing: 'snake_case', logger }) as unknown as Db
   await migrate(db as never, { migrationsFolder })
   return { db, kind: 'pglite', close: () => client.close() }
+}
+
+type Sql = import('postgres').Sql
+
+/**
+ * The client as drizzle sees it, with every query sent as a named prepared statement:
+ * postgres.js keeps each distinct statement per connection and then skips Postgres's
+ * parse and analysis, a measurable share of a list page (see the README's benchmark).
+ * Drizzle prepares only queries given a name (`.prepare('x')`), and the app's hot queries
+ * change shape with their filters, so the flag is set here for all of them, transactions
+ * and savepoints included. DATABASE_PREPARE=off turns it off (a pooler in transaction mode).
+ */
+function preparing<T extends Sql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], opts?: { prepare?: boolean }) =>
+          target.unsafe(query, params as never, { ...opts, prepare: true })
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        const original = Reflect.get(target, prop, receiver) as (...a: unknown[]) => unknown
+        return (...args: unknown[]) => {
+          const fn = args[args.length - 1] as (tx: Sql) => unknown
+          return original.apply(target, [...args.slice(0, -1), (tx: Sql) => fn(preparing(tx))])
+        }
+      }
+      const value = Reflect.get(target, prop, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
 }
 
 export function getHandle(): Promise<Handle> {
