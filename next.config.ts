@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (e.g. CI's PGlite and Postgres e2e runs, or two developers' checks) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // HELPDESK_COMPRESS=off leaves gzip to the reverse proxy in front (nginx, a load balancer),
+  // which does it in native code instead of the Node process that renders pages (README,
+  // "Running behind a proxy"). Read when the server starts, not at build time.
+  compress: process.env.HELPDESK_COMPRESS !== 'off',
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: false },
   // Middleware skips build assets (it would only slow them down) and /api/ (it would buffer

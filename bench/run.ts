@@ -23,6 +23,9 @@ type Row = { scenario: string; concurrency: number; requests: number; p50_ms: nu
 const { values: args } = parseArgs({ options: {
   small: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false },
   seconds: { type: 'string' }, only: { type: 'string' }, port: { type: 'string', default: process.env.BENCH_PORT ?? '3400' },
+  // For side-by-side comparisons of one lever: the server's worker count (WEB_CONCURRENCY),
+  // another node binary, other V8 flags (space-separated).
+  workers: { type: 'string' }, node: { type: 'string' }, 'node-args': { type: 'string' },
 } })
 const small = args.small
 const seconds = Number(args.seconds ?? (small ? 2 : 10))
@@ -51,11 +54,15 @@ async function main() {
   const [{ tickets }] = await pg`select count(*)::int as tickets from tickets`
   const load0 = os.loadavg()[0]
   const all = await scenarios(db, distDir)
-  const notes = all.notes
+  const notes = [...all.notes,
+    `server: ${args.node ?? process.execPath} (${args.node ? 'custom' : process.version}), ${args.workers ?? (process.env.WEB_CONCURRENCY || 'one per core')} worker(s), node flags: ${(args['node-args'] ?? '(as npm start)')}, prepared statements ${process.env.DATABASE_PREPARE === 'off' ? 'off' : 'on'}, compression ${process.env.HELPDESK_COMPRESS === 'off' ? 'off' : 'on'}`]
   const list = only ? all.list.filter((s) => only.some((w) => s.name.toLowerCase().includes(w))) : all.list
   if (!list.length) throw new Error(`--only ${args.only}: no scenario matches`)
 
-  const server = await start({ distDir, port: Number(args.port), databaseUrl: url })
+  const server = await start({
+    distDir, port: Number(args.port), databaseUrl: url, workers: args.workers ? Number(args.workers) : undefined,
+    node: args.node, nodeArgs: args['node-args']?.split(/\s+/).filter(Boolean),
+  })
   const rows: Row[] = []
   const oneShots: string[] = []
   const failures: string[] = []

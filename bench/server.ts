@@ -6,6 +6,12 @@ import path from 'node:path'
 
 export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; resetPeak: () => void; cpuMs: () => number; log: () => string; stop: () => Promise<void> }
 
+/** The node flags of package.json's start script, so the benchmark measures what `npm start` runs. */
+export function startNodeArgs(): string[] {
+  const script = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start
+  return script.split('&&').pop()!.trim().split(/\s+/).filter((a) => a.startsWith('--'))
+}
+
 export function build(distDir: string) {
   const r = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_DIST_DIR: distDir } })
   if (r.status !== 0) throw new Error('next build failed')
@@ -46,20 +52,20 @@ function treeCpuMs(pid: number): number {
   return ticks * 10
 }
 
-export async function start(opts: { distDir: string; port: number; databaseUrl: string; nodeArgs?: string[] }): Promise<Server> {
+export async function start(opts: { distDir: string; port: number; databaseUrl: string; nodeArgs?: string[]; workers?: number; node?: string }): Promise<Server> {
   if (!fs.existsSync(path.join(opts.distDir, 'BUILD_ID'))) throw new Error(`no production build in ${opts.distDir}; run without --no-build`)
   // Something already answering on the port would be benchmarked instead of this build.
   const taken = await fetch(`http://127.0.0.1:${opts.port}/api/health`).then(() => true, () => false)
   if (taken) throw new Error(`port ${opts.port} is already in use; stop that server or pass --port`)
-  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
-  // The same heap cap as `npm start` (package.json): without one V8 lets a busy server's heap
-  // grow lazily towards its default limit (RSS 690 MB after a run, with ~150 MB live).
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? ['--max-old-space-size=512']), nextBin, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  // What `npm start` runs (scripts/start.mjs: a cluster of `workers` on Postgres), with the
+  // same V8 flags as package.json unless a comparison passes others.
+  const proc = spawn(opts.node ?? process.execPath, [...(opts.nodeArgs ?? startNodeArgs()), path.join('scripts', 'start.mjs'), '-p', String(opts.port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       // The API's per-token limit would cap the API scenarios at 600 a minute; the benchmark measures the server, not the limit.
       API_RATE_LIMIT: process.env.API_RATE_LIMIT ?? '100000000',
       ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: opts.distDir, DATABASE_URL: opts.databaseUrl,
+      ...(opts.workers ? { WEB_CONCURRENCY: String(opts.workers) } : {}),
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-not-for-production-0123456789',
       // The one origin links are built from (lib/http/app-origin.ts); AUTH_URL must agree with it.
       APP_URL: `http://127.0.0.1:${opts.port}`, AUTH_URL: `http://127.0.0.1:${opts.port}`,
