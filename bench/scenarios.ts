@@ -9,6 +9,8 @@ import { countTickets, listTickets } from '@/lib/tickets/list-tickets'
 import { queueCounts } from '@/lib/tickets/queues'
 import { createApiToken } from '@/lib/api-tokens/tokens'
 import { listViews, saveView } from '@/lib/views'
+import { memberCounts, searchMembers } from '@/lib/members'
+import { listTeams, teamUsage } from '@/lib/teams'
 import { accounts, DETAIL_TAG, orgSlug } from './config'
 import { actionBody, actionId } from './http'
 
@@ -17,7 +19,7 @@ export type Req = { method: 'GET' | 'POST'; path: string; headers?: Record<strin
 export type Scenario = {
   name: string
   kind: 'read' | 'write'
-  as: 'agent' | 'requester'
+  as: 'agent' | 'requester' | 'admin'
   request: () => Req
   /** Reads: the data-layer calls whose SQL is the floor (replayed in order). */
   floor?: () => Promise<unknown>
@@ -140,6 +142,16 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
     { name: 'API: create ticket', kind: 'write', as: 'requester', ok: [201], request: () => ({
       method: 'POST', path: `/api/v1/${org}/tickets`, headers: { ...bearer(requesterToken), 'content-type': 'application/json' },
       body: JSON.stringify({ title: `API bench ticket ${++apiCreated}`, description: 'Created through the REST API by the benchmark.', categoryId: category.id }) }) },
+    // Issue 15: what a page costs with no data at all (middleware, layouts, render, stream):
+    // the framework floor every other page sits on.
+    { name: 'framework floor (near-empty page)', kind: 'read', as: 'agent', ok: [200], request: get('/no-access') },
+    // Settings at org1's size (~120,000 members): the first page of 50, a name search, the teams page.
+    { name: 'settings: members (120k)', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/settings/members`),
+      floor: async () => { await searchMembers(admin, {}); await memberCounts(admin) } },
+    { name: 'settings: members search', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/settings/members?q=weber`),
+      floor: () => searchMembers(admin, { q: 'weber' }) },
+    { name: 'settings: teams', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/settings/teams`),
+      floor: async () => { await listTeams(admin); await teamUsage(admin) } },
   ]
   return { list, notes }
 }
