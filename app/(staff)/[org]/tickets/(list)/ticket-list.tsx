@@ -6,7 +6,7 @@ import { TicketTable, type TicketTableRow } from '@/components/tickets/ticket-ta
 import { formatTime, relativeTime } from '@/lib/format/time'
 import { dueIn } from '@/lib/sla/format'
 import { viewerTimeZone } from '@/lib/pages/guard'
-import { countTickets, listTickets } from '@/lib/tickets'
+import { listTicketsWithCount } from '@/lib/tickets'
 import { formatCount } from '@/lib/tickets/list-tickets'
 import { listCategories } from '@/lib/tickets'
 import { assigneeName } from '@/lib/tickets'
@@ -56,8 +56,8 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
   // Dates in the search box (created>2026-01-01) are days in the viewer's zone.
   const tz = await viewerTimeZone(ctx)
   const views = await listViews(ctx)
-  const [page, total, categories, queues, assigneeLabel, columns, counts, stale] = await Promise.all([
-    listTickets(ctx, search, { timeZone: tz }), countTickets(ctx, search, { timeZone: tz }), listCategories(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
+  const [{ page, total }, categories, queues, assigneeLabel, columns, counts, stale] = await Promise.all([
+    listTicketsWithCount(ctx, search, { timeZone: tz }), listCategories(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
     listColumns(ctx), viewCounts(ctx, views, { timeZone: tz }), view ? staleViewNames(ctx, view.query) : Promise.resolve([]),
   ])
   const q = page.query
