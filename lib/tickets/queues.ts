@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { teamMembers, teams, tickets } from '@/db/schema'
 import { dbFor } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
@@ -46,7 +46,10 @@ export async function queueCounts(ctx: Ctx, opts: { current?: string } = {}): Pr
       count: sql<number | null>`case when count(*) over () <= ${COUNT_ALL_TEAMS_UP_TO} or ${member} or ${teams.id}::text = ${currentTeam}
         then ${capped(sql`${tickets.teamId} = ${teams.id}`)} end`.mapWith((v) => (v === null ? null : Number(v))),
       member,
-    }).from(teams).where(eq(teams.organizationId, ctx.org.id)).orderBy(asc(teams.name)),
+    // A restricted (cleared) team is listed only to its members and admins: to anyone else
+    // even its name and a zero would say that sensitive work exists (§6).
+    }).from(teams).where(and(eq(teams.organizationId, ctx.org.id), ctx.role === 'admin' ? undefined : or(eq(teams.restricted, false), member)))
+      .orderBy(asc(teams.name)),
   ])
   return {
     mine: totals.mine,
