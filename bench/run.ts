@@ -116,7 +116,7 @@ async function main() {
 
   const md = report(rows, cpuPerRequest, sizes, { workers: Number(args.workers ?? process.env.WEB_CONCURRENCY ?? os.availableParallelism()), tickets, seconds, load0, load1: os.loadavg()[0], notes, failures, small }) + (oneShots.length ? `\n\nOne-shot workspace operations:\n${oneShots.join('\n')}` : '')
   console.log(md)
-  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(rows, null, 2) + '\n')
+  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(rows.map((r) => ({ ...r, cpu_ms_per_req: cpuPerRequest[`${r.scenario}|${r.concurrency}`], ...(r.concurrency === 1 ? sizes[r.scenario] ?? {} : {}) })), null, 2) + '\n')
   fs.writeFileSync(path.join(outDir, 'latest.md'), md + '\n')
   if (failures.length) {
     console.error(`\nBenchmark FAILED:\n${failures.map((f) => `- ${f}`).join('\n')}`)
