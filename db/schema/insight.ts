@@ -1,0 +1,37 @@
+import { boolean, index, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { organizations } from './organizations'
+
+/**
+ * The dashboard's hourly rollup (§12): per organisation and UTC hour, per team, assignee and
+ * `sensitive` — how many tickets were created, resolved, and met or breached each SLA target
+ * in that hour. Hours, not days, so any viewer's day (a whole-hour offset from UTC) is a sum
+ * of buckets; `sensitive` is a dimension so an uncleared agent's figures leave those tickets
+ * out; team and assignee so an agent's figures are their own and their teams'.
+ *
+ * Derived data: lib/insight/rollups.ts rebuilds a bucket from `tickets` whenever a trigger
+ * (migration 0020) has marked its hour dirty; `npm run rollups:rebuild` rebuilds everything.
+ * Deleted tickets never count (they leave their buckets dirty and are left out on rebuild).
+ */
+export const ticketRollups = pgTable('ticket_rollups', {
+  organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  hour: timestamp({ withTimezone: true }).notNull(),
+  teamId: uuid(),
+  assigneeId: uuid(),
+  sensitive: boolean().notNull(),
+  created: integer().notNull().default(0),
+  resolved: integer().notNull().default(0),
+  responseMet: integer().notNull().default(0),
+  responseBreached: integer().notNull().default(0),
+  resolutionMet: integer().notNull().default(0),
+  resolutionBreached: integer().notNull().default(0),
+}, (t) => [
+  index('ticket_rollups_org_hour_idx').on(t.organizationId, t.hour),
+])
+
+/** Hours whose rollup is stale: written by the trigger in the ticket's own transaction, drained by the `insight.rollup` job. */
+export const ticketRollupDirty = pgTable('ticket_rollup_dirty', {
+  organizationId: uuid().notNull(),
+  hour: timestamp({ withTimezone: true }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.hour] }),
+])
