@@ -65,6 +65,7 @@ async function main() {
     const sessions = {
       agent: await signIn(server.base, accounts(1).agent, BENCH_PASSWORD),
       requester: await signIn(server.base, accounts(1).requester, BENCH_PASSWORD),
+      admin: await signIn(server.base, accounts(1).admin, BENCH_PASSWORD),
     }
     for (const s of list) {
       process.stderr.write(`${s.name}: `)

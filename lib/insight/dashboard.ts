@@ -3,18 +3,12 @@ import type { Ctx } from '@/lib/auth/ctx-type'
 import { dbFor } from '@/lib/db/tx'
 import { ticketPriorities } from '@/db/enums'
 import { openStatuses } from '@/lib/tickets/workflow'
-import { compliancePercent, dailySums } from './daily'
-import { ageBuckets, openGroups } from './live'
+import { compliancePercent, dailySums } from './sums'
+import { ageBuckets, openCounts } from './live'
 import { medians } from './medians'
 import { namesFor } from './names'
 import { InsightQuery, resolveRange } from './range'
 import { authorizeInsight, insightScope } from './scope'
-
-const count = <K extends string | null>(rows: { k: K; n: number }[]) => {
-  const m = new Map<K, number>()
-  for (const r of rows) m.set(r.k, (m.get(r.k) ?? 0) + r.n)
-  return m
-}
 
 /**
  * Every figure of the dashboard (§12) for this person, over the viewer's days: open tickets
@@ -28,16 +22,10 @@ export async function getDashboard(ctx: Ctx, raw: unknown, opts: { timeZone: str
   const q = InsightQuery.parse(raw ?? {})
   const range = resolveRange(q, opts.timeZone, opts.now)
   const db = await dbFor(ctx)
-  const open = await openGroups(db, ctx, q.team)
+  const open = await openCounts(db, ctx, q.team)
   const daily = await dailySums(db, ctx, range, q.team)
   const [median] = await medians(db, ctx, range, q.team)
-  const names = await namesFor(db, ctx, { teams: open.map((g) => g.teamId), users: open.map((g) => g.assigneeId) })
-
-  const byStatus = count(open.map((g) => ({ k: g.status, n: g.n })))
-  const byPriority = count(open.map((g) => ({ k: g.priority, n: g.n })))
-  const byAge = count(open.map((g) => ({ k: g.age, n: g.n })))
-  const byTeam = count(open.map((g) => ({ k: g.teamId, n: g.n })))
-  const byAssignee = count(open.map((g) => ({ k: g.assigneeId, n: g.n })))
+  const names = await namesFor(db, ctx, { teams: [...open.team.keys()], users: [...open.assignee.keys()] })
   const totals = daily.reduce((a, d) => ({
     created: a.created + d.created, resolved: a.resolved + d.resolved,
     responseMet: a.responseMet + d.responseMet, responseBreached: a.responseBreached + d.responseBreached,
@@ -48,13 +36,13 @@ export async function getDashboard(ctx: Ctx, raw: unknown, opts: { timeZone: str
   return {
     range, teamId: q.team ?? null, scope: insightScope(ctx),
     open: {
-      total: open.reduce((a, g) => a + g.n, 0),
-      byStatus: openStatuses.map((s) => ({ key: s, count: byStatus.get(s) ?? 0 })),
-      byPriority: [...ticketPriorities].reverse().map((p) => ({ key: p, count: byPriority.get(p) ?? 0 })),
-      byTeam: sorted(byTeam).map(([id, n]) => ({ key: id, name: names.team(id), count: n })),
-      byAge: ageBuckets.map((b) => ({ key: b.key, label: b.label, count: byAge.get(b.key) ?? 0 })),
+      total: open.total,
+      byStatus: openStatuses.map((s) => ({ key: s, count: open.status.get(s) ?? 0 })),
+      byPriority: [...ticketPriorities].reverse().map((p) => ({ key: p, count: open.priority.get(p) ?? 0 })),
+      byTeam: sorted(open.team).map(([id, n]) => ({ key: id, name: names.team(id), count: n })),
+      byAge: ageBuckets.map((b) => ({ key: b.key, label: b.label, count: open.age.get(b.key) ?? 0 })),
     },
-    workload: sorted(byAssignee).map(([id, n]) => ({ key: id, name: names.user(id), count: n })),
+    workload: sorted(open.assignee).map(([id, n]) => ({ key: id, name: names.user(id), count: n })),
     daily: daily.map((d) => ({ day: d.day, created: d.created, resolved: d.resolved })),
     totals: { created: totals.created, resolved: totals.resolved },
     medians: { firstResponse: median.firstResponse, resolution: median.resolution },

@@ -2,8 +2,8 @@ import 'server-only'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { dbFor } from '@/lib/db/tx'
 import { csvLine, CSV_BOM } from '@/lib/format/csv'
-import { compliancePercent, groupSums } from './daily'
-import { openGroups } from './live'
+import { compliancePercent, rangeSums } from './sums'
+import { openCounts } from './live'
 import { medians } from './medians'
 import { namesFor } from './names'
 import { InsightQuery, resolveRange } from './range'
@@ -28,12 +28,10 @@ export async function getReport(ctx: Ctx, raw: unknown, opts: { by: ReportKind; 
   const q = InsightQuery.parse(raw ?? {})
   const range = resolveRange(q, opts.timeZone, opts.now)
   const db = await dbFor(ctx)
-  const sums = await groupSums(db, ctx, range, opts.by, q.team)
+  const sums = await rangeSums(db, ctx, range, opts.by, q.team)
   const meds = await medians(db, ctx, range, q.team, opts.by)
-  const open = await openGroups(db, ctx, q.team)
-  const keyOf = (g: { teamId: string | null; assigneeId: string | null }) => (opts.by === 'agent' ? g.assigneeId : g.teamId)
-  const openBy = new Map<string | null, number>()
-  for (const g of open) openBy.set(keyOf(g), (openBy.get(keyOf(g)) ?? 0) + g.n)
+  const open = await openCounts(db, ctx, q.team)
+  const openBy = opts.by === 'agent' ? open.assignee : open.team
   const keys = [...new Set([...sums.map((s) => s.key), ...meds.map((m) => m.key), ...openBy.keys()])]
   const names = await namesFor(db, ctx, opts.by === 'agent' ? { teams: [], users: keys } : { teams: keys, users: [] })
   const rows: ReportRow[] = keys.map((key) => {

@@ -3,7 +3,7 @@ import { and, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { teamMembers, ticketRollups, tickets } from '@/db/schema'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
-import { visibleRollups, visibleTickets } from '@/lib/authz/visibility'
+import { noRows, visibleRollups, visibleTickets } from '@/lib/authz/visibility'
 
 /**
  * Whose numbers a person's dashboard counts: an admin the organisation's; an agent their own
@@ -28,9 +28,13 @@ export function insightTickets(ctx: Ctx, teamId?: string): SQL {
   return and(visibleTickets(ctx), mine(ctx, tickets.assigneeId, tickets.teamId), teamId ? eq(tickets.teamId, teamId) : undefined)!
 }
 
-/** Rollup buckets the figures may sum, optionally one team's. */
+/**
+ * Rollup buckets the figures may sum, optionally one team's. Admins only: a bucket has no
+ * assignee, so it cannot be narrowed to an agent's own tickets (those read the tickets).
+ */
 export function insightRollups(ctx: Ctx, teamId?: string): SQL {
-  return and(visibleRollups(ctx), mine(ctx, ticketRollups.assigneeId, ticketRollups.teamId), teamId ? eq(ticketRollups.teamId, teamId) : undefined)!
+  if (ctx.role !== 'admin') return noRows
+  return and(visibleRollups(ctx), teamId ? eq(ticketRollups.teamId, teamId) : undefined)!
 }
 
 /** The instants bounding the viewer's days [from, to] (SQL, so the zone's rules are Postgres's). */
