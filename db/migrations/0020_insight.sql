@@ -7,7 +7,6 @@ CREATE TABLE "ticket_rollup_dirty" (
 CREATE TABLE "ticket_rollups" (
 	"organization_id" uuid NOT NULL,
 	"hour" timestamp with time zone NOT NULL,
-	"team_id" uuid,
 	"sensitive" boolean NOT NULL,
 	"created" integer DEFAULT 0 NOT NULL,
 	"resolved" integer DEFAULT 0 NOT NULL,
@@ -18,7 +17,7 @@ CREATE TABLE "ticket_rollups" (
 );
 --> statement-breakpoint
 ALTER TABLE "ticket_rollups" ADD CONSTRAINT "ticket_rollups_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "ticket_rollups_org_hour_idx" ON "ticket_rollups" USING btree ("organization_id","hour","team_id","sensitive","created","resolved","response_met","response_breached","resolution_met","resolution_breached");--> statement-breakpoint
+CREATE INDEX "ticket_rollups_org_hour_idx" ON "ticket_rollups" USING btree ("organization_id","hour","sensitive","created","resolved","response_met","response_breached","resolution_met","resolution_breached");--> statement-breakpoint
 CREATE INDEX "tickets_org_open_insight_idx" ON "tickets" USING btree ("organization_id","created_at","status","priority","team_id","assignee_id","sensitive","requester_id") WHERE deleted_at is null and status in ('new','open','in_progress','pending','on_hold');--> statement-breakpoint
 CREATE INDEX "tickets_org_created_idx" ON "tickets" USING btree ("organization_id","created_at","team_id","assignee_id","sensitive","requester_id") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "tickets_org_first_response_idx" ON "tickets" USING btree ("organization_id","first_response_at","created_at","team_id","assignee_id","sensitive","requester_id","sla_policy_id","response_due_at") WHERE deleted_at is null and first_response_at is not null;--> statement-breakpoint
@@ -33,25 +32,25 @@ CREATE FUNCTION refresh_ticket_rollups(p_org uuid, p_from timestamptz, p_to time
 DECLARE n integer;
 BEGIN
   DELETE FROM ticket_rollups WHERE organization_id = p_org AND hour >= p_from AND hour < p_to;
-  INSERT INTO ticket_rollups (organization_id, hour, team_id, sensitive,
+  INSERT INTO ticket_rollups (organization_id, hour, sensitive,
     created, resolved, response_met, response_breached, resolution_met, resolution_breached)
-  SELECT p_org, date_trunc('hour', e.at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', e.team_id, e.sensitive,
+  SELECT p_org, date_trunc('hour', e.at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', e.sensitive,
     sum(e.c), sum(e.r), sum(e.rm), sum(e.rb), sum(e.sm), sum(e.sb)
   FROM (
-    SELECT created_at AS at, team_id, sensitive, 1 AS c, 0 AS r, 0 AS rm, 0 AS rb, 0 AS sm, 0 AS sb
+    SELECT created_at AS at, sensitive, 1 AS c, 0 AS r, 0 AS rm, 0 AS rb, 0 AS sm, 0 AS sb
       FROM tickets WHERE organization_id = p_org AND deleted_at IS NULL AND created_at >= p_from AND created_at < p_to
     UNION ALL
-    SELECT first_response_at, team_id, sensitive, 0, 0,
+    SELECT first_response_at, sensitive, 0, 0,
         (sla_policy_id IS NOT NULL AND NOT coalesce(first_response_at > response_due_at, false))::int,
         (sla_policy_id IS NOT NULL AND coalesce(first_response_at > response_due_at, false))::int, 0, 0
       FROM tickets WHERE organization_id = p_org AND deleted_at IS NULL AND first_response_at >= p_from AND first_response_at < p_to
     UNION ALL
-    SELECT resolved_at, team_id, sensitive, 0, 1, 0, 0,
+    SELECT resolved_at, sensitive, 0, 1, 0, 0,
         (sla_policy_id IS NOT NULL AND NOT coalesce(resolution_due_at < resolved_at, false))::int,
         (sla_policy_id IS NOT NULL AND coalesce(resolution_due_at < resolved_at, false))::int
       FROM tickets WHERE organization_id = p_org AND deleted_at IS NULL AND resolved_at >= p_from AND resolved_at < p_to
   ) e
-  GROUP BY 2, 3, 4;
+  GROUP BY 2, 3;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END $$;--> statement-breakpoint
@@ -86,11 +85,10 @@ BEGIN
     WHERE v.at IS NOT NULL ORDER BY 2 ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER tickets_rollup_dirty_update AFTER UPDATE OF created_at, first_response_at, resolved_at, team_id,
+CREATE TRIGGER tickets_rollup_dirty_update AFTER UPDATE OF created_at, first_response_at, resolved_at,
     sensitive, deleted_at, sla_policy_id, response_due_at, resolution_due_at ON tickets
   FOR EACH ROW WHEN (OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.first_response_at IS DISTINCT FROM NEW.first_response_at
-    OR OLD.resolved_at IS DISTINCT FROM NEW.resolved_at OR OLD.team_id IS DISTINCT FROM NEW.team_id
-    OR OLD.sensitive IS DISTINCT FROM NEW.sensitive
+    OR OLD.resolved_at IS DISTINCT FROM NEW.resolved_at OR OLD.sensitive IS DISTINCT FROM NEW.sensitive
     OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at OR OLD.sla_policy_id IS DISTINCT FROM NEW.sla_policy_id
     OR OLD.response_due_at IS DISTINCT FROM NEW.response_due_at OR OLD.resolution_due_at IS DISTINCT FROM NEW.resolution_due_at)
   EXECUTE FUNCTION tickets_rollup_dirty_row();--> statement-breakpoint

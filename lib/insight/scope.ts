@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import { teamMembers, ticketRollups, tickets } from '@/db/schema'
+import { teamMembers, tickets } from '@/db/schema'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { noRows, visibleRollups, visibleTickets } from '@/lib/authz/visibility'
@@ -29,12 +29,11 @@ export function insightTickets(ctx: Ctx, teamId?: string): SQL {
 }
 
 /**
- * Rollup buckets the figures may sum, optionally one team's. Admins only: a bucket has no
- * assignee, so it cannot be narrowed to an agent's own tickets (those read the tickets).
+ * Rollup buckets an organisation-wide figure may sum. Admins only: a bucket has neither team
+ * nor assignee, so a narrower view reads the tickets (lib/insight/sums.ts).
  */
-export function insightRollups(ctx: Ctx, teamId?: string): SQL {
-  if (ctx.role !== 'admin') return noRows
-  return and(visibleRollups(ctx), teamId ? eq(ticketRollups.teamId, teamId) : undefined)!
+export function insightRollups(ctx: Ctx): SQL {
+  return ctx.role === 'admin' ? visibleRollups(ctx) : noRows
 }
 
 /** The instants bounding the viewer's days [from, to] (SQL, so the zone's rules are Postgres's). */

@@ -16,26 +16,26 @@ const int = (e: SQL) => sql<number>`coalesce(${e}, 0)::int`
 /**
  * Created, resolved and SLA outcomes over the viewer's days, per day, agent or team.
  *
- * An admin's per-day and per-team sums come from the hourly rollup (index-only over the
- * range's buckets: a year is ~40 × fewer rows than the tickets it counts). A viewer's day is
- * the hours whose start falls in it — exact for zones a whole number of hours from UTC.
- * Per agent, and an agent's own-and-teams' figures, need the assignee, which the rollup does
- * not keep: they count the tickets themselves over covering indexes on created_at,
- * first_response_at and resolved_at (index-only; an agent's share of an org is small).
+ * An admin's organisation-wide series comes from the hourly rollup (index-only over the
+ * range's buckets: two per hour, however many tickets). A viewer's day is the hours whose
+ * start falls in it — exact for zones a whole number of hours from UTC. Everything narrower
+ * (one team, per agent or team, an agent's own and teams' tickets) counts the tickets over
+ * covering indexes on created_at, first_response_at and resolved_at (index-only; built on
+ * visibleTickets like every other query).
  */
 export async function rangeSums(db: DbOrTx, ctx: Ctx, range: DayRange, by: SumBy, teamId?: string): Promise<SumGroup[]> {
-  return ctx.role === 'admin' && by !== 'agent' ? fromRollup(db, ctx, range, by, teamId) : fromTickets(db, ctx, range, by, teamId)
+  return ctx.role === 'admin' && by === 'day' && !teamId ? fromRollup(db, ctx, range) : fromTickets(db, ctx, range, by, teamId)
 }
 
-async function fromRollup(db: DbOrTx, ctx: Ctx, range: DayRange, by: 'day' | 'team', teamId?: string): Promise<SumGroup[]> {
+async function fromRollup(db: DbOrTx, ctx: Ctx, range: DayRange): Promise<SumGroup[]> {
   const r = ticketRollups
-  const key = by === 'day' ? sql<string>`to_char(${r.hour} at time zone ${range.timeZone}, 'YYYY-MM-DD')` : sql<string | null>`${r.teamId}`
   return db.select({
-    key, created: int(sql`sum(${r.created})`), resolved: int(sql`sum(${r.resolved})`),
+    key: sql<string>`to_char(${r.hour} at time zone ${range.timeZone}, 'YYYY-MM-DD')`,
+    created: int(sql`sum(${r.created})`), resolved: int(sql`sum(${r.resolved})`),
     responseMet: int(sql`sum(${r.responseMet})`), responseBreached: int(sql`sum(${r.responseBreached})`),
     resolutionMet: int(sql`sum(${r.resolutionMet})`), resolutionBreached: int(sql`sum(${r.resolutionBreached})`),
   }).from(r)
-    .where(and(insightRollups(ctx, teamId), gte(r.hour, dayStart(range.from, range.timeZone)), lt(r.hour, dayEnd(range.to, range.timeZone))))
+    .where(and(insightRollups(ctx), gte(r.hour, dayStart(range.from, range.timeZone)), lt(r.hour, dayEnd(range.to, range.timeZone))))
     // By position: the zone is a parameter, and Postgres matches GROUP BY expressions by text.
     .groupBy(sql`1`)
 }
