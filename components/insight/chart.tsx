@@ -25,7 +25,7 @@ export function Chart({ kind, rows, xKey, series, title, summary, horizontal = f
             <YAxis allowDecimals={false} tick={axisTick} width={40} />
             <Tooltip />
             <Legend />
-            {series.map((s) => <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />)}
+            {series.map((s) => <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />)}
           </LineChart>
         ) : (
           <BarChart {...common} layout={horizontal ? 'vertical' : 'horizontal'}>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Dashboard' }
 
 const statusLabel: Record<string, string> = { new: 'New', open: 'Open', in_progress: 'In progress', pending: 'Pending', on_hold: 'On hold' }
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1)
-const duration = (s: number | null) => (s === null ? '—' : formatMinutes(s / 60))
+const duration = (s: number | null) => (s === null ? '—' : s < 60 ? 'under 1 min' : formatMinutes(s / 60))
 const n = (x: number) => x.toLocaleString('en')
 /** "2026-11-08" → "8 Nov": the day as the axis and table show it. */
 const shortDay = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })

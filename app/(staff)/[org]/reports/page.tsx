@@ -9,7 +9,7 @@ import { formatMinutes } from '@/lib/sla/format'
 
 export const metadata: Metadata = { title: 'Reports' }
 
-const duration = (s: number | null) => (s === null ? '—' : formatMinutes(s / 60))
+const duration = (s: number | null) => (s === null ? '—' : s < 60 ? 'under 1 min' : formatMinutes(s / 60))
 const n = (x: number) => x.toLocaleString('en')
 
 export default async function ReportsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
