@@ -1,5 +1,6 @@
 import { useId } from 'react'
-import { Chart, type ChartRow, type Series } from './chart'
+import type { ChartRow, Series } from './chart'
+import { LazyChart } from './lazy-chart'
 
 /**
  * A chart with its accessible name (the figure's caption), a one-line summary, and the same
@@ -22,7 +23,7 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
         <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-500">{empty ?? 'Nothing to show for this range.'}</p>
       ) : (
         <div className="mt-3">
-          <Chart kind={kind} rows={rows} xKey={xKey} series={series} title={title} summary={summary} horizontal={horizontal} height={height} />
+          <LazyChart kind={kind} rows={rows} xKey={xKey} series={series} title={title} summary={summary} horizontal={horizontal} height={height} />
         </div>
       )}
       <details className="mt-2 text-sm">

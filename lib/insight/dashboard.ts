@@ -24,9 +24,10 @@ export async function getDashboard(ctx: Ctx, raw: unknown, opts: { timeZone: str
   const q = InsightQuery.parse(raw ?? {})
   const range = resolveRange(q, opts.timeZone, opts.now)
   const db = await dbFor(ctx)
-  const open = await openCounts(db, ctx, q.team)
-  const daily = await dailySums(db, ctx, range, q.team)
-  const [median] = await medians(db, ctx, range, q.team)
+  // Independent reads: on Postgres they run side by side on the pool (PGlite queues them).
+  const [open, daily, [median]] = await Promise.all([
+    openCounts(db, ctx, q.team), dailySums(db, ctx, range, q.team), medians(db, ctx, range, q.team),
+  ])
   const sorted = <K>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1])
   // The busiest 50 are plenty for a chart; the reports list everyone.
   const workload = sorted(open.assignee).slice(0, WORKLOAD_TOP)

@@ -25,7 +25,7 @@ export async function medians(db: DbOrTx, ctx: Ctx, range: DayRange, teamId?: st
     }).from(tickets).where(and(insightTickets(ctx, teamId), gte(at, dayStart(range.from, range.timeZone)), lt(at, dayEnd(range.to, range.timeZone))))
     return key ? q.groupBy(key) : q
   }
-  const [fr, res] = [await one(tickets.firstResponseAt), await one(tickets.resolvedAt)]
+  const [fr, res] = await Promise.all([one(tickets.firstResponseAt), one(tickets.resolvedAt)])
   const keys = new Set([...fr, ...res].map((r) => r.key))
   if (!key) keys.add(null)
   const num = (v: number | string | null) => (v === null ? null : Math.round(Number(v)))

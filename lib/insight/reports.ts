@@ -28,9 +28,9 @@ export async function getReport(ctx: Ctx, raw: unknown, opts: { by: ReportKind; 
   const q = InsightQuery.parse(raw ?? {})
   const range = resolveRange(q, opts.timeZone, opts.now)
   const db = await dbFor(ctx)
-  const sums = await rangeSums(db, ctx, range, opts.by, q.team)
-  const meds = await medians(db, ctx, range, q.team, opts.by)
-  const open = await openCounts(db, ctx, q.team)
+  const [sums, meds, open] = await Promise.all([
+    rangeSums(db, ctx, range, opts.by, q.team), medians(db, ctx, range, q.team, opts.by), openCounts(db, ctx, q.team),
+  ])
   const openBy = opts.by === 'agent' ? open.assignee : open.team
   const keys = [...new Set([...sums.map((s) => s.key), ...meds.map((m) => m.key), ...openBy.keys()])]
   const names = await namesFor(db, ctx, opts.by === 'agent' ? { teams: [], users: keys } : { teams: keys, users: [] })

@@ -49,14 +49,16 @@ async function fromTickets(db: DbOrTx, ctx: Ctx, range: DayRange, by: SumBy, tea
   const responseBreached = sql`${t.slaPolicyId} is not null and coalesce(${t.firstResponseAt} > ${t.responseDueAt}, false)`
   const resolutionBreached = sql`${t.slaPolicyId} is not null and coalesce(${t.resolutionDueAt} < ${t.resolvedAt}, false)`
   const n = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`
-  const created = await db.select({ key: keyOf(t.createdAt), n: sql<number>`count(*)::int` }).from(t).where(within(t.createdAt)).groupBy(sql`1`)
-  const responded = await db.select({
-    key: keyOf(t.firstResponseAt), met: n(sql`${t.slaPolicyId} is not null and not (${responseBreached})`), breached: n(responseBreached),
-  }).from(t).where(within(t.firstResponseAt)).groupBy(sql`1`)
-  const resolved = await db.select({
-    key: keyOf(t.resolvedAt), n: sql<number>`count(*)::int`,
-    met: n(sql`${t.slaPolicyId} is not null and not (${resolutionBreached})`), breached: n(resolutionBreached),
-  }).from(t).where(within(t.resolvedAt)).groupBy(sql`1`)
+  const [created, responded, resolved] = await Promise.all([
+    db.select({ key: keyOf(t.createdAt), n: sql<number>`count(*)::int` }).from(t).where(within(t.createdAt)).groupBy(sql`1`),
+    db.select({
+      key: keyOf(t.firstResponseAt), met: n(sql`${t.slaPolicyId} is not null and not (${responseBreached})`), breached: n(responseBreached),
+    }).from(t).where(within(t.firstResponseAt)).groupBy(sql`1`),
+    db.select({
+      key: keyOf(t.resolvedAt), n: sql<number>`count(*)::int`,
+      met: n(sql`${t.slaPolicyId} is not null and not (${resolutionBreached})`), breached: n(resolutionBreached),
+    }).from(t).where(within(t.resolvedAt)).groupBy(sql`1`),
+  ])
   const out = new Map<string | null, SumGroup>()
   const row = (key: string | null) => out.get(key) ?? out.set(key, { key, ...zero() }).get(key)!
   for (const r of created) row(r.key).created = r.n
