@@ -26,7 +26,8 @@ test('an admin sees the demo desk\'s figures as charts, each with a table view, 
   // Every chart is a named figure with a drawn chart and the same numbers in a table.
   for (const name of ['Created vs resolved per day', 'Open tickets by status', 'Open tickets by priority', 'Open tickets by team', 'Backlog age', 'Agent workload']) {
     const fig = admin.getByRole('figure', { name })
-    await expect(fig.locator('svg.recharts-surface').first()).toBeVisible()
+    // Drawn in the browser once the chart's script has loaded (slow on a busy machine).
+    await expect(fig.locator('svg.recharts-surface').first()).toBeVisible({ timeout: 30_000 })
     await fig.getByText('Table view').click()
     await expect(fig.getByRole('table', { name })).toBeVisible()
   }
