@@ -11,6 +11,7 @@ import { createApiToken } from '@/lib/api-tokens/tokens'
 import { listViews, saveView } from '@/lib/views'
 import { memberCounts, searchMembers } from '@/lib/members'
 import { listTeams, teamUsage } from '@/lib/teams'
+import { getDashboard } from '@/lib/insight'
 import { accounts, DETAIL_TAG, orgSlug } from './config'
 import { actionBody, actionId } from './http'
 
@@ -95,6 +96,9 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
   const byDates = `created>=${day(60)} created<${day(30)}`
   const searchFloor = (q: string, as: Ctx = agent) => async () => { await listTickets(as, { q }); await countTickets(as, { q }) }
 
+  const today = new Date().toISOString().slice(0, 10)
+  const yearAgo = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)
+
   const list: Scenario[] = [
     // The "My work" queue (§6): my unsolved tickets, in the list's default order (SLA due).
     { name: 'my work queue (sort=due)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?queue=mine`),
@@ -135,6 +139,14 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
       floor: searchFloor(byDates) },
     { name: 'saved view (priority:high is:open)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/tickets?view=${view.id}`),
       floor: async () => { await listTickets(agent, { q: 'priority:high is:open', sort: 'updated' }); await countTickets(agent, { q: 'priority:high is:open' }) } },
+    // The admin dashboard (issue 17): the whole org's figures over the last 30 days, and the
+    // agent's own-and-teams' view. Floors: every data-layer call of the page.
+    { name: 'dashboard (admin, 30 days)', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/dashboard`),
+      floor: () => getDashboard(admin, {}, { timeZone: 'UTC' }) },
+    { name: 'dashboard (admin, 365 days)', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/dashboard?from=${yearAgo}&to=${today}`),
+      floor: () => getDashboard(admin, { from: yearAgo, to: today }, { timeZone: 'UTC' }) },
+    { name: 'dashboard (agent, 30 days)', kind: 'read', as: 'agent', ok: [200], request: get(`/${org}/dashboard`),
+      floor: () => getDashboard(agent, {}, { timeZone: 'UTC' }) },
     { name: 'API: list tickets', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets`, headers: bearer(agentToken) }),
       floor: () => listTickets(agent, {}) },
     { name: 'API: get ticket', kind: 'read', as: 'agent', ok: [200], request: () => ({ method: 'GET', path: `/api/v1/${org}/tickets/${detail.number}`, headers: bearer(agentToken) }),

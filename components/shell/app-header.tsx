@@ -13,6 +13,7 @@ export async function AppHeader({ ctx }: { ctx: Ctx }) {
   const staff = ctx.role !== 'requester'
   const nav = [
     ...(staff ? [{ href: `/${o}/tickets`, label: 'Tickets' }, { href: `/${o}/tickets/new`, label: 'New ticket' }] : []),
+    ...(staff ? [{ href: `/${o}/dashboard`, label: 'Dashboard' }, { href: `/${o}/reports`, label: 'Reports' }] : []),
     { href: `/${o}/portal`, label: staff ? 'Portal preview' : 'My tickets' },
     ...(!staff ? [{ href: `/${o}/portal/new`, label: 'New request' }] : []),
     ...(ctx.role === 'admin' ? [{ href: `/${o}/settings/members`, label: 'Settings' }] : []),

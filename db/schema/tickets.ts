@@ -106,6 +106,16 @@ export const tickets = pgTable('tickets', {
   // tickets carrying the tag straight from the index (btree_gin puts the org first, as in
   // tickets_search_idx), instead of filtering the org's list row by row.
   index('tickets_org_tags_idx').using('gin', t.organizationId, t.tags).where(sql`deleted_at is null`),
+  // The dashboard (lib/insight): open tickets by status, priority, team, assignee and age,
+  // and the medians of first response and resolution over a date range — index-only, with
+  // the visibility columns trailing, and the rollup job's per-hour rebuilds.
+  index('tickets_org_open_insight_idx').on(t.organizationId, t.createdAt, t.status, t.priority, t.teamId, t.assigneeId, t.sensitive, t.requesterId)
+    .where(sql`deleted_at is null and ${openStatuses}`),
+  index('tickets_org_created_idx').on(t.organizationId, t.createdAt, t.teamId, t.assigneeId, t.sensitive, t.requesterId).where(sql`deleted_at is null`),
+  index('tickets_org_first_response_idx').on(t.organizationId, t.firstResponseAt, t.createdAt, t.teamId, t.assigneeId, t.sensitive, t.requesterId,
+    t.slaPolicyId, t.responseDueAt).where(sql`deleted_at is null and first_response_at is not null`),
+  index('tickets_org_resolved_at_idx').on(t.organizationId, t.resolvedAt, t.createdAt, t.teamId, t.assigneeId, t.sensitive, t.requesterId,
+    t.slaPolicyId, t.resolutionDueAt).where(sql`deleted_at is null and resolved_at is not null`),
   index('tickets_org_team_due_open_v2_idx').on(t.organizationId, t.teamId, dueKey, t.number, t.status, t.priority, t.sensitive, t.requesterId)
     .where(sql`deleted_at is null and ${openStatuses}`),
 ])

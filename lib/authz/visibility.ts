@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
-import { comments, tickets } from '@/db/schema'
+import { comments, ticketRollups, tickets } from '@/db/schema'
 import type { Ctx } from '@/lib/auth/ctx-type'
 
 /**
@@ -27,3 +27,16 @@ export function visibleComments(ctx: Ctx): SQL {
 }
 
 export const noRows = sql`false`
+
+/**
+ * The same rule over the dashboard's rollup (lib/insight): a bucket holds no requester, so
+ * requesters see none of it and an uncleared agent none of the sensitive buckets — stricter
+ * than visibleTickets only for a sensitive ticket the agent requested themself, which a
+ * rollup cannot single out. Deleted tickets are never in a bucket.
+ */
+export function visibleRollups(ctx: Ctx): SQL {
+  if (ctx.role === 'requester') return noRows
+  const parts: SQL[] = [eq(ticketRollups.organizationId, ctx.org.id)]
+  if (ctx.role === 'agent' && !ctx.cleared) parts.push(eq(ticketRollups.sensitive, false))
+  return and(...parts)!
+}

@@ -7,6 +7,7 @@ import { sweepSla, SLA_SWEEP_EVERY_MS } from '@/lib/sla/sweep'
 import { CLEANUP_EVERY_MS, CLEANUP_QUEUE, purgeStoredFiles, removeExpiredUploads } from '@/lib/attachments/cleanup'
 import { PURGE_QUEUE } from '@/lib/attachments/delete-attachment'
 import { REINDEX_QUEUE, reindexBatch } from '@/lib/search/reindex'
+import { refreshDirtyRollups, ROLLUP_EVERY_MS, ROLLUP_QUEUE } from '@/lib/insight/rollups'
 import { registerJobHandler } from './runner'
 
 /** Every queue's handler, registered once wherever a worker runs. */
@@ -28,7 +29,11 @@ export function registerAllHandlers() {
     await removeExpiredUploads(db)
     return { rescheduleAt: new Date(Date.now() + CLEANUP_EVERY_MS) }
   })
+  registerJobHandler(ROLLUP_QUEUE, async (_job, db) => {
+    await refreshDirtyRollups(db)
+    return { rescheduleAt: new Date(Date.now() + ROLLUP_EVERY_MS) }
+  })
 }
 
 /** The sweeps every deployment runs; created once, whichever worker starts first. */
-export const recurringQueues = ['tickets.auto_close', 'sla.sweep', CLEANUP_QUEUE]
+export const recurringQueues = ['tickets.auto_close', 'sla.sweep', CLEANUP_QUEUE, ROLLUP_QUEUE]

@@ -1,0 +1,62 @@
+import 'server-only'
+import type { Ctx } from '@/lib/auth/ctx-type'
+import { dbFor } from '@/lib/db/tx'
+import { ticketPriorities } from '@/db/enums'
+import { openStatuses } from '@/lib/tickets/workflow'
+import { compliancePercent, dailySums } from './sums'
+import { ageBuckets, openCounts } from './live'
+import { medians } from './medians'
+import { namesFor } from './names'
+import { InsightQuery, resolveRange } from './range'
+import { authorizeInsight, insightScope } from './scope'
+
+export const WORKLOAD_TOP = 50
+
+/**
+ * Every figure of the dashboard (§12) for this person, over the viewer's days: open tickets
+ * now by status, priority, team, age and assignee (live, from the open-tickets index);
+ * created vs resolved per day and SLA compliance (the hourly rollup); median first-response
+ * and resolution times (exact, from the indexes). Admins see the organisation; agents their
+ * own and their teams' tickets; nobody a ticket the visibility rule hides.
+ */
+export async function getDashboard(ctx: Ctx, raw: unknown, opts: { timeZone: string; now?: Date }) {
+  authorizeInsight(ctx)
+  const q = InsightQuery.parse(raw ?? {})
+  const range = resolveRange(q, opts.timeZone, opts.now)
+  const db = await dbFor(ctx)
+  // Independent reads: on Postgres they run side by side on the pool (PGlite queues them).
+  const [open, daily, [median]] = await Promise.all([
+    openCounts(db, ctx, q.team), dailySums(db, ctx, range, q.team), medians(db, ctx, range, q.team),
+  ])
+  const sorted = <K>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1])
+  // The busiest 50 are plenty for a chart; the reports list everyone.
+  const workload = sorted(open.assignee).slice(0, WORKLOAD_TOP)
+  const names = await namesFor(db, ctx, { teams: [...open.team.keys()], users: workload.map(([id]) => id) })
+  const totals = daily.reduce((a, d) => ({
+    created: a.created + d.created, resolved: a.resolved + d.resolved,
+    responseMet: a.responseMet + d.responseMet, responseBreached: a.responseBreached + d.responseBreached,
+    resolutionMet: a.resolutionMet + d.resolutionMet, resolutionBreached: a.resolutionBreached + d.resolutionBreached,
+  }), { created: 0, resolved: 0, responseMet: 0, responseBreached: 0, resolutionMet: 0, resolutionBreached: 0 })
+
+  return {
+    range, teamId: q.team ?? null, scope: insightScope(ctx),
+    open: {
+      total: open.total,
+      byStatus: openStatuses.map((s) => ({ key: s, count: open.status.get(s) ?? 0 })),
+      byPriority: [...ticketPriorities].reverse().map((p) => ({ key: p, count: open.priority.get(p) ?? 0 })),
+      byTeam: sorted(open.team).map(([id, n]) => ({ key: id, name: names.team(id), count: n })),
+      byAge: ageBuckets.map((b) => ({ key: b.key, label: b.label, count: open.age.get(b.key) ?? 0 })),
+    },
+    workload: workload.map(([id, n]) => ({ key: id, name: names.user(id), count: n })),
+    daily: daily.map((d) => ({ day: d.day, created: d.created, resolved: d.resolved })),
+    totals: { created: totals.created, resolved: totals.resolved },
+    medians: { firstResponse: median.firstResponse, resolution: median.resolution },
+    sla: {
+      responseMet: totals.responseMet, responseBreached: totals.responseBreached,
+      resolutionMet: totals.resolutionMet, resolutionBreached: totals.resolutionBreached, percent: compliancePercent(totals),
+    },
+    // CSAT waits for the satisfaction survey (§13); until it lands there is nothing to show.
+    csat: null as null | { responses: number; percent: number },
+  }
+}
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>
