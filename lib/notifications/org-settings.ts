@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { notificationEvents, type EventNotificationSetting, type NotificationEvent, type OrgSettings } from '@/db/enums'
+
+export type { NotificationEvent }
 import { placeholderProblem } from '@/lib/templates/placeholders'
 import { checkbox } from '@/lib/tickets/schemas'
 
