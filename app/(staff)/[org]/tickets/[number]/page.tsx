@@ -10,7 +10,9 @@ import { AttachmentList } from '@/components/attachments/attachment-list'
 import { ticketFiles } from '@/lib/attachments'
 import { withFileEvents } from '@/lib/attachments/ticket-files'
 import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
-import { ReplyForm } from '@/components/tickets/reply-form'
+import { ReplyFormWithCanned } from '@/components/canned-replies/reply-form-with-canned'
+import { listCannedReplies } from '@/lib/canned-replies'
+import { fillCannedReplyAction } from '../../../../(account)/[org]/canned-replies/actions'
 import { SlaCard } from '@/components/sla/sla-card'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
@@ -44,8 +46,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ctx = await pageCtx(org)
   const number = ticketNumberOr404(raw)
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [options, categories, tz, policy, files, watch, cc] = await Promise.all([
+  const [options, categories, tz, policy, files, watch, cc, canned] = await Promise.all([
     assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id), watchState(ctx, t.id), listTicketCc(ctx, t.id),
+    listCannedReplies(ctx),
   ])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
@@ -90,7 +93,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
             <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
               files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
-            {!deleted && <ReplyForm org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes} />}
+            {!deleted && <ReplyFormWithCanned org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes} replies={canned} fill={fillCannedReplyAction} />}
           </section>
         </div>
 
