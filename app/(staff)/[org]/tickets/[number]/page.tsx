@@ -10,6 +10,9 @@ import { AttachmentList } from '@/components/attachments/attachment-list'
 import { ticketFiles } from '@/lib/attachments'
 import { withFileEvents } from '@/lib/attachments/ticket-files'
 import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
+import { MergeForm } from '@/components/merge/merge-form'
+import { mergedIntoNumber } from '@/lib/tickets'
+import { mergeTicketsAction } from '../merge-actions'
 import { ReplyFormWithCanned } from '@/components/canned-replies/reply-form-with-canned'
 import { listCannedReplies } from '@/lib/canned-replies'
 import { fillCannedReplyAction } from '../../../../(account)/[org]/canned-replies/actions'
@@ -46,9 +49,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ctx = await pageCtx(org)
   const number = ticketNumberOr404(raw)
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [options, categories, tz, policy, files, watch, cc, canned] = await Promise.all([
+  const [options, categories, tz, policy, files, watch, cc, canned, mergedInto] = await Promise.all([
     assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id), watchState(ctx, t.id), listTicketCc(ctx, t.id),
-    listCannedReplies(ctx),
+    listCannedReplies(ctx), mergedIntoNumber(ctx, t),
   ])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
@@ -66,6 +69,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <span>This ticket was deleted on {formatTime(t.deletedAt, tz)}. It is hidden from every list until restored.</span>
           {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" />}
         </div>
+      )}
+      {t.mergedIntoId && (
+        <p role="status" className="mb-4 rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-800 ring-1 ring-indigo-200">
+          {mergedInto ? <>This ticket was merged into <Link className="font-medium underline" href={`/${org}/tickets/${mergedInto}`}>#{mergedInto}</Link>.</> : 'This ticket was merged into another ticket.'}
+        </p>
       )}
       <header className="mb-6">
         <div className="flex flex-wrap items-center gap-2">
@@ -162,6 +170,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
             )}
           </Card>
           <Card title="Timeline"><Timeline entries={withFileEvents(timeline, files.events)} tz={tz} /></Card>
+          {!deleted && !t.mergedIntoId && t.status !== 'closed' && t.status !== 'cancelled' && (
+            <Card title="Merge"><MergeForm org={org} number={t.number} action={mergeTicketsAction} /></Card>
+          )}
           {admin && !deleted && (
             <Card title="Danger zone">
               <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary"
