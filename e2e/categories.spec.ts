@@ -40,7 +40,7 @@ test('an admin adds, renames, orders, deactivates and deletes a category; reques
   await dialog.getByLabel('Sensitive').check()
   await dialog.getByRole('button', { name: 'Save category' }).click()
   const renamed = list.getByRole('listitem', { name: `${name} (walls)` })
-  await expect(renamed.getByText('Sensitive')).toBeVisible()
+  await expect(renamed.locator('span', { hasText: /^Sensitive$/ })).toBeVisible()
 
   // A resident sees it first in the picker.
   const resident = await as(browser, 'requester@metro.test')

@@ -11,6 +11,8 @@ import { ticketFiles } from '@/lib/attachments'
 import { withFileEvents } from '@/lib/attachments/ticket-files'
 import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
 import { MergeForm } from '@/components/merge/merge-form'
+import { CsatCard } from '@/components/csat/csat-card'
+import { ticketCsat } from '@/lib/csat'
 import { mergedIntoNumber } from '@/lib/tickets'
 import { mergeTicketsAction } from '../merge-actions'
 import { ReplyFormWithCanned } from '@/components/canned-replies/reply-form-with-canned'
@@ -49,9 +51,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ctx = await pageCtx(org)
   const number = ticketNumberOr404(raw)
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [options, categories, tz, policy, files, watch, cc, canned, mergedInto] = await Promise.all([
+  const [options, categories, tz, policy, files, watch, cc, canned, mergedInto, csat] = await Promise.all([
     assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id), watchState(ctx, t.id), listTicketCc(ctx, t.id),
-    listCannedReplies(ctx), mergedIntoNumber(ctx, t),
+    listCannedReplies(ctx), mergedIntoNumber(ctx, t), ticketCsat(ctx, t.number),
   ])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
@@ -110,6 +112,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} action={changeStatusAction} />
           </Card>
           <SlaCard ticket={t} policy={policy} tz={tz} />
+          <CsatCard surveys={csat} tz={tz} />
           {!deleted && (
             <Card title="Assignment" actions={
               <div className="flex items-start gap-1">
