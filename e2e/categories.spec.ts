@@ -21,15 +21,16 @@ test('an admin adds, renames, orders, deactivates and deletes a category; reques
   const row = list.getByRole('listitem', { name })
   await expect(row).toContainText('Not used yet')
 
-  // Move it to the top, one place at a time, by keyboard.
-  const names = async () => (await list.getByRole('listitem').all()).length
-  const count = await names()
-  for (let i = 0; i < count - 1; i++) {
-    const before = await list.getByRole('listitem').first().getAttribute('aria-label')
-    if (before === name) break
-    await row.getByRole('button', { name: `Move ${name} up` }).focus()
-    await admin.keyboard.press('Enter')
-    await expect.poll(async () => (await list.getByRole('listitem').allInnerTexts()).findIndex((t) => t.includes(name))).toBeLessThan(count - 1 - i)
+  // Move it to the top, one place at a time, by keyboard. Each move re-renders the list
+  // (and may refresh the page), so the position is read again until it settles.
+  const indexOf = () => list.getByRole('listitem').evaluateAll((els, n) => els.findIndex((e) => e.getAttribute('aria-label') === n), name)
+  let pos = -1
+  await expect(async () => { pos = await indexOf(); expect(pos).toBeGreaterThan(0) }).toPass()
+  while (pos > 0) {
+    await row.getByRole('button', { name: `Move ${name} up` }).press('Enter')
+    const want = pos - 1
+    await expect(async () => expect(await indexOf()).toBe(want)).toPass()
+    pos = want
   }
   await expect(list.getByRole('listitem').first()).toHaveAttribute('aria-label', name)
 

@@ -23,7 +23,9 @@ export function EventForm({ org, value }: { org: string; value: EventValues }) {
   const id = (f: string) => `ev-${value.event.replace('.', '-')}-${f}`
   const [subject, body] = form.watch(['subject', 'body']) as [string | undefined, string | undefined]
   const preview = renderMessage({
-    event: value.event, ...previewSample, link: `https://helpdesk.example/${org}/portal/${previewSample.number}`,
+    event: value.event, ...previewSample,
+    // Only replies and resolutions quote text (a public reply or the resolution note).
+    excerpt: value.event === 'ticket.replied' || value.event === 'ticket.resolved' ? previewSample.excerpt : null, link: `https://helpdesk.example/${org}/portal/${previewSample.number}`,
     toRequester: value.audiences.includes('requester'), template: { subject: subject?.trim() || null, body: body?.trim() || null },
   })
   const { title, note } = eventTitles[value.event]
