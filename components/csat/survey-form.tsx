@@ -23,7 +23,7 @@ export function SurveyForm({ action, hidden, initial }: { action: ServerAction; 
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Satisfaction survey">
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-700">How did we do?</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-700">Your answer</legend>
         <div className="flex flex-wrap gap-3">
           {choice('good', '👍 Good', 'bg-emerald-50 text-emerald-800 ring-emerald-400')}
           {choice('bad', '👎 Bad', 'bg-rose-50 text-rose-800 ring-rose-400')}
