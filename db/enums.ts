@@ -45,6 +45,16 @@ export type OrgSettings = {
   searchLanguage?: SearchLanguage
   /** Set while the org's rows are re-indexed after a change of language (lib/search/reindex.ts). */
   searchLanguagePrevious?: SearchLanguage
+  /** Who hears of what and in which words (settings → notifications); absent means the §10 defaults. */
+  notifications?: OrgNotificationSettings
+}
+
+/** One event's org-wide setting: off entirely, its audiences, and optional subject/body templates. */
+export type EventNotificationSetting = { enabled?: boolean; requester?: boolean; assignee?: boolean; subject?: string; body?: string }
+export type OrgNotificationSettings = {
+  events?: Partial<Record<NotificationEvent, EventNotificationSetting>>
+  /** Webhook deliveries carry an `sms` part for requesters with a phone number (SMS/WhatsApp gateways). */
+  smsWebhook?: boolean
 }
 
 /**

@@ -20,6 +20,7 @@ import type { AssignmentStrategy, TicketStatus, TicketPriority } from './schema'
 import { createTeam } from '@/lib/teams/manage-teams'
 import { addTeamMember } from '@/lib/teams/team-members'
 import { saveRule } from '@/lib/routing/rules'
+import { saveEventNotification } from '@/lib/notifications/org-notifications'
 import type { RuleInput } from '@/lib/routing/schemas'
 
 export const DEMO_PASSWORD = 'demo1234'
@@ -198,7 +199,24 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
       await addComment(ctx.agent2, { number: t.number, body: 'Referred to the shelter partner; case reference kept offline.', internal: true })
     }
   }
+  await fieldOpsNotifications(ctx.admin)
   return org
+}
+
+/**
+ * The field-ops notification set (settings → notifications): requester and technician hear
+ * of the job's creation, assignment and completion; the technician of an SLA breach. Saved
+ * after the demo tickets so their notifications stay those of the §10 defaults.
+ */
+async function fieldOpsNotifications(admin: Ctx) {
+  await saveEventNotification(admin, { event: 'ticket.created', enabled: true, requester: true, assignee: true })
+  await saveEventNotification(admin, { event: 'ticket.assigned', enabled: true, requester: true, assignee: true })
+  await saveEventNotification(admin, {
+    event: 'ticket.resolved', enabled: true, requester: true, assignee: true,
+    subject: '[{{org.name}} #{{ticket.number}}] Job completed: {{ticket.title}}',
+    body: 'Hello {{recipient.name}},\n\n{{actor.name}} completed job #{{ticket.number}} ({{ticket.title}}).\n\n{{excerpt}}\n\nView it: {{ticket.link}}\n\n— {{org.name}}',
+  })
+  await saveEventNotification(admin, { event: 'sla.breached', enabled: true, assignee: true })
 }
 
 /**

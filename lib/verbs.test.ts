@@ -20,6 +20,7 @@ const selfOnly: Record<string, string> = {
   'notifications/inbox.ts#markRead': 'the caller\'s own notifications only (filtered by user id)',
   'notifications/inbox.ts#markAllRead': 'as above',
   'notifications/inbox.ts#savePreferences': 'the caller\'s own notification settings',
+  'notifications/phone.ts#saveMyPhone': 'the caller\'s own phone number (audited)',
   'attachments/delete-attachment.ts#discardUpload': 'the caller\'s own staged, unclaimed upload',
   'tickets/get-ticket.ts#getTicketDetail': 'a read: the visibility rule is the check (getTicketView authorises ticket:read); it only counts the view',
   'api/idempotency.ts#idempotent': 'transport plumbing: stores the answer of a verb that checks for itself',

@@ -1,4 +1,5 @@
 'use client'
+import type { ReactNode } from 'react'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { AttachmentPicker } from '@/components/attachments/attachment-picker'
 import { useAttachmentGate } from '@/components/attachments/use-attachment-gate'
@@ -10,21 +11,29 @@ import type { ActionState } from '@/lib/actions/state'
 import { AddCommentInput, COMMENT_MAX } from '@/lib/tickets/schemas'
 
 /** Reply to the requester, or (staff) an internal note only colleagues can read (§7). */
-export function ReplyForm({ org, number, allowInternal, action, maxFileBytes }: {
+export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, tools }: {
   org: string; number: number; allowInternal: boolean
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
   /** Offers attachments (§8) up to this size per file. */
   maxFileBytes?: number
+  /** Extra tools above the text box (the canned reply picker) that put text into it. */
+  tools?: (insert: (text: string) => void) => ReactNode
 }) {
   const files = useAttachmentGate()
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(AddCommentInput, action, {
     defaultValues: { number, body: '', internal: false }, resetOnSuccess: true, onSuccess: files.reset,
   })
   const internal = form.watch('internal')
+  const insert = (text: string) => {
+    const current = (form.getValues('body') ?? '').replace(/\s+$/, '')
+    form.setValue('body', current ? `${current}\n\n${text}` : text, { shouldDirty: true })
+    form.setFocus('body')
+  }
   return (
     <form ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className={`space-y-3 rounded-lg p-4 ring-1 ${internal ? 'bg-amber-50 ring-amber-200' : 'bg-white ring-slate-200'}`}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
+      {tools?.(insert)}
       <Field id="body" label={internal ? 'Internal note' : 'Reply'} error={err('body')}
         hint={internal ? 'Only staff will see this note. The requester is not notified.' : allowInternal ? 'The requester will see this reply.' : undefined}>
         <Textarea id="body" rows={5} invalid={!!err('body')} describedBy="body-error" {...form.register('body')} />

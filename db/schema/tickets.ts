@@ -67,11 +67,14 @@ export const tickets = pgTable('tickets', {
   deletedAt: timestamp({ withTimezone: true }),
   deletedById: uuid(),
   viewCount: integer().notNull().default(0),
+  /** Set when this ticket was merged into another (a duplicate); it is then closed and links there. */
+  mergedIntoId: uuid(),
 }, (t) => [
   primaryKey({ columns: [t.organizationId, t.id] }),
   uniqueIndex('tickets_org_number_key').on(t.organizationId, t.number),
   foreignKey({ columns: [t.organizationId, t.categoryId], foreignColumns: [categories.organizationId, categories.id] }),
   foreignKey({ columns: [t.organizationId, t.teamId], foreignColumns: [teams.organizationId, teams.id] }),
+  foreignKey({ name: 'tickets_merged_into_fk', columns: [t.organizationId, t.mergedIntoId], foreignColumns: [t.organizationId, t.id] }),
   // People are referenced through their membership, so a ticket can only name members of its own org.
   foreignKey({ name: 'tickets_requester_fk', columns: [t.organizationId, t.requesterId], foreignColumns: [memberships.organizationId, memberships.userId] }),
   foreignKey({ name: 'tickets_assignee_fk', columns: [t.organizationId, t.assigneeId], foreignColumns: [memberships.organizationId, memberships.userId] }),

@@ -12,6 +12,8 @@ export const users = pgTable('users', {
   email: text().notNull(),
   name: text().notNull(),
   passwordHash: text(),
+  /** For the SMS/WhatsApp webhook channel (§10); the person sets it on their preferences page. */
+  phone: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)])
 

@@ -13,6 +13,7 @@ import { appOrigin } from '@/lib/http/app-origin'
 import { mailDomain, ticketThreadId } from './config'
 import { renderMessage } from './templates'
 import { webhookTicket } from './recheck'
+import { eventSetting } from './org-settings'
 
 export type TicketNotice = {
   event: NotificationEvent
@@ -22,20 +23,24 @@ export type TicketNotice = {
   also?: string[]
 }
 
-/** Who hears about what (§10), plus the ticket's watchers; the actor never notifies themselves. */
+/**
+ * Who hears about what (§10, as the org set it on settings → notifications), plus the
+ * ticket's watchers; the actor never notifies themselves. An event the org switched off
+ * reaches no one, watchers included.
+ */
 function audience(ctx: Ctx, ticket: TicketRow, n: TicketNotice, watchers: string[]): { ids: string[]; onlyWatching: Set<string> } {
+  const s = eventSetting(ctx.org.settings, n.event)
+  if (!s.enabled) return { ids: [], onlyWatching: new Set() }
+  const requester = s.requester ? ticket.requesterId : null
+  const assignee = s.assignee ? ticket.assigneeId : null
   const base: (string | null)[] = (() => {
     switch (n.event) {
-      case 'ticket.created': return [ticket.requesterId]
-      case 'ticket.assigned': return [ticket.assigneeId]
-      case 'ticket.replied': return ctx.user.id === ticket.requesterId ? [ticket.assigneeId] : [ticket.requesterId]
-      case 'ticket.status_changed':
-      case 'ticket.resolved': return [ticket.requesterId]
-      case 'sla.at_risk':
-      case 'sla.breached': return [ticket.assigneeId]
+      // A reply goes to the other side: the requester's reply to the assignee, staff's to the requester.
+      case 'ticket.replied': return ctx.user.id === ticket.requesterId ? [assignee] : [requester]
       // Team events name their audience (the team's members, or admins) in `also`.
       case 'ticket.queued':
       case 'ticket.rejected': return []
+      default: return [requester, assignee]
     }
   })()
   const direct = new Set([...base, ...(n.also ?? [])].filter((id): id is string => !!id))
@@ -96,7 +101,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
   // ... then the recipients and their preferences in a second.
   const [peopleRows, prefRows] = await Promise.all([
     ids.length ? tx.select({
-      id: users.id, name: users.name, email: users.email, role: memberships.role,
+      id: users.id, name: users.name, email: users.email, phone: users.phone, role: memberships.role,
       cleared: inTeamSql(orgId, users.id, { restricted: true }),
     }).from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
@@ -107,6 +112,10 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
   const people = new Map(peopleRows.map((p) => [p.id, p]))
   const prefs = new Map(prefRows.map((p) => [`${p.userId}|${p.event}`, p]))
   const thread = (ticket: TicketRow) => ticketThreadId(ticket.id)
+  const templateOf = (event: NotificationEvent) => {
+    const s = eventSetting(ctx.org.settings, event)
+    return { subject: s.subject, body: s.body }
+  }
 
   items.forEach(({ ticket, notice }, i) => {
     const { ids: recipients, onlyWatching } = audiences[i]
@@ -123,6 +132,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
       const msg = renderMessage({
         event: notice.event, orgName: ctx.org.name, number: ticket.number, title: ticket.title, link, watching,
         recipientName: p.name, actorName: ctx.user.name, excerpt: notice.excerpt, status: statusLabels[ticket.status],
+        toRequester: p.id === ticket.requesterId, template: templateOf(notice.event),
       })
       if (pref?.inApp ?? true) {
         inApp.push({ organizationId: orgId, userId: p.id, event: notice.event, ticketNumber: ticket.number, title: msg.headline, body: ticket.title })
@@ -147,7 +157,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
       reached.add(email)
       const msg = renderMessage({
         event: notice.event, orgName: ctx.org.name, number: ticket.number, title: ticket.title, link: null, copied: true,
-        recipientName: null, actorName: ctx.user.name, excerpt: notice.excerpt, status: statusLabels[ticket.status],
+        recipientName: null, actorName: ctx.user.name, excerpt: notice.excerpt, status: statusLabels[ticket.status], template: templateOf(notice.event),
       })
       jobs.push({
         organizationId: orgId, queue: 'email',
@@ -160,8 +170,20 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
     }
   })
 
+  // The SMS/WhatsApp channel: the gateway behind a webhook texts the requester, when the event
+  // reaches them, they gave a number, and the ticket is not sensitive (a text on a shared phone
+  // would reveal it; §6). Only the headline and link go out, never the title or an excerpt.
+  const smsOf = (i: number) => {
+    const { ticket, notice } = items[i]
+    const r = people.get(ticket.requesterId)
+    if (!ctx.org.settings.notifications?.smsWebhook || ticket.sensitive || !r?.phone || !audiences[i].ids.includes(r.id)) return undefined
+    const head = renderMessage({ event: notice.event, orgName: ctx.org.name, number: ticket.number, title: '', link: null, recipientName: null,
+      actorName: ctx.user.name, status: statusLabels[ticket.status], toRequester: true }).headline
+    return { to: r.phone, text: `${ctx.org.name}: ${head}. ${appOrigin()}/${ctx.org.slug}/portal/${ticket.number}` }
+  }
   for (const h of hooks) {
-    for (const { ticket, notice } of items) {
+    for (const [i, { ticket, notice }] of items.entries()) {
+      const sms = smsOf(i)
       jobs.push({
         organizationId: orgId, queue: 'webhook',
         payload: {
@@ -169,6 +191,7 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
           // A sensitive ticket's gateway message says only that something happened.
           ticket: webhookTicket(ticket, notice.excerpt ?? null, `${appOrigin()}/${ctx.org.slug}/tickets/${ticket.number}`),
           organization: ctx.org.slug,
+          ...(sms ? { sms } : {}),
         },
       })
     }

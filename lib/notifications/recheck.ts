@@ -71,5 +71,8 @@ export async function currentWebhookPayload(db: DbOrTx, orgId: string | null, pa
   const [row] = await db.select({ sensitive: tickets.sensitive }).from(tickets)
     .where(and(eq(tickets.organizationId, orgId), eq(tickets.number, t.number))).limit(1)
   if (!row?.sensitive) return payload
-  return { ...payload, ticket: webhookTicket({ ...t, title: '', sensitive: true }, null, t.url) }
+  // Nor is the requester texted about it any more (the sms part, lib/notifications/notify.ts).
+  const rest = { ...payload }
+  delete rest.sms
+  return { ...rest, ticket: webhookTicket({ ...t, title: '', sensitive: true }, null, t.url) }
 }

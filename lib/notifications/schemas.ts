@@ -38,3 +38,10 @@ export const WebhookInput = z.object({
   secret: z.string().trim().min(16, 'Use a secret of at least 16 characters').max(200),
 })
 export const WebhookRefInput = z.object({ id: z.string().uuid() })
+
+/** A phone number for the SMS/WhatsApp channel, stored as +digits; empty removes it. */
+export const PhoneInput = z.object({
+  phone: z.string().trim().max(40, 'Enter a phone number')
+    .refine((v) => v === '' || /^\+?[0-9][0-9 ().-]{5,30}$/.test(v), 'Enter a number like +44 20 7946 0958')
+    .transform((v) => (v === '' ? null : `${v.startsWith('+') ? '+' : ''}${v.replace(/\D/g, '')}`)),
+})

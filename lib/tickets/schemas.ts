@@ -157,3 +157,10 @@ export const TicketListQuery = z.object({
     return { ...q, sort, dir: q.dir ?? defaultSortDir(sort) }
   })
 export type TicketListQuery = z.infer<typeof TicketListQuery>
+
+/** Merge a duplicate (`number`) into `into` (issue 16). */
+export const MergeTicketsInput = z.object({
+  number: ticketNumber,
+  into: z.coerce.number({ invalid_type_error: 'Enter the number of the ticket to keep' }).int().positive('Enter the number of the ticket to keep')
+    .max(TICKET_NUMBER_MAX, 'Enter the number of the ticket to keep'),
+}).refine((v) => v.number !== v.into, { path: ['into'], message: 'Choose another ticket than this one' })

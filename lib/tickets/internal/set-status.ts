@@ -8,6 +8,7 @@ import { isSystem, recordedActor } from '@/lib/auth/system'
 import type { TicketRow } from './load'
 import { notifyTicket } from '@/lib/notifications/notify'
 import { recomputeSla } from '@/lib/sla/internal/recompute'
+import { startSurvey } from '@/lib/csat/internal/start-survey'
 
 /**
  * Applies a status change that has already been authorised: timestamps, status history
@@ -38,6 +39,8 @@ export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: T
   })
   Object.assign(ticket, patch)
   await recomputeSla(tx, ctx, ticket)
+  // A satisfaction survey for every resolution (issue 16), in the same transaction.
+  if (to === 'resolved') await startSurvey(tx, ctx, ticket)
   // Requesters hear of every move; a resolution carries its (public) note. `quiet`: a move
   // made in the same breath as another notice (routing a ticket as it is created).
   if (opts.quiet) return

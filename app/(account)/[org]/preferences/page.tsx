@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { PageHeader } from '@/components/ui/card'
+import { Card, PageHeader } from '@/components/ui/card'
 import { isStaffRole } from '@/lib/authz/permissions'
-import { getPreferences } from '@/lib/notifications'
+import { getMyPhone, getPreferences } from '@/lib/notifications'
 import { eventLabels } from '@/lib/notifications/schemas'
 import { pageCtx } from '@/lib/pages/guard'
 import { savePreferencesAction } from '../notifications/actions'
+import { PhoneForm } from './phone-form'
 import { PreferencesForm } from './preferences-form'
 
 export const metadata: Metadata = { title: 'Notification preferences' }
@@ -16,7 +17,7 @@ const requesterEvents = new Set(['ticket.created', 'ticket.replied', 'ticket.sta
 export default async function PreferencesPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await pageCtx(org)
-  const prefs = await getPreferences(ctx)
+  const [prefs, phone] = await Promise.all([getPreferences(ctx), getMyPhone(ctx)])
   const staff = isStaffRole(ctx.role)
   const rows = prefs.filter((p) => staff || requesterEvents.has(p.event)).map((p) => ({ ...p, label: eventLabels[p.event] }))
   return (
@@ -27,6 +28,7 @@ export default async function PreferencesPage({ params }: { params: Promise<{ or
       <PageHeader title="Notification preferences"
         subtitle={`Choose how ${ctx.org.name} tells you about things. Emails go to ${ctx.user.email}.`} />
       <PreferencesForm org={org} rows={rows} action={savePreferencesAction} />
+      <div className="mt-6"><Card title="Text messages"><PhoneForm org={org} phone={phone} /></Card></div>
     </>
   )
 }

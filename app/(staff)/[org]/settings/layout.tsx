@@ -1,12 +1,14 @@
 import { NavLink } from '@/components/shell/nav-link'
 import { adminPageCtx } from './admin-ctx'
 
-// Categories join this list when built (§2 URLs).
 const sections = [
   { path: 'members', label: 'Members' },
   { path: 'teams', label: 'Teams' },
   { path: 'routing', label: 'Routing' },
   { path: 'sla', label: 'SLA' },
+  { path: 'categories', label: 'Categories' },
+  { path: 'notifications', label: 'Notifications' },
+  { path: 'canned-replies', label: 'Canned replies' },
   { path: 'audit', label: 'Audit log' },
   { path: 'mail', label: 'Sent mail' },
   { path: 'deliveries', label: 'Delivery queue' },

@@ -13,6 +13,10 @@ import { formatTime } from '@/lib/format/time'
 import { orNotFound, pageCtx, ticketNumberOr404, viewerTimeZone } from '@/lib/pages/guard'
 import { getTicketDetail, listTicketCc } from '@/lib/tickets'
 import { CcControl } from '@/components/tickets/cc-control'
+import { SurveyForm } from '@/components/csat/survey-form'
+import { pendingSurvey } from '@/lib/csat'
+import { mergedIntoNumber } from '@/lib/tickets'
+import { answerSurveyInPortalAction } from '../csat-actions'
 import { presentRequesterTicket } from '@/lib/presenters/tickets'
 import { addCcAction, changeStatusAction, removeCcAction, replyAction } from '@/app/(staff)/[org]/tickets/actions'
 import { deleteAttachmentAction } from '@/app/(staff)/[org]/tickets/attachment-actions'
@@ -40,7 +44,8 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   const { conversation, timeline, allowedStatuses } = detail
   // What a requester may see of the ticket, the same shape the API answers them (lib/presenters).
   const t = presentRequesterTicket(detail.ticket)
-  const [tz, files, cc] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, detail.ticket.id), listTicketCc(ctx, detail.ticket.id)])
+  const [tz, files, cc, survey, mergedInto] = await Promise.all([viewerTimeZone(ctx), ticketFiles(ctx, detail.ticket.id), listTicketCc(ctx, detail.ticket.id),
+    pendingSurvey(ctx, number), mergedIntoNumber(ctx, detail.ticket)])
   // A restricted request sends no copies (lib/tickets/cc.ts), so it offers none (without naming the flag, a staff field).
   const canCopy = !detail.ticket.sensitive
   const finished = t.status === 'closed' || t.status === 'cancelled'
@@ -61,11 +66,22 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
           Submitted {formatTime(new Date(t.createdAt), tz)}{t.category ? ` · ${t.category.name}` : ''}{t.assignee ? ` · handled by ${t.assignee.name}` : ''}
         </p>
         {hints[t.status] && <p className="mt-3 text-sm text-slate-700">{hints[t.status]}</p>}
+        {/* Only a merge into one of their own requests is linked; another requester's ticket is not named. */}
+        {detail.ticket.mergedIntoId && (
+          <p role="status" className="mt-3 text-sm text-slate-700">
+            This request was merged into {mergedInto ? <Link className="font-medium text-indigo-700 hover:underline" href={`/${org}/portal/${mergedInto}`}>#{mergedInto}</Link> : 'another request about the same problem'}; the conversation continues there.
+          </p>
+        )}
         {/* The promise only while it can still be kept; internal SLA detail stays with staff. */}
         {t.respondBy && (
           <p className="mt-2 text-sm text-slate-600">We aim to respond by <time dateTime={t.respondBy} className="font-medium text-slate-800">{formatTime(new Date(t.respondBy), tz)}</time>.</p>
         )}
       </header>
+      {survey && (
+        <Card title="How did we do?">
+          <SurveyForm action={answerSurveyInPortalAction} hidden={{ org, number: t.number }} />
+        </Card>
+      )}
       {allowedStatuses.length > 0 && (
         <Card title="What next?">
           <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} requester action={changeStatusAction} />

@@ -10,7 +10,14 @@ import { AttachmentList } from '@/components/attachments/attachment-list'
 import { ticketFiles } from '@/lib/attachments'
 import { withFileEvents } from '@/lib/attachments/ticket-files'
 import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
-import { ReplyForm } from '@/components/tickets/reply-form'
+import { MergeForm } from '@/components/merge/merge-form'
+import { CsatCard } from '@/components/csat/csat-card'
+import { ticketCsat } from '@/lib/csat'
+import { mergedIntoNumber } from '@/lib/tickets'
+import { mergeTicketsAction } from '../merge-actions'
+import { ReplyFormWithCanned } from '@/components/canned-replies/reply-form-with-canned'
+import { listCannedReplies } from '@/lib/canned-replies'
+import { fillCannedReplyAction } from '../../../../(account)/[org]/canned-replies/actions'
 import { SlaCard } from '@/components/sla/sla-card'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
@@ -44,8 +51,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ctx = await pageCtx(org)
   const number = ticketNumberOr404(raw)
   const { ticket: t, conversation, timeline, allowedStatuses } = await orNotFound(getTicketDetail(ctx, number))
-  const [options, categories, tz, policy, files, watch, cc] = await Promise.all([
+  const [options, categories, tz, policy, files, watch, cc, canned, mergedInto, csat] = await Promise.all([
     assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id), watchState(ctx, t.id), listTicketCc(ctx, t.id),
+    listCannedReplies(ctx), mergedIntoNumber(ctx, t), ticketCsat(ctx, t.number),
   ])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
@@ -63,6 +71,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <span>This ticket was deleted on {formatTime(t.deletedAt, tz)}. It is hidden from every list until restored.</span>
           {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" />}
         </div>
+      )}
+      {t.mergedIntoId && (
+        <p role="status" className="mb-4 rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-800 ring-1 ring-indigo-200">
+          {mergedInto ? <>This ticket was merged into <Link className="font-medium underline" href={`/${org}/tickets/${mergedInto}`}>#{mergedInto}</Link>.</> : 'This ticket was merged into another ticket.'}
+        </p>
       )}
       <header className="mb-6">
         <div className="flex flex-wrap items-center gap-2">
@@ -90,7 +103,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
             <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
               files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
-            {!deleted && <ReplyForm org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes} />}
+            {!deleted && <ReplyFormWithCanned org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes} replies={canned} fill={fillCannedReplyAction} />}
           </section>
         </div>
 
@@ -99,6 +112,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} action={changeStatusAction} />
           </Card>
           <SlaCard ticket={t} policy={policy} tz={tz} />
+          <CsatCard surveys={csat} tz={tz} />
           {!deleted && (
             <Card title="Assignment" actions={
               <div className="flex items-start gap-1">
@@ -159,6 +173,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
             )}
           </Card>
           <Card title="Timeline"><Timeline entries={withFileEvents(timeline, files.events)} tz={tz} /></Card>
+          {!deleted && !t.mergedIntoId && t.status !== 'closed' && t.status !== 'cancelled' && (
+            <Card title="Merge"><MergeForm org={org} number={t.number} action={mergeTicketsAction} /></Card>
+          )}
           {admin && !deleted && (
             <Card title="Danger zone">
               <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary"

@@ -1,0 +1,20 @@
+'use server'
+import { revalidatePath } from 'next/cache'
+import { runAction } from '@/lib/actions/run-action'
+import type { ActionState } from '@/lib/actions/state'
+import { saveEventNotification, saveNotificationGeneral } from '@/lib/notifications'
+import { EventNotificationInput, NotificationGeneralInput } from '@/lib/notifications/org-settings'
+
+export async function saveEventNotificationAction(_prev: ActionState, form: FormData) {
+  return runAction(form, EventNotificationInput, async (ctx, input) => {
+    await saveEventNotification(ctx, input)
+    revalidatePath(`/${ctx.org.slug}/settings/notifications`)
+  })
+}
+
+export async function saveNotificationGeneralAction(_prev: ActionState, form: FormData) {
+  return runAction(form, NotificationGeneralInput, async (ctx, input) => {
+    await saveNotificationGeneral(ctx, input)
+    revalidatePath(`/${ctx.org.slug}/settings/notifications`)
+  })
+}
