@@ -9,6 +9,7 @@ import { clear, ticketIn } from '@/test/tickets'
 import { subscribeLive } from './bus'
 import { liveEventForViewer } from './for-viewer'
 import { LIVE_CHANNEL, type ClientLiveEvent } from './events'
+import { liveEventOf } from './publish'
 
 const stops: (() => Promise<void>)[] = []
 afterEach(async () => { while (stops.length) await stops.pop()!() })
@@ -101,6 +102,21 @@ describe('live events are re-checked against each receiver', () => {
     const control = await ticketIn(o, 'new')
     await admin.until(on(control.number))
     expect(admin.got.filter(on(t.number))).toEqual([])
+  })
+})
+
+describe('what is published', () => {
+  it('audited reads (a view, an export, a download) publish nothing, so open pages do not refresh each other for ever', async () => {
+    expect(liveEventOf('o', { entityType: 'ticket', entityId: 't', action: 'ticket.viewed' })).toBeNull()
+    expect(liveEventOf('o', { entityType: 'ticket', entityId: 't', action: 'ticket.exported' })).toBeNull()
+    expect(liveEventOf('o', { entityType: 'attachment', entityId: 'a', action: 'attachment.downloaded', changes: { ticketId: ['t', 't'] } })).toBeNull()
+    expect(liveEventOf('o', { entityType: 'ticket', entityId: 't', action: 'ticket.status_changed' })).toEqual({ o: 'o', k: 'ticket', t: 't' })
+  })
+
+  it('a file is staff-only unless its audit says it is public', () => {
+    expect(liveEventOf('o', { entityType: 'attachment', entityId: 'a', action: 'attachment.deleted', changes: { ticketId: ['t', 't'] } })?.i).toBe(true)
+    expect(liveEventOf('o', { entityType: 'comment', entityId: 'c', action: 'comment.added', changes: { ticketId: [null, 't'], internal: [null, false] } })?.i).toBe(false)
+    expect(liveEventOf('o', { entityType: 'team', entityId: 'x', action: 'team.updated' })).toBeNull()
   })
 })
 

@@ -18,6 +18,8 @@ export async function publishLive(tx: DbOrTx, events: LiveEvent[]): Promise<void
   await tx.execute(sql`select ${sql.join(payloads.map((p) => sql`pg_notify(${LIVE_CHANNEL}, ${p})`), sql`, `)}`)
 }
 
+const auditedReads = new Set(['ticket.viewed', 'ticket.exported', 'attachment.downloaded'])
+
 type AuditLike = { entityType: string; entityId: string; action: string; changes?: Record<string, [unknown, unknown]> }
 
 /**
@@ -26,6 +28,9 @@ type AuditLike = { entityType: string; entityId: string; action: string; changes
  * without each verb remembering to publish.
  */
 export function liveEventOf(orgId: string, e: AuditLike): LiveEvent | null {
+  // Reads that are audited change nothing on screen — and a view announced to other viewers
+  // would make their refresh record a view in turn, ping-ponging for ever.
+  if (auditedReads.has(e.action)) return null
   if (e.entityType === 'ticket') return { o: orgId, k: 'ticket', t: e.entityId }
   const ref = e.changes?.ticketId
   const ticketId = ref ? (ref[1] ?? ref[0]) : null

@@ -1,3 +1,4 @@
+import { LiveRefresh } from '@/components/live/live-refresh'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { buttonClass } from '@/components/ui/button'
@@ -99,6 +100,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const editedView = !!view && (q.q ?? '') !== view.query
   return (
     <div>
+      <LiveRefresh org={org} />
       <PageHeader
         title={view?.name ?? queueName ?? 'Tickets'}
         subtitle={<>

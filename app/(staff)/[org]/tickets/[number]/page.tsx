@@ -11,6 +11,9 @@ import { ticketFiles } from '@/lib/attachments'
 import { withFileEvents } from '@/lib/attachments/ticket-files'
 import { EditTicketForm } from '@/components/tickets/edit-ticket-form'
 import { ReplyForm } from '@/components/tickets/reply-form'
+import { TicketPresence } from '@/components/tickets/ticket-presence'
+import { LiveRefresh } from '@/components/live/live-refresh'
+import { latestAt } from '@/lib/live/seen-at'
 import { SlaCard } from '@/components/sla/sla-card'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
@@ -52,6 +55,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const fields = { org, number: t.number }
   return (
     <div>
+      <LiveRefresh org={org} number={t.number} />
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
         <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">Tickets</Link> / #{t.number}
       </nav>
@@ -90,7 +94,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
             <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
               files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
-            {!deleted && <ReplyForm org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes} />}
+            {!deleted && (
+              <TicketPresence org={org} number={t.number}>
+                <ReplyForm org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes}
+                  seenAt={latestAt([t.createdAt, ...conversation.map((c) => c.createdAt)])} />
+              </TicketPresence>
+            )}
           </section>
         </div>
 
