@@ -45,6 +45,11 @@ export type OrgSettings = {
   searchLanguage?: SearchLanguage
   /** Set while the org's rows are re-indexed after a change of language (lib/search/reindex.ts). */
   searchLanguagePrevious?: SearchLanguage
+  /**
+   * Mail to the org's inbound address from someone who is not a member (issue 16): refused
+   * (the default), or the sender becomes a requester and the message a ticket.
+   */
+  inboundUnknownSenders?: 'refuse' | 'create_requester'
 }
 
 /**
