@@ -48,6 +48,7 @@ test('two agents and a requester see replies, assignment, presence and typing li
   await expect(bea.getByTestId('presence').getByText('Andy Agent is viewing')).toBeVisible()
   await bea.getByLabel('Reply', { exact: true }).pressSequentially('Looking into')
   await expect(andySees.getByText('Bea Agent is typing a reply…')).toBeVisible()
+  await andy.screenshot({ path: 'test-results/screens/live-presence.png', fullPage: true })
 
   // The requester's reply reaches both agents; the agent's answer reaches the requester, with the bell.
   const bell = requester.getByRole('banner').getByRole('link', { name: /^Notifications, / })
@@ -92,6 +93,7 @@ test('an agent answering after a newer reply arrived is asked to confirm, then c
   await andy.getByRole('button', { name: 'Send reply' }).click()
   const question = andy.getByRole('alert').filter({ hasText: '1 new reply since you opened this ticket — send anyway?' })
   await expect(question).toBeVisible()
+  await andy.screenshot({ path: 'test-results/screens/live-send-anyway.png', fullPage: true })
   // The refused reply was not sent, and the newer one is now shown above the composer.
   await expect(andy.getByRole('listitem').filter({ hasText: 'Actually it is every 30 minutes.' })).toBeVisible()
   await expect(andy.getByRole('listitem').filter({ hasText: 'Please reinstall the client.' })).toHaveCount(0)
