@@ -25,20 +25,20 @@ async function main() {
   const stream = await liveStream(o.agent2, { signal: abort.signal })
   const reader = stream.getReader()
   const dec = new TextDecoder()
-  let waiting: ((at: number) => void) | null = null
+  const waiting: { resolve?: (at: number) => void } = {}
   void (async () => {
     for (;;) {
       const { value, done } = await reader.read()
       if (done) return
       const at = performance.now()
-      if (dec.decode(value).includes('"kind":"comment"')) waiting?.(at)
+      if (dec.decode(value).includes('"kind":"comment"')) waiting.resolve?.(at)
     }
   })()
 
   const latencies: number[] = []
   for (let i = 0; i < N + 10; i++) {
     let committing = 0
-    const arrived = new Promise<number>((resolve) => { waiting = resolve })
+    const arrived = new Promise<number>((resolve) => { waiting.resolve = resolve })
     await db.transaction(async (tx) => {
       await addComment({ ...o.agent, tx }, { number: t.number, body: `reply ${i}` })
       committing = performance.now() // the callback returned: COMMIT is sent next
