@@ -13,8 +13,11 @@ export type DbOrTx = Db | Tx
 
 type Handle = {
   db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void>
-  /** Postgres LISTEN on a dedicated connection; notifications arrive only after the sender commits. */
-  listen?: (channel: string, fn: () => void) => Promise<() => Promise<void>>
+  /**
+   * LISTEN: notifications arrive only after the sender commits. On Postgres on a dedicated
+   * connection (every instance hears every NOTIFY); on PGlite in-process, from the same engine.
+   */
+  listen?: (channel: string, fn: (payload: string) => void) => Promise<() => Promise<void>>
 }
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations')
@@ -65,7 +68,7 @@ async function open(): Promise<Handle> {
     })
     const prepared = process.env.DATABASE_PREPARE !== 'off' ? preparing(client) : client
     const db = drizzle(prepared, { schema, casing: 'snake_case', logger }) as unknown as Db
-    const listen = async (channel: string, fn: () => void) => {
+    const listen = async (channel: string, fn: (payload: string) => void) => {
       const { unlisten } = await client.listen(channel, fn)
       return unlisten
     }
@@ -85,7 +88,8 @@ async function open(): Promise<Handle> {
     : new PGlite(dir, { extensions: pgliteExtensions })
   const db = drizzle(client, { schema, casing: 'snake_case', logger }) as unknown as Db
   await migrate(db as never, { migrationsFolder })
-  return { db, kind: 'pglite', close: () => client.close() }
+  const listen = async (channel: string, fn: (payload: string) => void) => client.listen(channel, fn)
+  return { db, kind: 'pglite', close: () => client.close(), listen }
 }
 
 type Sql = import('postgres').Sql

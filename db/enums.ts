@@ -47,6 +47,11 @@ export type OrgSettings = {
   searchLanguagePrevious?: SearchLanguage
   /** Who hears of what and in which words (settings → notifications); absent means the §10 defaults. */
   notifications?: OrgNotificationSettings
+  /**
+   * Mail to the org's inbound address from someone who is not a member (issue 16): refused
+   * (the default), or the sender becomes a requester and the message a ticket.
+   */
+  inboundUnknownSenders?: 'refuse' | 'create_requester'
 }
 
 /** One event's org-wide setting: off entirely, its audiences, and optional subject/body templates. */

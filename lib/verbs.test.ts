@@ -30,6 +30,8 @@ const selfOnly: Record<string, string> = {
 const notAudited: Record<string, string> = {
   ...selfOnly,
   'attachments/stage-upload.ts#stageUpload': 'a staged upload belongs to no ticket until a ticket or reply claims it, and that is audited',
+  'presence/touch-presence.ts#touchPresence': 'a heartbeat of who has a ticket open: ephemeral (expires in 30 s), changes no ticket data',
+  'presence/touch-presence.ts#leavePresence': 'as above',
   'views/list-columns.ts#saveListColumns': 'the caller\'s own choice of list columns, like notification settings: no tenant data changes',
 }
 

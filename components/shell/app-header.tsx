@@ -5,6 +5,7 @@ import { myOrganizations, homePath } from '@/lib/orgs/my-organizations'
 import { signOutAction } from '@/app/(auth)/sign-in/actions'
 import { NavLink } from './nav-link'
 import { NotificationBell } from './notification-bell'
+import { LiveRefresh } from '@/components/live/live-refresh'
 
 /** Header for every org page: org switcher, the areas this role may use, the user and sign-out. */
 export async function AppHeader({ ctx }: { ctx: Ctx }) {
@@ -45,6 +46,8 @@ export async function AppHeader({ ctx }: { ctx: Ctx }) {
         </nav>
         <div className="flex items-center gap-3 text-sm">
           <NotificationBell org={o} unread={unread} />
+          {/* The bell's count follows new notifications live (issue 16). */}
+          <LiveRefresh org={o} kinds={['inbox']} delayMs={300} />
           <span className="text-slate-600"><span className="font-medium text-slate-900">{ctx.user.name}</span> · <span className="capitalize">{ctx.role}</span></span>
           <form action={signOutAction}><button className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">Sign out</button></form>
         </div>

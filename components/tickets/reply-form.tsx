@@ -1,5 +1,7 @@
 'use client'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
+import { SendAnyway } from './send-anyway'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { AttachmentPicker } from '@/components/attachments/attachment-picker'
 import { useAttachmentGate } from '@/components/attachments/use-attachment-gate'
@@ -11,17 +13,20 @@ import type { ActionState } from '@/lib/actions/state'
 import { AddCommentInput, COMMENT_MAX } from '@/lib/tickets/schemas'
 
 /** Reply to the requester, or (staff) an internal note only colleagues can read (§7). */
-export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, tools }: {
+export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, tools, seenAt }: {
   org: string; number: number; allowInternal: boolean
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
   /** Offers attachments (§8) up to this size per file. */
   maxFileBytes?: number
   /** Extra tools above the text box (the canned reply picker) that put text into it. */
   tools?: (insert: (text: string) => void) => ReactNode
+  /** The newest message the page shows: replies by others after it ask before sending (issue 16). */
+  seenAt?: string
 }) {
   const files = useAttachmentGate()
+  const [anyway, setAnyway] = useState(false)
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(AddCommentInput, action, {
-    defaultValues: { number, body: '', internal: false }, resetOnSuccess: true, onSuccess: files.reset,
+    defaultValues: { number, body: '', internal: false }, resetOnSuccess: true, onSuccess: () => { files.reset(); setAnyway(false) },
   })
   const internal = form.watch('internal')
   const insert = (text: string) => {
@@ -33,6 +38,8 @@ export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, to
     <form ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className={`space-y-3 rounded-lg p-4 ring-1 ${internal ? 'bg-amber-50 ring-amber-200' : 'bg-white ring-slate-200'}`}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
+      {seenAt && <input type="hidden" name="seenAt" value={seenAt} />}
+      <input type="hidden" name="sendAnyway" value={anyway ? 'true' : ''} />
       {tools?.(insert)}
       <Field id="body" label={internal ? 'Internal note' : 'Reply'} error={err('body')}
         hint={internal ? 'Only staff will see this note. The requester is not notified.' : allowInternal ? 'The requester will see this reply.' : undefined}>
@@ -54,7 +61,9 @@ export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, to
           {internal ? 'Add internal note' : 'Send reply'}
         </SubmitButton>
       </div>
-      <FormMessage state={state} success={state.ok ? 'Sent.' : undefined} />
+      {state.code === 'conflict'
+        ? <SendAnyway state={state} pending={pending} onSendAnyway={() => { flushSync(() => setAnyway(true)); formRef.current?.requestSubmit() }} />
+        : <FormMessage state={state} success={state.ok ? 'Sent.' : undefined} />}
     </form>
   )
 }

@@ -4,6 +4,7 @@ import { auditEvents, auditHeads, type AuditChanges } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { eventHash } from './hash'
+import { liveEventOf, publishLive } from '@/lib/live/publish'
 
 export type AuditInput = {
   entityType: string
@@ -54,10 +55,14 @@ export async function recordAudits(tx: DbOrTx, actor: Actor, inputs: AuditInput[
     prevHash = hash
     return row
   })
-  // Sent together: on Postgres both go out in one round trip (pipelined on the transaction's connection).
+  // A change to a ticket or its conversation also tells open pages (issue 16): published
+  // here, in the same transaction, because every such change is audited.
+  const live = inputs.map((i) => liveEventOf(actor.org.id, i)).filter((e) => e !== null)
+  // Sent together: on Postgres they go out in one round trip (pipelined on the transaction's connection).
   await Promise.all([
     tx.insert(auditEvents).values(rows),
     tx.update(auditHeads).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditHeads.organizationId, actor.org.id)),
+    publishLive(tx, live),
   ])
 }
 

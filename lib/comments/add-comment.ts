@@ -1,15 +1,16 @@
 import 'server-only'
-import { and, eq } from 'drizzle-orm'
+import { and, count, eq, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { comments, tickets } from '@/db/schema'
-import { withTx } from '@/lib/db/tx'
+import { withTx, type Tx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize, can } from '@/lib/authz/can'
 import { isStaffRole } from '@/lib/authz/permissions'
 import { recordAudit } from '@/lib/audit/record'
-import { ForbiddenError, ValidationError } from '@/lib/errors'
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors'
+import { visibleComments } from '@/lib/authz/visibility'
 import { loadVisibleTicket } from '@/lib/tickets/internal/load'
-import { AddCommentInput } from '@/lib/tickets/schemas'
+import { ComposeReplyInput } from '@/lib/tickets/schemas'
 import { applyStatus } from '@/lib/tickets/internal/set-status'
 import { notifyTicket } from '@/lib/notifications/notify'
 import { claimAttachments } from '@/lib/attachments/claim'
@@ -18,9 +19,9 @@ import { claimAttachments } from '@/lib/attachments/claim'
  * A public reply or an internal note (§7). A staff public reply counts as the first
  * response; a requester's reply wakes a pending ticket and reopens a resolved one.
  */
-export async function addComment(ctx: Ctx, raw: z.input<typeof AddCommentInput>) {
+export async function addComment(ctx: Ctx, raw: z.input<typeof ComposeReplyInput>) {
   authorize(ctx, 'comment:reply')
-  const input = AddCommentInput.parse(raw)
+  const input = ComposeReplyInput.parse(raw)
   if (input.internal && !can(ctx, 'comment:internal')) throw new ForbiddenError('Only staff can add internal notes')
   return withTx(ctx, async (tx) => {
     const ticket = await loadVisibleTicket(tx, ctx, input.number, { lock: true })
@@ -28,6 +29,7 @@ export async function addComment(ctx: Ctx, raw: z.input<typeof AddCommentInput>)
     if (!staff && (ticket.status === 'closed' || ticket.status === 'cancelled')) {
       throw new ValidationError('This ticket is closed', { body: ['This ticket is closed. Please open a new ticket.'] })
     }
+    if (input.seenAt && !input.sendAnyway) await refuseIfNewer(tx, ctx, ticket.id, input.seenAt)
     const now = new Date()
     const [comment] = await tx.insert(comments).values({
       organizationId: ctx.org.id, ticketId: ticket.id, authorId: ctx.user.id, body: input.body, internal: input.internal, createdAt: now,
@@ -50,4 +52,20 @@ export async function addComment(ctx: Ctx, raw: z.input<typeof AddCommentInput>)
     }
     return comment
   })
+}
+
+/**
+ * The collision guard (issue 16): replies by others that the sender has not seen — counted
+ * with the sender's own visibility, so a requester is never told about an internal note —
+ * turn the send into a question. Compared at millisecond precision, as the page's `seenAt` is.
+ */
+async function refuseIfNewer(tx: Tx, ctx: Ctx, ticketId: string, seenAt: Date) {
+  const [{ n }] = await tx.select({ n: count() }).from(comments).where(and(
+    visibleComments(ctx), eq(comments.ticketId, ticketId), ne(comments.authorId, ctx.user.id),
+    sql`date_trunc('milliseconds', ${comments.createdAt}) > ${seenAt.toISOString()}::timestamptz`,
+  ))
+  if (n > 0) {
+    const what = n === 1 ? '1 new reply' : `${n} new replies`
+    throw new ConflictError(`${what} since you opened this ticket — send anyway?`)
+  }
 }

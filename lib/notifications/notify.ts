@@ -1,4 +1,5 @@
 import 'server-only'
+import { publishLive } from '@/lib/live/publish'
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { memberships, notificationPreferences, notifications, ticketCc, ticketWatchers, users, webhookEndpoints } from '@/db/schema'
@@ -196,5 +197,9 @@ export async function notifyTickets(tx: DbOrTx, ctx: Ctx, items: { ticket: Ticke
       })
     }
   }
-  await Promise.all([inApp.length ? tx.insert(notifications).values(inApp) : null, enqueueJobs(tx, jobs)])
+  await Promise.all([
+    inApp.length ? tx.insert(notifications).values(inApp) : null, enqueueJobs(tx, jobs),
+    // The bells of the people notified update live (issue 16).
+    inApp.length ? publishLive(tx, [{ o: orgId, k: 'inbox', u: [...new Set(inApp.map((n) => n.userId))] }]) : null,
+  ])
 }

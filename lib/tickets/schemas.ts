@@ -71,6 +71,16 @@ export const AddCommentInput = z.object({
   attachmentIds: attachmentIdsField,
 })
 
+/**
+ * The ticket page's reply form adds the collision guard (issue 16): when the sender last saw
+ * the conversation, and whether they chose to send despite newer replies. Kept apart from
+ * AddCommentInput so the API's strict body schema is unchanged.
+ */
+export const ComposeReplyInput = AddCommentInput.extend({
+  seenAt: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.date().optional()),
+  sendAnyway: checkbox.default(false),
+})
+
 /** Tags (issue 14): lower-case, 1–40 of a–z 0-9 - _ . — the same in the URL (`tag:vpn`), the API and the index. */
 export const TAG_MAX = 40
 export const MAX_TAGS_PER_TICKET = 20

@@ -15,7 +15,7 @@ import { changeStatus } from '@/lib/tickets'
 import { createTicket } from '@/lib/tickets'
 import { deleteTicket, restoreTicket } from '@/lib/tickets'
 import {
-  AddCommentInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, MarkSolutionInput, RejectAssignmentInput, TagFormInput, TicketCcInput,
+  ComposeReplyInput, AssignTicketInput, ChangeStatusInput, CreateTicketInput, MarkSolutionInput, RejectAssignmentInput, TagFormInput, TicketCcInput,
   TicketRefInput, UpdateTicketInput,
 } from '@/lib/tickets/schemas'
 import { updateTicket } from '@/lib/tickets'
@@ -46,7 +46,7 @@ function ticketAction<S extends z.ZodTypeAny>(schema: S, fn: (ctx: Ctx, input: z
   })
 }
 
-export const replyAction = ticketAction(AddCommentInput, addComment)
+export const replyAction = ticketAction(ComposeReplyInput, addComment)
 export const changeStatusAction = ticketAction(ChangeStatusInput, changeStatus)
 export const assignAction = ticketAction(AssignTicketInput, assignTicket)
 export const acceptAction = ticketAction(TicketRefInput, acceptAssignment)

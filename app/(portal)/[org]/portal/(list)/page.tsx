@@ -1,3 +1,4 @@
+import { LiveRefresh } from '@/components/live/live-refresh'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { StatusBadge } from '@/components/tickets/badges'
@@ -45,6 +46,7 @@ export default async function MyTicketsPage({ params, searchParams }: { params: 
 
   return (
     <>
+      <LiveRefresh org={org} />
       <PageHeader title={staff ? 'Portal preview' : 'My tickets'}
         subtitle={staff ? 'Requesters see only their own requests here; as staff you see every ticket you can access.' : `Your requests to ${ctx.org.name} and where they stand.`}
         actions={<Link href={`${base}/new`} className={buttonClass('primary')}>New request</Link>} />

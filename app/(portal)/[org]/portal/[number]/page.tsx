@@ -7,6 +7,8 @@ import { AttachmentList } from '@/components/attachments/attachment-list'
 import { ticketFiles } from '@/lib/attachments'
 import { withFileEvents } from '@/lib/attachments/ticket-files'
 import { ReplyForm } from '@/components/tickets/reply-form'
+import { LiveRefresh } from '@/components/live/live-refresh'
+import { latestAt } from '@/lib/live/seen-at'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
 import { formatTime } from '@/lib/format/time'
@@ -96,7 +98,9 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
         <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={detail.ticket.requester.id} files={files.byComment} deleteFile={deleteAttachmentAction} />
         {finished
           ? <p className="text-sm text-slate-500">Replies are closed. <Link className="text-indigo-700 hover:underline" href={`/${org}/portal/new`}>Raise a new request</Link></p>
-          : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} maxFileBytes={files.maxFileBytes} />}
+          : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} maxFileBytes={files.maxFileBytes}
+            seenAt={latestAt([t.createdAt, ...conversation.map((c) => c.createdAt)])} />}
+        <LiveRefresh org={org} number={t.number} />
       </section>
       {canCopy && (
         <Card title="Copied on replies">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { Suspense } from 'react'
+import { LiveRefresh } from '@/components/live/live-refresh'
 import { notFound } from 'next/navigation'
 import { pageCtx } from '@/lib/pages/guard'
 import { getView, type View } from '@/lib/views'
@@ -30,9 +31,12 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   const ctx = await pageCtx(org)
   const view = await openView(ctx, raw.view)
   return (
-    // Keyed by the URL state: a new filter shows the skeleton again instead of the old rows.
-    <Suspense key={new URLSearchParams(raw as Record<string, string>).toString()} fallback={<ListSkeleton />}>
-      <TicketList ctx={ctx} org={org} raw={raw} view={view} />
-    </Suspense>
+    <>
+      <LiveRefresh org={org} />
+      {/* Keyed by the URL state: a new filter shows the skeleton again instead of the old rows. */}
+      <Suspense key={new URLSearchParams(raw as Record<string, string>).toString()} fallback={<ListSkeleton />}>
+        <TicketList ctx={ctx} org={org} raw={raw} view={view} />
+      </Suspense>
+    </>
   )
 }

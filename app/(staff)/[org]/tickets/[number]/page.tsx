@@ -18,6 +18,9 @@ import { mergeTicketsAction } from '../merge-actions'
 import { ReplyFormWithCanned } from '@/components/canned-replies/reply-form-with-canned'
 import { listCannedReplies } from '@/lib/canned-replies'
 import { fillCannedReplyAction } from '../../../../(account)/[org]/canned-replies/actions'
+import { TicketPresence } from '@/components/tickets/ticket-presence'
+import { LiveRefresh } from '@/components/live/live-refresh'
+import { latestAt } from '@/lib/live/seen-at'
 import { SlaCard } from '@/components/sla/sla-card'
 import { StatusActions } from '@/components/tickets/status-actions'
 import { Timeline } from '@/components/tickets/timeline'
@@ -60,6 +63,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const fields = { org, number: t.number }
   return (
     <div>
+      <LiveRefresh org={org} number={t.number} />
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
         <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">Tickets</Link> / #{t.number}
       </nav>
@@ -103,7 +107,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
             <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
               files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
-            {!deleted && <ReplyFormWithCanned org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes} replies={canned} fill={fillCannedReplyAction} />}
+            {!deleted && (
+              <TicketPresence org={org} number={t.number}>
+                <ReplyFormWithCanned org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes}
+                  replies={canned} fill={fillCannedReplyAction} seenAt={latestAt([t.createdAt, ...conversation.map((c) => c.createdAt)])} />
+              </TicketPresence>
+            )}
           </section>
         </div>
 
