@@ -20,7 +20,8 @@ const levers: Lever[] = [
   { name: 'two workers vs one (Node 24)', a: { label: '2 workers', args: ['--workers', '2'] }, b: { label: '1 worker', args: ['--workers', '1'] } },
   { name: 'prepared statements on vs off (1 worker)', a: { label: 'prepared', args: ['--workers', '1'] }, b: { label: 'unprepared', args: ['--workers', '1'], env: { DATABASE_PREPARE: 'off' } } },
   { name: 'gzip off vs on (1 worker)', a: { label: 'no gzip', args: ['--workers', '1'], env: { HELPDESK_COMPRESS: 'off' } }, b: { label: 'gzip', args: ['--workers', '1'] } },
-  { name: 'semi-space 64 MB vs default (1 worker)', a: { label: 'semi 64', args: ['--workers', '1', '--node-args', `${npmStart} --max-semi-space-size=64`] }, b: { label: 'default', args: ['--workers', '1'] } },
+  // `--node-args=…` in one piece: its value starts with `--`, which parseArgs would not take as a value.
+  { name: 'semi-space 64 MB vs default (1 worker)', a: { label: 'semi 64', args: ['--workers', '1', `--node-args=${npmStart} --max-semi-space-size=64`] }, b: { label: 'default', args: ['--workers', '1'] } },
 ]
 const chosen = args.levers ? levers.filter((l) => args.levers!.split(',').some((w) => l.name.toLowerCase().includes(w.trim().toLowerCase()))) : levers
 
@@ -58,6 +59,8 @@ for (const lever of chosen) {
     const rss = col((r) => r.rss_mb, 16)
     lines.push(`| ${lever.name} (${scenario}) | ${lever.a.label} | ${lever.b.label} | ${p50.a} / ${p50.b} | ${r2(p50.ratio)} | ${rps.a} / ${rps.b} | ${r2(rps.ratio)} | ${cpu.a} / ${cpu.b} | ${r2(cpu.ratio)} | ${rss.a} / ${rss.b} |`)
   }
+  // Each lever's rows as soon as they are known: a later failure loses only its own.
+  process.stderr.write(`${lines.slice(2).join('\n')}\n`)
 }
 const md = [`## Levers, side by side (${new Date().toISOString()}, ${args.rounds} alternating rounds of ${args.seconds} s each; ratio = median of per-round A/B)`, '', ...lines, ''].join('\n')
 console.log(md)
