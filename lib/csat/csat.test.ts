@@ -80,3 +80,26 @@ describe('satisfaction surveys', () => {
     await expect(ticketCsat(o.agent, secret.number)).resolves.toEqual([])
   })
 })
+
+describe('CSAT on the dashboard (§12)', () => {
+  it('admins see the share of good answers given in the range, for the org or one team; agents see none', async () => {
+    const { getDashboard } = await import('@/lib/insight')
+    const o = await makeOrg()
+    const team = await makeTeam(o, { members: [o.agent] })
+    const t1 = await ticketIn(o, 'in_progress')
+    await assignTicket(o.admin, { number: t1.number, assigneeId: o.agent.user.id, teamId: team.id })
+    await changeStatus(o.agent, { number: t1.number, to: 'resolved', note: 'Done' })
+    const t2 = await ticketIn(o, 'resolved')
+    const t3 = await ticketIn(o, 'resolved')
+    const empty = await getDashboard(o.admin, {}, { timeZone: 'Europe/London' })
+    expect(empty.csat).toEqual({ responses: 0, good: 0, percent: null })
+    await answerSurveyInPortal(o.requester, { number: t1.number, rating: 'good' })
+    await answerSurveyInPortal(o.requester, { number: t2.number, rating: 'good' })
+    await answerSurveyInPortal(o.requester, { number: t3.number, rating: 'bad' })
+    expect((await getDashboard(o.admin, {}, { timeZone: 'Pacific/Auckland' })).csat).toEqual({ responses: 3, good: 2, percent: 67 })
+    expect((await getDashboard(o.admin, { team: team.id }, { timeZone: 'Europe/London' })).csat).toEqual({ responses: 1, good: 1, percent: 100 })
+    // A range that ended before today holds none of today's answers.
+    expect((await getDashboard(o.admin, { from: '2026-01-01', to: '2026-01-31' }, { timeZone: 'Europe/London' })).csat).toMatchObject({ responses: 0 })
+    expect((await getDashboard(o.agent, {}, { timeZone: 'Europe/London' })).csat).toBeNull()
+  })
+})

@@ -39,6 +39,6 @@ export async function csatSummary(ctx: Ctx, raw: z.input<typeof CsatRangeInput>)
       .leftJoin(teams, and(eq(teams.organizationId, csatSurveys.organizationId), eq(teams.id, csatSurveys.teamId))).where(where)
       .groupBy(csatSurveys.teamId, teams.name),
   ])
-  const score = (r: { answered: number; good: number }) => ({ ...r, score: r.answered ? r.good / r.answered : null })
+  const score = <T extends { answered: number; good: number }>(r: T) => ({ ...r, score: r.answered ? r.good / r.answered : null })
   return { total: score(total), byAgent: byAgent.map(score), byTeam: byTeam.map(score) }
 }

@@ -47,7 +47,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             note={concluded ? `${n(d.sla.responseMet + d.sla.resolutionMet)} of ${n(concluded)} targets met` : 'No SLA target concluded in the range'} />
           <Stat label="Response breaches" value={n(d.sla.responseBreached)} note={`${n(d.sla.responseMet)} met`} />
           <Stat label="Resolution breaches" value={n(d.sla.resolutionBreached)} note={`${n(d.sla.resolutionMet)} met`} />
-          <Stat label="CSAT" value="—" note="No survey responses yet" />
+          <Stat label="CSAT" value={d.csat?.percent == null ? '—' : `${d.csat.percent} %`}
+            note={!d.csat ? 'Survey results are on admins’ dashboards' : d.csat.responses
+              ? `${n(d.csat.good)} of ${n(d.csat.responses)} answers good` : 'No survey answers in the range'} />
         </dl>
       </section>
 
