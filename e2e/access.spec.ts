@@ -1,4 +1,4 @@
-import { as, expect, signIn, test, unique } from './fixtures'
+import { as, expect, signIn, test, unique, withoutLiveStream } from './fixtures'
 
 test('wrong password is refused and repeated failures lock the account with a clear message', async ({ page }) => {
   const email = `${unique('locked').replace(/\W+/g, '-')}@acme.test`
@@ -14,6 +14,7 @@ test('wrong password is refused and repeated failures lock the account with a cl
 })
 
 test('signed-out visitors are sent to sign-in and come back after signing in', async ({ page }) => {
+  await withoutLiveStream(page)
   await page.goto('/acme/tickets')
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Facme%2Ftickets/)
   await page.getByLabel('Email', { exact: true }).fill('agent@acme.test')

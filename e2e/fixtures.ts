@@ -32,6 +32,16 @@ export async function reload(page: Page) {
   }
 }
 
+/**
+ * Waits until the page's own requests (link prefetches, chart scripts) are done. A page with
+ * live updates keeps an EventSource open for good, which Playwright's 'networkidle' would
+ * wait on for ever, so the live stream is refused for this page first (it reconnects in
+ * vain, quietly) — call it before the navigation whose requests you wait for.
+ */
+export async function withoutLiveStream(page: Page) {
+  await page.route(/\/api\/[^/]+\/events(\?|$)/, (route) => route.abort())
+}
+
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 /** The ticket detail page, shared by the workspace and the portal. */

@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { Page } from '@playwright/test'
-import { expect, signIn, test, unique } from './fixtures'
+import { expect, signIn, test, unique, withoutLiveStream } from './fixtures'
 import { inbox } from './mail-inbox'
 
 // Nothing a client writes in a header decides where links point, which address it counts
@@ -131,6 +131,7 @@ async function openUnderCsp(page: Page, path: string, violations: string[]) {
 }
 
 test('sign-in, the ticket list and a ticket run under the CSP without violations', async ({ page }) => {
+  await withoutLiveStream(page)
   const violations: string[] = []
   page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()) })
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`)))
@@ -149,6 +150,7 @@ test('sign-in, the ticket list and a ticket run under the CSP without violations
 test('signing out through Auth.js’s own endpoint ends the session for good', async ({ browser }) => {
   const context = await browser.newContext()
   const page = await context.newPage()
+  await withoutLiveStream(page)
   await signIn(page, 'agent2@acme.test')
   await page.goto('/acme/tickets')
   await expect(page.getByRole('heading', { name: 'Tickets' })).toBeVisible()
