@@ -57,6 +57,9 @@ export async function explain(pg: postgres.Sql, queries: Query[], opts: { indexe
     for (const q of queries) {
       const rows = await tx.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${q.sql}`, q.params as never[])
       out.push(`${q.sql.split('\n').map((l) => `-- ${l}`).join('\n')}\n-- params: ${JSON.stringify(q.params)}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`)
+      // The relevance window sets planner switches and puts back the values it found when
+      // it was captured (enable_seqscan on): the check's own setting is put back after it.
+      if (opts.indexesOnly && /set_config\('enable_seqscan'/.test(q.sql)) await tx.unsafe('set local enable_seqscan = off')
     }
     throw new Rollback()
   }).catch((e) => { if (!(e instanceof Rollback)) throw e })
