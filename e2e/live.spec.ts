@@ -3,6 +3,12 @@ import { as, expect, test, TicketPage, unique } from './fixtures'
 
 // Issue 16: three people in three browser contexts see each other's changes without reloading.
 
+// A live refresh is a router.refresh(), which Next 15 intermittently never commits under load
+// (vercel/next.js#83386, the bug the list's filters already avoid with full page loads): seen
+// once in a full-suite run, so this file gets one retry while that stays open. A broken live
+// path still fails both attempts.
+test.describe.configure({ retries: 1 })
+
 /** Waits for the page's live stream to be connected, and marks the document so a reload would show. */
 async function live(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-live', 'ready')

@@ -1,5 +1,4 @@
 'use client'
-import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
 import { useActionForm } from '@/components/forms/use-action-form'
 import type { ServerAction } from '@/components/forms/use-server-action'
@@ -15,13 +14,15 @@ import { MergeTicketsInput } from '@/lib/tickets/schemas'
  * the ticket kept.
  */
 export function MergeForm({ org, number, action }: { org: string; number: number; action: ServerAction }) {
-  const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
   const confirmed = useRef(false)
   const [into, setInto] = useState<string>('')
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(MergeTicketsInput, action, {
     defaultValues: { number, into: '' as unknown as number },
-    onSuccess: (s) => { const d = s.data as { into?: number } | undefined; if (d?.into) router.push(`/${org}/tickets/${d.into}`) },
+    // A full page load, not router.push: the action's own refresh and the live refresh of
+    // this (now closed) ticket race a client navigation, which then intermittently never
+    // commits (vercel/next.js#83386, as with the list's filters).
+    onSuccess: (s) => { const d = s.data as { into?: number } | undefined; if (d?.into) window.location.assign(`/${org}/tickets/${d.into}`) },
   })
   return (
     <form ref={formRef} noValidate aria-label="Merge into another ticket" className="space-y-3" onSubmit={(e) => {
