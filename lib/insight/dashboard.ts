@@ -7,15 +7,17 @@ import { compliancePercent, dailySums } from './sums'
 import { ageBuckets, openCounts } from './live'
 import { medians } from './medians'
 import { namesFor } from './names'
-import { InsightQuery, resolveRange } from './range'
+import { InsightQuery, resolveRange, type DayRange } from './range'
 import { authorizeInsight, insightScope } from './scope'
 import { TZDate } from '@date-fns/tz'
 import { csatSummary } from '@/lib/csat'
-import type { DayRange } from './range'
 
 export const WORKLOAD_TOP = 50
 
-/** The first instant of a viewer's day ('2026-11-08' in their zone). */
+/**
+ * The first instant of a viewer's day ('2026-11-08' in their zone), as a Date: csatSummary
+ * takes instants, where the other figures use scope.ts's dayStart/dayEnd SQL directly.
+ */
 const startOf = (day: string, timeZone: string, plusDays = 0) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
   return new TZDate(y, m - 1, d + plusDays, timeZone)
