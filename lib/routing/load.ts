@@ -21,9 +21,13 @@ export async function loadRouting(tx: DbOrTx, orgId: string) {
 /** What routing sees of a stored ticket. */
 export async function factsOf(tx: DbOrTx, ticket: TicketRow): Promise<TicketFacts> {
   const [requester] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ticket.requesterId))
+  return factsFrom(ticket, requester?.email ?? null)
+}
+
+export function factsFrom(ticket: TicketRow, requesterEmail: string | null): TicketFacts {
   return {
     title: ticket.title, description: ticket.description, categoryId: ticket.categoryId, priority: ticket.priority,
-    requesterEmail: requester?.email ?? null, sensitive: ticket.sensitive,
+    requesterEmail, sensitive: ticket.sensitive,
   }
 }
 

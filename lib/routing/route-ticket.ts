@@ -11,7 +11,8 @@ import { applyAssignment } from '@/lib/tickets/internal/apply-assignment'
 import { checkAssignment } from '@/lib/tickets/internal/assignment-rules'
 import { loadVisibleTicket, type TicketRow } from '@/lib/tickets/internal/load'
 import { TicketRefInput } from '@/lib/tickets/schemas'
-import { decideRoute, factsOf } from './load'
+import { decideRoute, factsFrom, factsOf, loadRouting } from './load'
+import { pickRoute } from './match'
 import type { RouteDecision } from './match'
 import { pickAgent } from './pick-agent'
 
@@ -25,16 +26,22 @@ function because(d: RouteDecision): string {
  * the team; otherwise the first matching rule picks it (sensitive tickets: restricted teams
  * only, see `pickRoute`). The team's strategy then picks the agent. Routing acts as the
  * system; the ticket opens if an agent got it, without a second notice to the requester.
+ * createTicket may hand over the org's rules and teams and the requester's email, read
+ * together with its other lookups, to save routing its own round trips.
  */
-export async function routeNewTicket(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, explicitTeamId?: string) {
+export async function routeNewTicket(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, opts: {
+  teamId?: string; routing?: Awaited<ReturnType<typeof loadRouting>>; requesterEmail?: string | null
+} = {}) {
   let teamId: string
   let reason: string | null
-  if (explicitTeamId) {
-    await checkAssignment(tx, ctx.org.id, ticket, { teamId: explicitTeamId, assigneeId: null })
-    teamId = explicitTeamId
+  if (opts.teamId) {
+    await checkAssignment(tx, ctx.org.id, ticket, { teamId: opts.teamId, assigneeId: null })
+    teamId = opts.teamId
     reason = `Team chosen by ${ctx.user.name} when logging the ticket`
   } else {
-    const decision = await decideRoute(tx, ctx.org.id, await factsOf(tx, ticket))
+    const facts = opts.requesterEmail === undefined ? await factsOf(tx, ticket) : factsFrom(ticket, opts.requesterEmail)
+    const { rules, teams } = opts.routing ?? await loadRouting(tx, ctx.org.id)
+    const decision = pickRoute(rules, teams, facts)
     if (!decision.team) return
     teamId = decision.team.id
     reason = because(decision)

@@ -53,27 +53,41 @@ export async function recomputeSla(tx: DbOrTx, ctx: Pick<Ctx, 'org'>, ticket: Ti
       .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticket.id)))
       .orderBy(asc(statusHistory.createdAt), asc(statusHistory.id)),
   ])
-  const patch: Partial<TicketRow> = {
+  const patch = slaFields(policy, base, ticket, history)
+  await tx.update(tickets).set(patch).where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, ticket.id)))
+  Object.assign(ticket, patch)
+}
+
+type SlaFields = Pick<TicketRow, 'slaPolicyId' | 'responseDueAt' | 'responseAtRiskAt' | 'resolutionDueAt' | 'resolutionAtRiskAt' | 'slaPausedAt'>
+
+/**
+ * A ticket's SLA columns from its policy, the org's calendar and its status history: no
+ * database, so a new ticket gets them in its INSERT (createTicket reads the policy and the
+ * calendar together with its other lookups) and a changed one in recomputeSla's UPDATE.
+ */
+export function slaFields(
+  policy: Awaited<ReturnType<typeof findPolicy>>, base: Calendar,
+  ticket: Pick<TicketRow, 'status' | 'createdAt' | 'firstResponseAt'>, history: { toStatus: TicketStatus; createdAt: Date }[],
+): SlaFields {
+  const patch: SlaFields = {
     // A cancelled ticket has no SLA at all.
     slaPolicyId: ticket.status === 'cancelled' ? null : policy?.id ?? null, responseDueAt: null, responseAtRiskAt: null,
     resolutionDueAt: null, resolutionAtRiskAt: null, slaPausedAt: null,
   }
-  if (policy && ticket.status !== 'cancelled') {
-    const calendar: Calendar = policy.businessHours ? base : { ...base, mode: '24x7' }
-    const pauses = pausesFrom(history)
-    // The response clock ends at the first response: later waiting doesn't touch its deadline.
-    const fr = ticket.firstResponseAt
-    const responsePauses = fr
-      ? pauses.filter((p) => p.from < fr).map((p) => (p.to === null || p.to > fr ? { from: p.from, to: fr } : p))
-      : pauses
-    const due = (minutes: number, ps: Pause[]) => slaDeadline(calendar, ticket.createdAt, minutes, ps).due
-    patch.responseDueAt = due(policy.responseMinutes, responsePauses)
-    patch.responseAtRiskAt = due(policy.responseMinutes * AT_RISK_RATIO, responsePauses)
-    patch.resolutionDueAt = due(policy.resolutionMinutes, pauses)
-    patch.resolutionAtRiskAt = due(policy.resolutionMinutes * AT_RISK_RATIO, pauses)
-    const last = pauses.at(-1)
-    patch.slaPausedAt = last && last.to === null ? last.from : null
-  }
-  await tx.update(tickets).set(patch).where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, ticket.id)))
-  Object.assign(ticket, patch)
+  if (!policy || ticket.status === 'cancelled') return patch
+  const calendar: Calendar = policy.businessHours ? base : { ...base, mode: '24x7' }
+  const pauses = pausesFrom(history)
+  // The response clock ends at the first response: later waiting doesn't touch its deadline.
+  const fr = ticket.firstResponseAt
+  const responsePauses = fr
+    ? pauses.filter((p) => p.from < fr).map((p) => (p.to === null || p.to > fr ? { from: p.from, to: fr } : p))
+    : pauses
+  const due = (minutes: number, ps: Pause[]) => slaDeadline(calendar, ticket.createdAt, minutes, ps).due
+  patch.responseDueAt = due(policy.responseMinutes, responsePauses)
+  patch.responseAtRiskAt = due(policy.responseMinutes * AT_RISK_RATIO, responsePauses)
+  patch.resolutionDueAt = due(policy.resolutionMinutes, pauses)
+  patch.resolutionAtRiskAt = due(policy.resolutionMinutes * AT_RISK_RATIO, pauses)
+  const last = pauses.at(-1)
+  patch.slaPausedAt = last && last.to === null ? last.from : null
+  return patch
 }
