@@ -182,6 +182,8 @@ async function check(base: string, cookie: string, s: Scenario): Promise<PageSiz
   const text = await res.text()
   if (!s.ok.includes(res.status)) throw new Error(`${s.name}: ${r.method} ${r.path} answered ${res.status}\n${text.slice(0, 500)}`)
   if (res.headers.get('location')?.includes('/sign-in') || /"ok":false/.test(text)) throw new Error(`${s.name}: the request was refused\n${text.slice(0, 1000)}`)
+  // A server action's answer (RSC): its size is what the write sends back, e.g. a re-rendered page.
+  if (res.headers.get('content-type')?.startsWith('text/x-component')) return { html_kb: 0, rsc_kb: round(Buffer.byteLength(text) / 1024), elements: 0 }
   if (!res.headers.get('content-type')?.startsWith('text/html')) return null
   // The RSC payload rides in the page as self.__next_f.push([1,"…"]) scripts; elements are
   // the tags outside scripts (what the browser builds), roughly.
