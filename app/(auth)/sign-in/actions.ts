@@ -5,11 +5,9 @@ import { revokeCurrentSession } from '@/lib/auth/session'
 import { MagicLinkInput, SignInInput } from '@/lib/auth/schemas'
 import { formToObject, zodFieldErrors } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
-
-/** Only same-site paths, so the sign-in form cannot be used as an open redirect. */
-function safeCallback(v: unknown): string {
-  return typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/'
-}
+import { oauthButtons } from '@/lib/auth/oauth/providers'
+import { redirect } from 'next/navigation'
+import { safeCallback } from './safe-callback'
 
 export async function signInWithPassword(_prev: ActionState, form: FormData): Promise<ActionState> {
   const raw = formToObject(form)
@@ -49,4 +47,12 @@ export async function signOutAction() {
   // Revoke first: a request still in flight may hand the browser a fresh copy of the cookie.
   await revokeCurrentSession()
   await signOut({ redirectTo: '/sign-in' })
+}
+
+/** Starts an OAuth sign-in with one of the providers the environment enables. */
+export async function signInWithProvider(form: FormData) {
+  const provider = form.get('provider')
+  const callbackUrl = safeCallback(form.get('callbackUrl'))
+  if (typeof provider !== 'string' || !oauthButtons().some((p) => p.id === provider)) redirect('/sign-in')
+  await signIn(provider, { redirectTo: callbackUrl })
 }
