@@ -23,7 +23,7 @@ export async function isTwoFactorEnabled(db: DbOrTx, userId: string): Promise<bo
  * Accepts the code only for a step after the last accepted one, in one conditional update,
  * so the same code cannot be used twice (nor raced twice) within its window.
  */
-async function useTotp(db: DbOrTx, userId: string, sealedSecret: string, code: string): Promise<boolean> {
+async function acceptTotp(db: DbOrTx, userId: string, sealedSecret: string, code: string): Promise<boolean> {
   const secret = unseal(sealedSecret)
   const step = secret ? matchStep(secret, code) : null
   if (step === null) return false
@@ -32,7 +32,7 @@ async function useTotp(db: DbOrTx, userId: string, sealedSecret: string, code: s
   return used.length === 1
 }
 
-async function useRecoveryCode(db: DbOrTx, userId: string, code: string): Promise<boolean> {
+async function spendRecoveryCode(db: DbOrTx, userId: string, code: string): Promise<boolean> {
   if (normaliseRecoveryCode(code).length !== 10) return false
   const used = await db.update(twoFactorRecoveryCodes).set({ usedAt: new Date() })
     .where(and(eq(twoFactorRecoveryCodes.userId, userId), eq(twoFactorRecoveryCodes.codeHash, hashRecoveryCode(code)), isNull(twoFactorRecoveryCodes.usedAt)))
@@ -56,7 +56,7 @@ export async function verifySecondFactor(db: DbOrTx, userId: string, rawCode: st
   if (!row) return { ok: false, reason: 'not_enrolled' }
   const code = rawCode.trim().replace(/\s+/g, '')
   const method = /^\d{6}$/.test(code) ? 'totp' : 'recovery'
-  const ok = method === 'totp' ? await useTotp(db, userId, row.secret, code) : await useRecoveryCode(db, userId, code)
+  const ok = method === 'totp' ? await acceptTotp(db, userId, row.secret, code) : await spendRecoveryCode(db, userId, code)
   await recordAttempt(db, key, ip, ok)
   return ok ? { ok: true, method } : { ok: false, reason: 'invalid' }
 }
