@@ -47,7 +47,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                   <input type="hidden" name="provider" value={p.id} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
                   <button type="submit" className="w-full rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-                    Sign in with {p.name}
+                    Continue with {p.name}
                   </button>
                 </form>
               ))}
