@@ -13,7 +13,7 @@ async function viaProvider(page: Page, login: string, callbackUrl?: string) {
   await page.locator('input[name=password]').fill('anything')
   await page.getByRole('button', { name: 'Sign-in' }).click()
   // The provider asks once per account to share the profile with the app.
-  const consent = page.getByRole('button', { name: 'Continue' })
+  const consent = page.getByRole('button', { name: 'Continue', exact: true })
   await expect(consent.or(page.getByRole('banner')).or(page.getByRole('alert')).first()).toBeVisible()
   if (await consent.isVisible()) await consent.click()
 }
@@ -32,16 +32,20 @@ test('a verified email of an existing member signs in through the provider, and 
   await expect(again).toHaveURL(/\/metro\/tickets$/)
 })
 
-test('an unverified email is refused, and so is a verified one nobody here has; no account is made', async ({ page }) => {
+test('an unverified email is refused, and so is a verified one nobody here has; no account is made', async ({ page, browser }) => {
   await viaProvider(page, 'unverified:agent@metro.test')
   await expect(page).toHaveURL(/\/sign-in\?error=OAuthUnverified/)
   await expect(page.getByRole('alert')).toContainText('did not confirm a verified email address')
   await page.screenshot({ path: 'test-results/oauth-refused.png', fullPage: true })
 
-  await viaProvider(page, `verified:stranger-${Date.now()}@nowhere.test`)
-  await expect(page).toHaveURL(/\/sign-in\?error=OAuthUnknown/)
-  await expect(page.getByRole('alert')).toContainText('never creates an account')
-  // Still signed out.
-  await page.goto('/metro/tickets')
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/)
+  // A new browser: the provider would otherwise remember the account just used.
+  const stranger = await (await browser.newContext()).newPage()
+  await viaProvider(stranger, `verified:stranger-${Date.now()}@nowhere.test`)
+  await expect(stranger).toHaveURL(/\/sign-in\?error=OAuthUnknown/)
+  await expect(stranger.getByRole('alert')).toContainText('never creates an account')
+  // Neither is signed in.
+  for (const p of [page, stranger]) {
+    await p.goto('/metro/tickets')
+    await expect(p).toHaveURL(/\/sign-in\?callbackUrl=/)
+  }
 })
