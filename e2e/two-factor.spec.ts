@@ -125,7 +125,7 @@ test('staff of an org that requires two-factor are sent to set it up first; requ
     const agent = await (await browser.newContext()).newPage()
     await signIn(agent, staff, PASSWORD)
     await expect(agent).toHaveURL(/\/lockbox\/security\?required=1$/)
-    await expect(agent.getByRole('alert')).toContainText('requires two-factor sign-in for staff')
+    await expect(agent.getByRole('alert').filter({ hasText: 'requires two-factor sign-in for staff' })).toBeVisible()
     await agent.goto('/lockbox/tickets')
     await expect(agent).toHaveURL(/\/lockbox\/security/)
     await agent.goto('/lockbox/settings/members')

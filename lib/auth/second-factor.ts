@@ -2,7 +2,8 @@ import 'server-only'
 import { headers } from 'next/headers'
 import { getDb } from '@/db/client'
 import { clientIp } from '@/lib/http/client-ip'
-import { verifySecondFactor, type SecondFactorResult } from '@/lib/two-factor/verify'
+import { findUserByEmail } from '@/lib/users/create-user'
+import { isTwoFactorEnabled, verifySecondFactor, type SecondFactorResult } from '@/lib/two-factor/verify'
 import { updateSession } from './index'
 import { isRevoked } from './revocation'
 import { pendingSecondFactor } from './session'
@@ -21,4 +22,11 @@ export async function completeSecondFactor(code: string): Promise<SecondFactorRe
   const result = await verifySecondFactor(db, pending.userId, code, clientIp(await headers()) ?? 'unknown')
   if (result.ok) await updateSession({ twoFactorProof: twoFactorProof(pending.sid) } as Parameters<typeof updateSession>[0])
   return result
+}
+
+/** After a password sign-in: does this person still owe the code? */
+export async function secondFactorOwed(email: string): Promise<boolean> {
+  const db = await getDb()
+  const user = await findUserByEmail(db, email)
+  return !!user && (await isTwoFactorEnabled(db, user.id))
 }
