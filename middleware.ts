@@ -24,6 +24,12 @@ function route(req: NextRequest, claims: Claims): NextResponse | null {
     url.searchParams.set('callbackUrl', pathname + search)
     return NextResponse.redirect(url)
   }
+  // Password, link or provider done, second factor owed: nothing but the code page (issue 18).
+  if (claims.twoFactorPending) {
+    const url = new URL('/sign-in/two-factor', req.url)
+    url.searchParams.set('callbackUrl', pathname + search)
+    return NextResponse.redirect(url)
+  }
   const [org, area] = pathname.split('/').filter(Boolean)
   if (!org) return null
   const role = claims.memberships?.[org]
@@ -55,7 +61,7 @@ async function gate(req: NextRequest, event: NextFetchEvent, nonce: string): Pro
   if (UNGATED.test(req.nextUrl.pathname)) return pass(req, nonce)
   const claims = await freshClaims(req.cookies, process.env.AUTH_SECRET)
   if (claims) return routeOrPass(req, claims, nonce)
-  const viaAuthJs = auth((r) => routeOrPass(r, r.auth?.user ? { userId: r.auth.user.id, memberships: r.auth.memberships } : null, nonce))
+  const viaAuthJs = auth((r) => routeOrPass(r, r.auth?.user ? { userId: r.auth.user.id, memberships: r.auth.memberships, twoFactorPending: r.auth.twoFactorPending } : null, nonce))
   return (viaAuthJs as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response>)(req, event)
 }
 

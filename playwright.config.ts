@@ -10,6 +10,11 @@ const dataDir = `data/e2e-${port}`
 // The app sends mail to an SMTP server the run starts (e2e/global-setup.ts); specs read e2e/mail-inbox.ts.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000)
 process.env.E2E_SMTP_PORT = String(smtpPort)
+// A local OpenID provider (e2e/oidc-server.ts) the OAuth specs sign in against; its button reads "Test SSO".
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 2000)
+process.env.E2E_OIDC_PORT = String(oidcPort)
+process.env.E2E_APP_ORIGIN = baseURL
+const oidcEnv = { AUTH_OIDC_ISSUER: `http://localhost:${oidcPort}`, AUTH_OIDC_ID: 'helpdesk-e2e', AUTH_OIDC_SECRET: 'helpdesk-e2e-secret-not-for-production', AUTH_OIDC_NAME: 'Test SSO' }
 // CI points the e2e server at its own database so the domain tests' orgs don't stop the demo seed.
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL
 const prepare = databaseUrl
@@ -41,6 +46,6 @@ export default defineConfig({
     env: {
       // Links in mail are built from APP_URL alone (never the request's Host), so it names this server.
       APP_URL: baseURL, PGLITE_DATA_DIR: dataDir, HELPDESK_SEED: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Helpdesk <desk@helpdesk.test>',
-      JOB_POLL_MS: '250', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+      JOB_POLL_MS: '250', ...oidcEnv, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   },
 })

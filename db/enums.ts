@@ -52,6 +52,8 @@ export type OrgSettings = {
    * (the default), or the sender becomes a requester and the message a ticket.
    */
   inboundUnknownSenders?: 'refuse' | 'create_requester'
+  /** Staff (agents, admins) must have two-factor sign-in before using the workspace (issue 18). */
+  requireStaffTwoFactor?: boolean
 }
 
 /** One event's org-wide setting: off entirely, its audiences, and optional subject/body templates. */

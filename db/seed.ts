@@ -281,6 +281,10 @@ export async function seedDemo(db: Db, log: (msg: string) => void = () => {}) {
     log(`Seeding ${plan.slug}…`)
     await seedOrg(db, plan, consultant.id)
   }
+  // A bare org for the e2e test of "require two-factor for staff" (e2e/two-factor.spec.ts):
+  // flipped in acme or metro, it would hold every other spec's staff at the enrolment page.
+  const lockboxAdmin = await createUser(db, { email: 'admin@lockbox.test', name: 'Lee Lockbox', password: DEMO_PASSWORD })
+  await createOrganization(db, lockboxAdmin.id, { slug: 'lockbox', name: 'Lockbox Security', settings: { timezone: 'UTC' }, categories: [{ name: 'General', sensitive: false }] })
 }
 
 /** First embedded start: fill an empty database with the demo organisations. */

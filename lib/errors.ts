@@ -55,3 +55,8 @@ export class RateLimitedError extends DomainError {
   override readonly code: ErrorCode = 'rate_limited'
   constructor(message: string, readonly retryAfterSeconds: number) { super(message) }
 }
+
+/** Staff of an org that requires two-factor sign-in, who have not set it up yet (issue 18). Pages send them to set it up. */
+export class TwoFactorRequiredError extends ForbiddenError {
+  constructor(readonly orgSlug: string) { super('Your organisation requires two-factor sign-in for staff. Set it up on your security page first.') }
+}

@@ -24,6 +24,9 @@ const selfOnly: Record<string, string> = {
   'attachments/delete-attachment.ts#discardUpload': 'the caller\'s own staged, unclaimed upload',
   'tickets/get-ticket.ts#getTicketDetail': 'a read: the visibility rule is the check (getTicketView authorises ticket:read); it only counts the view',
   'api/idempotency.ts#idempotent': 'transport plumbing: stores the answer of a verb that checks for itself',
+  'two-factor/enrol.ts#startEnrolment': 'the caller\'s own pending two-factor secret; not in force until confirmEnrolment, which is audited',
+  'two-factor/enrol.ts#confirmEnrolment': 'the caller\'s own second factor (audited)',
+  'two-factor/disable.ts#disableTwoFactor': 'the caller\'s own second factor, after proving them again (audited)',
 }
 
 /** Verbs that write but are deliberately not audited, each with its reason. Keep short. */

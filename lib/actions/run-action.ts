@@ -1,6 +1,6 @@
 import 'server-only'
 import type { z } from 'zod'
-import { getCtx, type Ctx } from '@/lib/auth/ctx'
+import { getCtx, getCtxForEnrolment, type Ctx } from '@/lib/auth/ctx'
 import { NotFoundError } from '@/lib/errors'
 import { toActionState } from './to-action-state'
 import type { ActionState } from './state'
@@ -27,12 +27,14 @@ export async function runAction<S extends z.ZodTypeAny, R>(
   form: FormData,
   schema: S,
   fn: (ctx: Ctx, input: z.output<S>) => Promise<R>,
+  /** `enrolment`: the two-factor setup actions, open to staff who must still set it up. */
+  opts: { enrolment?: boolean } = {},
 ): Promise<ActionState<R>> {
   try {
     const raw = formToObject(form)
     const org = typeof raw.org === 'string' ? raw.org : ''
     if (!org) throw new NotFoundError('Organisation missing from the request')
-    const ctx = await getCtx(org)
+    const ctx = await (opts.enrolment ? getCtxForEnrolment(org) : getCtx(org))
     const input = schema.parse(raw)
     const data = await fn(ctx, input)
     return { ok: true, data, at: Date.now() }

@@ -17,6 +17,13 @@ declare module 'next-auth' {
     memberships: MembershipClaims
     /** This sign-in's id; signing out revokes it (see db/schema/sessions.ts). */
     sid?: string
+    /**
+     * Signed in with the first factor only; the second is still owed (issue 18). Such a
+     * session carries no memberships and every loader treats it as signed out.
+     */
+    twoFactorPending?: boolean
+    /** Unix seconds after which the pending sign-in must start again. */
+    twoFactorPendingUntil?: number
   }
   interface User {
     memberships?: MembershipClaims
@@ -24,6 +31,8 @@ declare module 'next-auth' {
 }
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60
+/** How long the code page waits after the password, link or provider step. */
+export const TWO_FACTOR_PENDING_SECONDS = 10 * 60
 
 /**
  * Edge-safe part of the Auth.js configuration, shared by middleware and the full
@@ -46,6 +55,10 @@ export const authConfig = {
       if (token.sub) session.user.id = token.sub
       session.memberships = (token.memberships as MembershipClaims | undefined) ?? {}
       if (typeof token.sid === 'string') session.sid = token.sid
+      if (token.tfa === 'pending') {
+        session.twoFactorPending = true
+        session.twoFactorPendingUntil = typeof token.tfaUntil === 'number' ? token.tfaUntil : 0
+      }
       return session
     },
   },

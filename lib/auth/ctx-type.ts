@@ -21,6 +21,11 @@ export type Ctx = {
   /** Member of a restricted team: may see sensitive tickets (§6). */
   cleared: boolean
   ip: string | null
+  /**
+   * Staff of an org that requires two-factor, without it yet: getCtx refuses them everywhere
+   * but the enrolment page (issue 18). API tokens are not affected.
+   */
+  mustEnrolTwoFactor?: boolean
   /** An open transaction the verbs called with this ctx join (lib/db/tx.ts `withTx`). */
   tx?: Tx
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import { cache } from 'react'
 import { headers } from 'next/headers'
 import { getDb } from '@/db/client'
-import { UnauthorizedError } from '@/lib/errors'
+import { TwoFactorRequiredError, UnauthorizedError } from '@/lib/errors'
 import { loadCtx } from './load-ctx'
 import type { Ctx } from './ctx-type'
 import { currentSession, sessionClaims } from './session'
@@ -16,6 +16,16 @@ export { loadCtx } from './load-ctx'
  * is checked by the same query that loads the membership (one round trip, not two).
  */
 export const getCtx = cache(async (orgSlug: string): Promise<Ctx> => {
+  const ctx = await getCtxForEnrolment(orgSlug)
+  if (ctx.mustEnrolTwoFactor) throw new TwoFactorRequiredError(orgSlug)
+  return ctx
+})
+
+/**
+ * As getCtx, but also for staff who must still set up two-factor: only the security page
+ * and its actions, which are how they set it up, use this.
+ */
+export const getCtxForEnrolment = cache(async (orgSlug: string): Promise<Ctx> => {
   const session = await sessionClaims()
   if (!session?.user?.id) throw new UnauthorizedError()
   return loadCtx(await getDb(), session.user.id, orgSlug, clientIp(await headers()), { sid: session.sid })

@@ -1,7 +1,7 @@
 import { decode, type JWT } from 'next-auth/jwt'
 import { authConfig, type MembershipClaims } from './config'
 
-export type Claims = { userId?: string; memberships?: MembershipClaims } | null
+export type Claims = { userId?: string; memberships?: MembershipClaims; twoFactorPending?: boolean } | null
 
 const COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token']
 
@@ -35,5 +35,6 @@ export async function freshClaims(jar: CookieJar, secret: string | undefined, no
   if (!token) return null
   const age = Math.floor(nowMs / 1000) - (typeof token.iat === 'number' ? token.iat : -Infinity)
   if (!token.sub || !(age <= authConfig.session.updateAge)) return null
-  return { userId: token.sub, memberships: token.memberships as MembershipClaims | undefined }
+  const claims = { userId: token.sub, memberships: token.memberships as MembershipClaims | undefined }
+  return token.tfa === 'pending' ? { ...claims, twoFactorPending: true } : claims
 }

@@ -17,11 +17,22 @@ const asAdapterUser = (u: { id: string; email: string; name: string }): AdapterU
 
 /**
  * The few adapter methods Auth.js's email provider needs, on our own tables. Accounts are
- * never created here: a link signs in an existing person only (the signIn callback refuses
+ * never created here (nor by OAuth): a link signs in an existing person only (the signIn callback refuses
  * unknown addresses), so `createUser` refuses too.
  */
-export function magicLinkAdapter(): Adapter {
+export function magicLinkAdapter(oauth: { linkedUserId: (db: Db, provider: string, providerAccountId: string) => Promise<string | null> }): Adapter {
   return {
+    // OAuth: the link is made by the signIn callback (lib/auth/oauth/link.ts) before Auth.js
+    // asks here, so a provider account always resolves to the person it was linked to.
+    async getUserByAccount({ provider, providerAccountId }) {
+      const db = await getDb()
+      const userId = await oauth.linkedUserId(db, provider, providerAccountId)
+      const [user] = userId ? await db.select().from(users).where(eq(users.id, userId)) : []
+      return user ? asAdapterUser(user) : null
+    },
+    async linkAccount() {
+      throw new Error('Provider accounts are linked by the signIn callback only')
+    },
     async createVerificationToken(token) {
       const db = await getDb()
       await db.insert(verificationTokens).values(token)

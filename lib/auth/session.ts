@@ -27,6 +27,12 @@ export const currentSession = cache(async () => {
  * anything the fast path cannot read (chunked, rotated secret, expired) goes to `auth()`.
  */
 export const sessionClaims = cache(async (): Promise<Session | null> => {
+  const session = await anySessionClaims()
+  // A session still owing its second factor is no session at all (issue 18).
+  return session?.twoFactorPending ? null : session
+})
+
+const anySessionClaims = cache(async (): Promise<Session | null> => {
   const token = await decodeSessionCookie(await cookies(), process.env.AUTH_SECRET)
   if (token === null) return null
   if (token === undefined) return auth()
@@ -41,4 +47,16 @@ export const sessionClaims = cache(async (): Promise<Session | null> => {
 export async function revokeCurrentSession(): Promise<void> {
   const session = await auth()
   if (session?.sid && session.user?.id) await revokeSession(await getDb(), session.sid, session.user.id)
+}
+
+/**
+ * For the code page only: the person who has passed the first step and owes the second,
+ * while the pending session is young enough; null otherwise (not revoked-checked here: the
+ * code page's action checks that before it completes the sign-in).
+ */
+export async function pendingSecondFactor(): Promise<{ userId: string; sid: string } | null> {
+  const session = await anySessionClaims()
+  if (!session?.twoFactorPending || !session.user?.id || !session.sid) return null
+  if (!session.twoFactorPendingUntil || session.twoFactorPendingUntil < Date.now() / 1000) return null
+  return { userId: session.user.id, sid: session.sid }
 }

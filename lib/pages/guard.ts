@@ -1,17 +1,19 @@
 import 'server-only'
 import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
-import { getCtx, type Ctx } from '@/lib/auth/ctx'
-import { DomainError } from '@/lib/errors'
+import { getCtx, getCtxForEnrolment, type Ctx } from '@/lib/auth/ctx'
+import { DomainError, TwoFactorRequiredError } from '@/lib/errors'
 import { isValidTimeZone } from '@/lib/format/time'
 import { assertTicketVisible } from '@/lib/tickets/get-ticket'
 import { TICKET_NUMBER_MAX } from '@/lib/tickets/schemas'
 
 /** The context for a page, with the user sent to sign-in or the no-access page as needed. */
-export async function pageCtx(orgSlug: string): Promise<Ctx> {
+export async function pageCtx(orgSlug: string, opts: { enrolment?: boolean } = {}): Promise<Ctx> {
   try {
-    return await getCtx(orgSlug)
+    return await (opts.enrolment ? getCtxForEnrolment(orgSlug) : getCtx(orgSlug))
   } catch (err) {
+    // Staff of an org that requires two-factor set it up before anything else (issue 18).
+    if (err instanceof TwoFactorRequiredError) redirect(`/${encodeURIComponent(orgSlug)}/security?required=1`)
     const code = err instanceof DomainError ? err.code : null
     if (code === 'unauthorized') redirect('/sign-in')
     if (code === 'not_member' || code === 'forbidden') redirect(`/no-access?org=${encodeURIComponent(orgSlug)}`)

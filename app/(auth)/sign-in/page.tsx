@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { currentSession } from '@/lib/auth/session'
+import { oauthButtons } from '@/lib/auth/oauth/providers'
+import { signInWithProvider } from './actions'
 import { MagicLinkForm } from './magic-link-form'
 import { SignInForm } from './sign-in-form'
 
@@ -9,12 +11,17 @@ export const metadata: Metadata = { title: 'Sign in' }
 const errors: Record<string, string> = {
   Verification: 'That sign-in link has expired or was already used. Ask for a new one below.',
   AccessDenied: 'That link cannot sign you in. Ask your helpdesk admin to add you.',
+  OAuthUnverified: 'That provider did not confirm a verified email address for your account, so it cannot sign you in here. Verify your address with the provider, or sign in another way.',
+  OAuthUnknown: 'No helpdesk account with an active membership uses the verified email address of that provider account. Sign-in with a provider never creates an account; ask your helpdesk admin to add you.',
+  OAuthAccountNotLinked: 'That provider account is linked to another person. Sign out first, or sign in another way.',
+  TwoFactorExpired: 'Your sign-in waited too long for its two-factor code. Please sign in again.',
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams
   const session = await currentSession()
   if (session?.user?.id) redirect('/')
+  const providers = oauthButtons()
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
@@ -33,6 +40,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <div className="border-t border-slate-100 pt-5">
             <MagicLinkForm callbackUrl={callbackUrl} />
           </div>
+          {providers.length > 0 && (
+            <div className="space-y-2 border-t border-slate-100 pt-5">
+              {providers.map((p) => (
+                <form key={p.id} action={signInWithProvider}>
+                  <input type="hidden" name="provider" value={p.id} />
+                  <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
+                  <button type="submit" className="w-full rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+                    Continue with {p.name}
+                  </button>
+                </form>
+              ))}
+            </div>
+          )}
         </div>
       </div>
     </main>

@@ -29,6 +29,9 @@ export default async function PreferencesPage({ params }: { params: Promise<{ or
         subtitle={`Choose how ${ctx.org.name} tells you about things. Emails go to ${ctx.user.email}.`} />
       <PreferencesForm org={org} rows={rows} action={savePreferencesAction} />
       <div className="mt-6"><Card title="Text messages"><PhoneForm org={org} phone={phone} /></Card></div>
+      <p className="mt-6 text-sm text-slate-600">
+        Two-factor sign-in and linked sign-in providers are on your <Link href={`/${org}/security`} className="font-medium text-indigo-600 hover:underline">security page</Link>.
+      </p>
     </>
   )
 }

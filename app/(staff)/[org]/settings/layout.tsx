@@ -15,6 +15,7 @@ const sections = [
   { path: 'webhooks', label: 'Webhooks' },
   { path: 'api', label: 'API tokens' },
   { path: 'search', label: 'Search' },
+  { path: 'security', label: 'Security' },
 ]
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
