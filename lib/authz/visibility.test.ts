@@ -50,11 +50,14 @@ describe('requesters see their own tickets only', () => {
     expect(asRequester.conversation.map((c) => c.body)).toEqual(['Public: we are on it', 'Thanks!'])
     expect(asRequester.conversation.every((c) => !c.internal)).toBe(true)
     expect(JSON.stringify(asRequester)).not.toContain('INTERNAL')
-    expect(asRequester.timeline.every((e) => e.kind === 'status')).toBe(true)
+    expect(asRequester.timeline.every((e) => e.kind === 'status' || e.kind === 'comment')).toBe(true)
+    // Public replies are on the requester's timeline; the internal note is not, not even as a line.
+    expect(asRequester.timeline.filter((e) => e.kind === 'comment').map((e) => e.text)).toEqual(['replied', 'replied'])
 
     const asAgent = await getTicketDetail(o.agent2, t.number)
     expect(asAgent.conversation.map((c) => c.body)).toEqual(['Public: we are on it', 'INTERNAL: requester is the CEO, be careful', 'Thanks!'])
     expect(asAgent.timeline.some((e) => e.kind === 'assignment')).toBe(true)
+    expect(asAgent.timeline.filter((e) => e.kind === 'comment').map((e) => e.text)).toEqual(['replied', 'added an internal note', 'replied'])
   })
 })
 
