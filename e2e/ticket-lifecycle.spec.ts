@@ -47,15 +47,24 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await agent.getByLabel('Resolution note').fill('Replaced the charger.')
   await agent.locator('form').getByRole('button', { name: 'Resolve', exact: true }).click()
   await expect(work.status()).toHaveText('Resolved')
+  // The agent's public reply is the solution (issue 18: one button, on the agent's reply only).
+  await agent.getByRole('button', { name: 'Mark as solution' }).click()
+  await expect(agent.getByRole('listitem', { name: /^Reply by/ }).getByText('Solution', { exact: true })).toBeVisible()
 
-  // The requester is not convinced and reopens it.
+  // The requester is not convinced and reopens it; their note is in their own history.
   await reload(requester)
   await expect(requester.getByText('Replaced the charger.')).toBeVisible()
   await mine.move('Reopen', 'Still not charging with the new one.')
   await expect(mine.status()).toHaveText('Open')
+  await expect(requester.getByRole('list', { name: 'Timeline' })).toContainText('Still not charging with the new one.')
+  // Their timeline lists the agent's public reply, never the internal note.
+  await expect(requester.getByRole('list', { name: 'Timeline' })).toContainText('replied')
+  await expect(requester.getByRole('list', { name: 'Timeline' })).not.toContainText('internal note')
 
-  // The agent resumes and resolves again; the admin closes it.
+  // The agent resumes and resolves again; the admin closes it. The reopen took the Solution mark away.
   await reload(agent)
+  await expect(agent.getByText('Solution', { exact: true })).toHaveCount(0)
+  await expect(agent.getByRole('list', { name: 'Timeline' })).toContainText('added an internal note')
   await work.move('Start work')
   await expect(work.status()).toHaveText('In progress')
   await work.move('Resolve', 'Replaced the battery.')
@@ -67,6 +76,12 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await adminView.move('Close')
   await expect(adminView.status()).toHaveText('Closed')
   await expect(admin.getByRole('list', { name: 'Timeline' })).toContainText('Resolved → Closed')
+  // No composer on a closed ticket; the page says how to go on (§4: an admin reopens).
+  await expect(admin.getByLabel('Reply', { exact: true })).toHaveCount(0)
+  await expect(admin.getByText('This ticket is closed, so replies are closed. Reopen it')).toBeVisible()
+  await reload(agent)
+  await expect(agent.getByLabel('Reply', { exact: true })).toHaveCount(0)
+  await expect(agent.getByText('An admin can reopen it')).toBeVisible()
 
   await reload(requester)
   await expect(mine.status()).toHaveText('Closed')
@@ -82,6 +97,11 @@ test('requester can cancel a new request with a reason', async ({ browser }) => 
   await requester.getByRole('button', { name: 'Submit ticket' }).click()
   const ticket = new TicketPage(requester)
   await expect(ticket.status()).toHaveText('New')
+  // The requester is told about their own note, not about "the requester" (issue 18).
+  await requester.getByRole('button', { name: 'Cancel request', exact: true }).click()
+  await expect(requester.getByText('The requester will see it.')).toHaveCount(0)
+  await expect(requester.getByText(/kept with your request/)).toBeVisible()
+  await requester.getByRole('button', { name: 'Back' }).click()
   await ticket.move('Cancel request', 'Filed by mistake')
   await expect(ticket.status()).toHaveText('Cancelled')
 })

@@ -56,7 +56,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
           <input type="hidden" name="to" value={target} />
           <Field id="status-note" error={err('note') ?? err('to')}
             label={target === 'resolved' ? 'Resolution note' : target === 'cancelled' ? 'Reason for cancelling' : 'Note (optional)'}
-            hint={noteRequired.has(target) ? 'Required. The requester will see it.' : undefined}>
+            hint={noteRequired.has(target) ? (requester ? 'Required. It is kept with your request, and the support team will see it.' : 'Required. The requester will see it.') : undefined}>
             <Textarea id="status-note" rows={3} autoFocus required={noteRequired.has(target)} invalid={!!err('note')} describedBy="status-note-error" {...form.register('note')} />
             <CharCount control={form.control} name="note" max={COMMENT_MAX} id="status-note" quietBelow={0.5} />
           </Field>

@@ -60,6 +60,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
   ])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
+  // §4: a closed ticket takes no more replies until an admin reopens it; a cancelled one never does.
+  const finished = t.status === 'closed' || t.status === 'cancelled'
   const fields = { org, number: t.number }
   return (
     <div>
@@ -107,7 +109,15 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
             <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
               files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
-            {!deleted && (
+            {!deleted && finished && (
+              <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600 ring-1 ring-slate-200" data-testid="replies-closed">
+                {t.status === 'cancelled'
+                  ? 'This ticket was cancelled, so replies are closed. If the problem comes back, raise a new ticket.'
+                  : admin ? 'This ticket is closed, so replies are closed. Reopen it (Status) to reply.'
+                  : 'This ticket is closed, so replies are closed. An admin can reopen it; or raise a new ticket.'}
+              </p>
+            )}
+            {!deleted && !finished && (
               <TicketPresence org={org} number={t.number}>
                 <ReplyFormWithCanned org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes}
                   replies={canned} fill={fillCannedReplyAction} seenAt={latestAt([t.createdAt, ...conversation.map((c) => c.createdAt)])} />
