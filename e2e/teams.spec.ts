@@ -18,7 +18,7 @@ test('a sensitive report reaches only the cleared liaison, who accepts and answe
   await agent.goto('/metro/tickets')
   const queues = agent.getByRole('navigation', { name: 'Queues' })
   // The restricted team itself is not listed to them: a "Liaison 0" chip would say it exists.
-  await expect(queues.getByRole('link', { name: /^All tickets/ })).toBeVisible()
+  await expect(queues.getByRole('link', { name: /^All tickets, including closed/ })).toBeVisible()
   await expect(queues.getByRole('link', { name: /^Liaison queue/ })).toHaveCount(0)
   await expect(agent.getByRole('main')).not.toContainText(title)
   for (const path of ['/metro/tickets?queue=unassigned', '/metro/tickets?queue=mine', `/metro/tickets?q=%23${number}`]) {

@@ -307,7 +307,7 @@ describe('queues and team counts (§6)', () => {
       for (const q of [{ queue: `team:${liaison.id}` }, { team: desk.id }, { queue: 'unassigned' }, { queue: 'mine' }]) {
         expect(await queue(ctx, q), JSON.stringify(q)).toEqual([])
       }
-      expect(await queueCounts(ctx)).toEqual({ mine: 0, unassigned: 0, teams: [] })
+      expect(await queueCounts(ctx)).toEqual({ open: 0, mine: 0, unassigned: 0, teams: [] })
     }
   })
 

@@ -98,6 +98,7 @@ function afterCursor(spec: SortSpec, cursor: Cursor, ascending: boolean, nullsLa
  */
 export function queuePredicate(ctx: Ctx, queue: NonNullable<TicketListQuery['queue']>): SQL {
   const unsolved = inArray(tickets.status, [...openStatuses])
+  if (queue === 'open') return unsolved
   if (queue === 'mine') return and(unsolved, eq(tickets.assigneeId, ctx.user.id))!
   if (queue === 'unassigned') return and(unsolved, isNull(tickets.assigneeId))!
   return and(unsolved, eq(tickets.teamId, queue.slice('team:'.length)))!
