@@ -1,8 +1,9 @@
 import 'server-only'
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { assignmentHistory, auditEvents, categories, comments, slaEvents, statusHistory, teams, tickets, users } from '@/db/schema'
+import { assignmentHistory, auditEvents, auditHeads, categories, comments, slaEvents, statusHistory, teams, tickets, users } from '@/db/schema'
 import { dbFor, withTx } from '@/lib/db/tx'
+import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
 import { authorize } from '@/lib/authz/can'
@@ -80,6 +81,27 @@ export async function getTicketView(ctx: Ctx, number: number) {
 }
 export type TicketView = Awaited<ReturnType<typeof getTicketView>>
 
+/**
+ * One visit, one "Viewed" (issue 18: a visit wrote three). The page renders again within the
+ * same visit without the person opening anything: an action's revalidatePath render, the
+ * router.refresh() that follows it (components/forms/use-server-action.ts), a live refresh
+ * when someone else changes the ticket. None of those is a new look, so a view within
+ * VISIT_MS of this person's last recorded view of this ticket is not recorded again. The
+ * org's audit head is locked first (recordAudit takes the same lock), so concurrent
+ * renders see each other's event instead of both writing one.
+ */
+export const VISIT_MS = 10 * 60_000
+
+async function viewedRecently(tx: DbOrTx, ctx: Ctx, ticketId: string): Promise<boolean> {
+  await tx.select({ seq: auditHeads.lastSeq }).from(auditHeads).where(eq(auditHeads.organizationId, ctx.org.id)).for('update')
+  const [last] = await tx.select({ seq: auditEvents.seq }).from(auditEvents).where(and(
+    eq(auditEvents.organizationId, ctx.org.id), eq(auditEvents.entityType, 'ticket'), eq(auditEvents.entityId, ticketId),
+    eq(auditEvents.action, 'ticket.viewed'), eq(auditEvents.actorId, ctx.user.id),
+    gt(auditEvents.createdAt, new Date(Date.now() - VISIT_MS)),
+  )).limit(1)
+  return !!last
+}
+
 export async function getTicketDetail(ctx: Ctx, number: number) {
   const db = await dbFor(ctx)
   const staff = isStaffRole(ctx.role)
@@ -93,6 +115,7 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
     if (t.sensitive && staff) {
       await withTx(ctx, async (tx) => {
         await bump(tx)
+        if (await viewedRecently(tx, ctx, t.id)) return
         await recordAudit(tx, ctx, { entityType: 'ticket', entityId: t.id, action: 'ticket.viewed' })
       })
     } else {
