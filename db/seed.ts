@@ -135,18 +135,18 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
   await addMember(adminCtx, { email: 'consultant@demo.test', role: 'agent' })
   // Teams through the domain, as an admin would build them (§6).
   const teamOf: Record<string, string> = {}
-  const team = async (name: string, opts: { restricted?: boolean; strategy?: AssignmentStrategy }, members: string[]) => {
-    const t = await createTeam(adminCtx, { name, restricted: !!opts.restricted, assignmentStrategy: opts.strategy ?? 'round_robin' })
+  const team = async (name: string, opts: { restricted?: boolean; field?: boolean; strategy?: AssignmentStrategy }, members: string[]) => {
+    const t = await createTeam(adminCtx, { name, restricted: !!opts.restricted, field: !!opts.field, assignmentStrategy: opts.strategy ?? 'round_robin' })
     for (const userId of members) await addTeamMember(adminCtx, { teamId: t.id, userId })
     teamOf[name] = t.id
   }
   if (plan.slug === 'metro') {
-    // The cleared liaison team for sensitive reports.
-    await team('Liaison', { restricted: true }, [people.agent2.id])
+    // The cleared liaison team for sensitive reports; its officers take each case on explicitly.
+    await team('Liaison', { restricted: true, field: true }, [people.agent2.id])
   } else {
     await team('Service Desk', { strategy: 'round_robin' }, [people.agent.id, people.agent2.id, consultantId])
     // Technicians accept or reject jobs; the least busy one gets the next.
-    await team('Field Engineering', { strategy: 'least_open' }, [people.agent.id, people.agent2.id])
+    await team('Field Engineering', { strategy: 'least_open', field: true }, [people.agent.id, people.agent2.id])
   }
   const ctxOf = async (id: string) => loadCtx(db, id, org.slug)
   const ctx = {

@@ -62,9 +62,12 @@ test('an admin builds a team and a routing rule, and the preview names the rule 
   await admin.goto('/acme/settings/teams')
   await admin.getByLabel('Team name').fill(teamName)
   await admin.getByLabel('Hand out new tickets').selectOption({ label: 'Fewest open tickets' })
+  // Its technicians accept or reject their jobs (issue 18: a team setting, not every team).
+  await admin.getByLabel('Field team').check()
   await admin.getByRole('button', { name: 'Create team' }).click()
   await expect(admin.getByText(`Team “${teamName}” created.`)).toBeVisible()
   const card = admin.getByRole('region', { name: teamName })
+  await expect(card.getByText('Field team', { exact: true })).toBeVisible()
   // The picker searches the org's agents as you type (GET /api/acme/team-candidates).
   const picker = card.getByRole('combobox', { name: `Add member to ${teamName}` })
   await picker.fill('andy')

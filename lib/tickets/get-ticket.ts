@@ -66,7 +66,7 @@ export async function getTicketView(ctx: Ctx, number: number) {
     t: tickets, category: categories.name, categorySensitive: categories.sensitive,
     requester: { id: requester.id, name: requester.name, email: requester.email },
     assignee: { id: assignee.id, name: assignee.name },
-    team: { id: teams.id, name: teams.name, restricted: teams.restricted },
+    team: { id: teams.id, name: teams.name, restricted: teams.restricted, field: teams.field },
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))

@@ -64,7 +64,7 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
   const now = new Date()
   const rows: TicketTableRow[] = page.rows.map((r) => ({
     id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt, tags: r.tags,
-    category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
+    category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.teamField && !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
     updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
     sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
     overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt, snippet: r.snippet,

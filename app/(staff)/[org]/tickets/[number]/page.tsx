@@ -148,10 +148,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
                   {' · '}
                   {t.assignee ? <>
                     <span className="font-medium">{t.assignee.id === ctx.user.id ? 'you' : t.assignee.name}</span>
-                    {t.acceptedAt ? <span className="text-slate-500"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>}
+                    {/* Accepting is the field-ops flow (§6): only a field team's jobs wait for an answer. */}
+                    {t.team?.field && (t.acceptedAt ? <span className="text-slate-500"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>)}
                   </> : 'unassigned'}
                 </p>
-                {t.assigneeId === ctx.user.id && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
+                {t.assigneeId === ctx.user.id && t.team?.field && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
                   <Acceptance org={org} number={t.number} accepted={!!t.acceptedAt} team={t.team?.name ?? null} acceptAction={acceptAction} rejectAction={rejectAction} />
                 )}
                 <AssignForm key={`${t.teamId}-${t.assigneeId}`} org={org} number={t.number} teamId={t.teamId}
