@@ -25,6 +25,12 @@ import type { RuleInput } from '@/lib/routing/schemas'
 
 export const DEMO_PASSWORD = 'demo1234'
 
+/** Names for the demo calendars' holidays (UK for acme, US for metro). */
+const holidayNames: Record<string, string> = {
+  '2025-11-27': 'Thanksgiving', '2025-12-25': 'Christmas Day', '2025-12-26': 'Boxing Day', '2026-01-01': 'New Year’s Day',
+  '2026-04-03': 'Good Friday', '2026-04-06': 'Easter Monday', '2026-07-03': 'Independence Day (observed)', '2026-11-26': 'Thanksgiving',
+  '2026-12-25': 'Christmas Day', '2026-12-28': 'Boxing Day (substitute)',
+}
 type SlaPlan = { weekly: [string, string][][]; holidays: string[]; policies: { priority: TicketPriority; responseMinutes: number; resolutionMinutes: number; businessHours: boolean }[] }
 
 type OrgPlan = {
@@ -154,7 +160,7 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     requester: await ctxOf(people.requester.id), requester2: await ctxOf(people.requester2.id), consultant: await ctxOf(consultantId),
   }
   const catId = (name: string) => categories.find((c) => c.name === name)!.id
-  await saveCalendar(ctx.admin, { timeZone: plan.timezone, mode: 'business', weekly: plan.sla.weekly, holidays: plan.sla.holidays })
+  await saveCalendar(ctx.admin, { timeZone: plan.timezone, mode: 'business', weekly: plan.sla.weekly, holidays: plan.sla.holidays, holidayNames: plan.sla.holidays.map((d) => holidayNames[d] ?? 'Public holiday') })
   for (const p of plan.sla.policies) await savePolicy(ctx.admin, p)
 
   const numbers: number[] = []
