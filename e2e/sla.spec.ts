@@ -52,7 +52,12 @@ test('an admin edits an SLA policy; a new ticket shows the new due time', async 
   // A new Low ticket, filed by staff for a requester, is due for a first response 7 hours from now.
   await admin.goto('/acme/tickets/new')
   const title = unique('Label printer offline')
-  await admin.getByLabel("Requester's email").fill('requester@acme.test')
+  // The requester picker searches this org's members by name (issue 18), keys only.
+  const requester = admin.getByRole('combobox', { name: 'Requester' })
+  await requester.fill('rita')
+  await expect(admin.getByRole('option', { name: /Rita Requester/ })).toBeVisible()
+  await requester.press('Enter')
+  await expect(requester).toHaveValue('Rita Requester')
   await admin.getByLabel('Title').fill(title)
   await admin.getByLabel('Description').fill('The label printer in the warehouse shows offline since this morning.')
   await admin.getByLabel('Priority').selectOption('low')

@@ -106,21 +106,31 @@ test('requester can cancel a new request with a reason', async ({ browser }) => 
   await expect(ticket.status()).toHaveText('Cancelled')
 })
 
-test('new ticket form shows every field error next to its field and keeps the input', async ({ browser }) => {
+test('new ticket form shows every field error next to its field; an agent adds a new caller and logs the ticket for them', async ({ browser }) => {
   const agent = await as(browser, 'agent@acme.test')
   await agent.goto('/acme/tickets/new')
-  await agent.getByLabel("Requester's email").fill('nobody-here@acme.test')
   await agent.getByRole('button', { name: 'Submit ticket' }).click()
   await expect(agent.getByText('Enter a title')).toBeVisible()
   await expect(agent.getByText('Describe the problem')).toBeVisible()
   await agent.getByLabel('Title').fill('Phone call: projector broken')
   await agent.getByLabel('Description').fill('Room 4 projector shows no image.')
-  await agent.getByRole('button', { name: 'Submit ticket' }).click()
-  // The server is the authority: an email that is not a member is refused next to the field.
-  await expect(agent.getByText('No active member of this organisation has that email')).toBeVisible()
+
+  // Nobody by that name: the caller is added on the spot (issue 18), errors next to the fields.
+  const requester = agent.getByRole('combobox', { name: 'Requester' })
+  const name = unique('Carla Caller')
+  await requester.fill(name)
+  await expect(agent.getByText('Nobody matches: add them as a new caller')).toBeVisible()
+  await requester.press('Escape')
+  await agent.getByRole('button', { name: '+ Add new caller' }).click()
+  await agent.getByLabel('Caller’s name').fill(name)
+  await agent.getByRole('button', { name: 'Add caller' }).click()
+  await expect(agent.getByText('Enter the caller’s email')).toBeVisible()
+  await agent.getByLabel('Caller’s email').fill(`${name.replace(/\W+/g, '-').toLowerCase()}@callers.test`)
+  await agent.getByLabel('Caller’s email').press('Enter') // adds the caller, does not submit the ticket
+  await expect(agent.getByRole('status').filter({ hasText: `${name} was added as a requester` })).toBeVisible()
+  await expect(requester).toHaveValue(name)
   await expect(agent.getByLabel('Title')).toHaveValue('Phone call: projector broken')
-  await agent.getByLabel("Requester's email").fill('requester@acme.test')
   await agent.getByRole('button', { name: 'Submit ticket' }).click()
   await expect(agent.getByText(/Ticket #\d+ created/)).toBeVisible()
-  await expect(agent.getByText('Raised by Rita Requester')).toBeVisible()
+  await expect(agent.getByText(`Raised by ${name}`)).toBeVisible()
 })

@@ -25,7 +25,11 @@ const unreachable: ActionState = {
  * page is reloaded, so nobody is left looking at stale data — unless the person has
  * started typing or choosing something since, whose input a reload would throw away.
  */
-export function useServerAction<T = unknown>(action: ServerAction<T>) {
+export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
+  /** False for an action whose result the form uses itself and that changes nothing the page shows (adding a caller). */
+  refresh?: boolean
+} = {}) {
+  const refreshPage = opts.refresh ?? true
   const [state, setState] = useState<ActionState<T>>(initialActionState as ActionState<T>)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
@@ -43,7 +47,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>) {
       // An action that redirects resolves without a result while the router navigates.
       if (!next) return undefined
       setState(next)
-      if (next.ok) {
+      if (next.ok && refreshPage) {
         refreshingRef.current = true
         startRefresh(() => router.refresh())
         let touched = false
@@ -65,7 +69,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>) {
       inFlight.current = false
       setPending(false)
     }
-  }, [action, router])
+  }, [action, router, refreshPage])
 
   const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
