@@ -31,6 +31,8 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await agent.getByRole('combobox', { name: 'Assignee' }).press('Enter')
   await expect(agent.getByRole('combobox', { name: 'Assignee' })).toHaveValue('Andy Agent')
   await agent.getByRole('button', { name: 'Save assignment' }).click()
+  // Saved changes are confirmed where the person is looking, announced (issue 18).
+  await expect(agent.getByRole('status').filter({ hasText: 'Assignment saved.' })).toBeInViewport()
   await expect(work.status()).toHaveText('Open') // the first assignment opens a new ticket (§4)
   await work.move('Start work')
   await expect(work.status()).toHaveText('In progress')
@@ -41,9 +43,9 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await expect(requester.getByText(note)).toHaveCount(0)
   await expect(mine.status()).toHaveText('In progress')
 
-  // Resolving needs a note; without one the agent is told why.
+  // Resolving needs a note; without one the agent is told why, once, beside the field.
   await work.move('Resolve', '')
-  await expect(agent.getByText('A resolution note is required').first()).toBeVisible()
+  await expect(agent.getByText('A resolution note is required')).toHaveCount(1)
   await agent.getByLabel('Resolution note').fill('Replaced the charger.')
   await agent.locator('form').getByRole('button', { name: 'Resolve', exact: true }).click()
   await expect(work.status()).toHaveText('Resolved')
@@ -55,6 +57,7 @@ test('requester, agent and admin take a ticket from request to closed', async ({
   await reload(requester)
   await expect(requester.getByText('Replaced the charger.')).toBeVisible()
   await mine.move('Reopen', 'Still not charging with the new one.')
+  await expect(requester.getByRole('status').filter({ hasText: 'Status updated.' })).toBeInViewport()
   await expect(mine.status()).toHaveText('Open')
   await expect(requester.getByRole('list', { name: 'Timeline' })).toContainText('Still not charging with the new one.')
   // Their timeline lists the agent's public reply, never the internal note.

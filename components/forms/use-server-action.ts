@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
 import { useRouter } from 'next/navigation'
 import { initialActionState, type ActionState } from '@/lib/actions/state'
+import { flash } from './flash'
 
 export type ServerAction<T = unknown> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>
 
@@ -28,8 +29,11 @@ const unreachable: ActionState = {
 export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
   /** False for an action whose result the form uses itself and that changes nothing the page shows (adding a caller). */
   refresh?: boolean
+  /** Confirms a success in the page's flash region (components/forms/flash.tsx). */
+  flash?: string
 } = {}) {
   const refreshPage = opts.refresh ?? true
+  const flashText = opts.flash
   const [state, setState] = useState<ActionState<T>>(initialActionState as ActionState<T>)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
@@ -47,6 +51,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
       // An action that redirects resolves without a result while the router navigates.
       if (!next) return undefined
       setState(next)
+      if (next.ok && flashText) flash(flashText)
       if (next.ok && refreshPage) {
         refreshingRef.current = true
         startRefresh(() => router.refresh())
@@ -69,7 +74,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
       inFlight.current = false
       setPending(false)
     }
-  }, [action, router, refreshPage])
+  }, [action, router, refreshPage, flashText])
 
   const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

@@ -35,6 +35,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
 }) {
   const [target, setTarget] = useState<TicketStatus | null>(null)
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(ChangeStatusInput, action, {
+    flash: 'Status updated.',
     defaultValues: { number, note: '' },
     onSuccess: () => { setTarget(null); form.reset({ number, note: '' }) },
   })
@@ -66,7 +67,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
           </div>
         </form>
       )}
-      <FormMessage state={state} success="Status updated." />
+      <FormMessage state={state} fields={['note', 'to']} />
     </div>
   )
 }

@@ -85,7 +85,7 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
           </Select>
         </Field>
       )}
-      <FormMessage state={state} />
+      <FormMessage state={state} fields={['requesterEmail', 'title', 'description', 'categoryId', 'priority', 'assetRef', 'teamId', 'attachmentIds', 'attachments']} />
       <div className="flex justify-end">
         <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? 'Uploading files…' : 'Submitting…'}>Submit ticket</SubmitButton>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { ActionForm } from '@/components/ui/action-form'
+import { FlashRegion } from '@/components/forms/flash'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { AssignForm } from '@/components/tickets/assign-form'
@@ -66,6 +67,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   return (
     <div>
       <LiveRefresh org={org} number={t.number} />
+      <FlashRegion />
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
         <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">Tickets</Link> / #{t.number}
       </nav>
@@ -75,7 +77,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       {deleted && (
         <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-300">
           <span>This ticket was deleted on {formatTime(t.deletedAt, tz)}. It is hidden from every list until restored.</span>
-          {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" />}
+          {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" flash={`Ticket #${t.number} restored.`} />}
         </div>
       )}
       {t.mergedIntoId && (
@@ -198,7 +200,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           )}
           {admin && !deleted && (
             <Card title="Danger zone">
-              <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary"
+              <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary" flash={`Ticket #${t.number} deleted. Restore it from the top of this page.`}
                 confirm={{ title: `Delete ticket #${t.number}?`, body: 'It disappears from every list, search and count. An admin can restore it later from the list’s “Deleted only” filter.', confirmLabel: 'Delete ticket' }} />
             </Card>
           )}
