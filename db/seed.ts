@@ -173,7 +173,7 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     // Acme's demo tickets sit in the team their category belongs to (the consultant only works the desk).
     const teamId = plan.slug !== 'acme' ? undefined
       : ['Network outage', 'Hardware'].includes(category) && worker !== ctx.consultant ? teamOf['Field Engineering'] : teamOf['Service Desk']
-    await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin, teamId })
+    await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin, teamId, fieldTeam: !!teamId && teamId === teamOf['Field Engineering'] })
     if (plan.tags[title]) await setTicketTags(ctx.admin, { number: t.number, add: plan.tags[title] })
     numbers.push(t.number)
   }
@@ -246,7 +246,7 @@ async function slaDemoStates(db: Db, ctx: Ctx, numbers: number[]) {
   await db.update(tickets).set({ resolutionAtRiskAt: ago('1 hour'), resolutionDueAt: sql`now() + interval '2 hours'` }).where(where(numbers[8]))
 }
 
-type Actors = { requester: Ctx; worker: Ctx; admin: Ctx; teamId?: string }
+type Actors = { requester: Ctx; worker: Ctx; admin: Ctx; teamId?: string; fieldTeam?: boolean }
 
 /** Walks a ticket through the real workflow so history, timestamps and audit are genuine. */
 async function driveTo(number: number, target: TicketStatus, a: Actors) {
@@ -258,7 +258,8 @@ async function driveTo(number: number, target: TicketStatus, a: Actors) {
   await assignTicket(a.admin, { number, assigneeId: a.worker.user.id, teamId: a.teamId })
   if (target === 'open') {
     // Most jobs were taken on; a few stay "not accepted yet" for the demo.
-    if (number % 3 !== 0) await acceptAssignment(a.worker, { number })
+    // Only field teams answer their jobs (issue 18); the desk's tickets are simply worked.
+    if (number % 3 !== 0 && a.fieldTeam) await acceptAssignment(a.worker, { number })
     await addComment(a.worker, { number, body: 'Triage: checked the monitoring dashboard, nothing obvious yet.', internal: true })
     return
   }
