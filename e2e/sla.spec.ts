@@ -16,9 +16,9 @@ test('an admin edits an SLA policy; a new ticket shows the new due time', async 
   await expect(add.getByText('The resolution target cannot be shorter than the first-response target')).toBeVisible()
   // Issue 18: what a day means comes from the calendar (10-hour days here), errors name no unit
   // against an hours picker, and the calendar says which zone its times are in.
-  await add.getByLabel('Resolution unit').selectOption('days')
+  await add.getByLabel('First response unit').selectOption('days')
   await expect(add.getByText('A day is 24 business hours: 2.4 working days of 10 hours on this calendar.')).toBeVisible()
-  await add.getByLabel('Resolution unit').selectOption('hours')
+  await add.getByLabel('First response unit').selectOption('hours')
   await add.getByLabel('First response', { exact: true }).fill('')
   await add.getByRole('button', { name: 'Add policy' }).click()
   await expect(add.getByText('Enter the first response target as a number')).toBeVisible()
