@@ -25,6 +25,12 @@ import type { RuleInput } from '@/lib/routing/schemas'
 
 export const DEMO_PASSWORD = 'demo1234'
 
+/** Names for the demo calendars' holidays (UK for acme, US for metro). */
+const holidayNames: Record<string, string> = {
+  '2025-11-27': 'Thanksgiving', '2025-12-25': 'Christmas Day', '2025-12-26': 'Boxing Day', '2026-01-01': 'New Year’s Day',
+  '2026-04-03': 'Good Friday', '2026-04-06': 'Easter Monday', '2026-07-03': 'Independence Day (observed)', '2026-11-26': 'Thanksgiving',
+  '2026-12-25': 'Christmas Day', '2026-12-28': 'Boxing Day (substitute)',
+}
 type SlaPlan = { weekly: [string, string][][]; holidays: string[]; policies: { priority: TicketPriority; responseMinutes: number; resolutionMinutes: number; businessHours: boolean }[] }
 
 type OrgPlan = {
@@ -135,18 +141,18 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
   await addMember(adminCtx, { email: 'consultant@demo.test', role: 'agent' })
   // Teams through the domain, as an admin would build them (§6).
   const teamOf: Record<string, string> = {}
-  const team = async (name: string, opts: { restricted?: boolean; strategy?: AssignmentStrategy }, members: string[]) => {
-    const t = await createTeam(adminCtx, { name, restricted: !!opts.restricted, assignmentStrategy: opts.strategy ?? 'round_robin' })
+  const team = async (name: string, opts: { restricted?: boolean; field?: boolean; strategy?: AssignmentStrategy }, members: string[]) => {
+    const t = await createTeam(adminCtx, { name, restricted: !!opts.restricted, field: !!opts.field, assignmentStrategy: opts.strategy ?? 'round_robin' })
     for (const userId of members) await addTeamMember(adminCtx, { teamId: t.id, userId })
     teamOf[name] = t.id
   }
   if (plan.slug === 'metro') {
-    // The cleared liaison team for sensitive reports.
-    await team('Liaison', { restricted: true }, [people.agent2.id])
+    // The cleared liaison team for sensitive reports; its officers take each case on explicitly.
+    await team('Liaison', { restricted: true, field: true }, [people.agent2.id])
   } else {
     await team('Service Desk', { strategy: 'round_robin' }, [people.agent.id, people.agent2.id, consultantId])
     // Technicians accept or reject jobs; the least busy one gets the next.
-    await team('Field Engineering', { strategy: 'least_open' }, [people.agent.id, people.agent2.id])
+    await team('Field Engineering', { strategy: 'least_open', field: true }, [people.agent.id, people.agent2.id])
   }
   const ctxOf = async (id: string) => loadCtx(db, id, org.slug)
   const ctx = {
@@ -154,7 +160,7 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     requester: await ctxOf(people.requester.id), requester2: await ctxOf(people.requester2.id), consultant: await ctxOf(consultantId),
   }
   const catId = (name: string) => categories.find((c) => c.name === name)!.id
-  await saveCalendar(ctx.admin, { timeZone: plan.timezone, mode: 'business', weekly: plan.sla.weekly, holidays: plan.sla.holidays })
+  await saveCalendar(ctx.admin, { timeZone: plan.timezone, mode: 'business', weekly: plan.sla.weekly, holidays: plan.sla.holidays, holidayNames: plan.sla.holidays.map((d) => holidayNames[d] ?? 'Public holiday') })
   for (const p of plan.sla.policies) await savePolicy(ctx.admin, p)
 
   const numbers: number[] = []
@@ -167,7 +173,7 @@ async function seedOrg(db: Db, plan: OrgPlan, consultantId: string) {
     // Acme's demo tickets sit in the team their category belongs to (the consultant only works the desk).
     const teamId = plan.slug !== 'acme' ? undefined
       : ['Network outage', 'Hardware'].includes(category) && worker !== ctx.consultant ? teamOf['Field Engineering'] : teamOf['Service Desk']
-    await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin, teamId })
+    await driveTo(t.number, statusPlan[i], { requester: who, worker, admin: ctx.admin, teamId, fieldTeam: !!teamId && teamId === teamOf['Field Engineering'] })
     if (plan.tags[title]) await setTicketTags(ctx.admin, { number: t.number, add: plan.tags[title] })
     numbers.push(t.number)
   }
@@ -240,7 +246,7 @@ async function slaDemoStates(db: Db, ctx: Ctx, numbers: number[]) {
   await db.update(tickets).set({ resolutionAtRiskAt: ago('1 hour'), resolutionDueAt: sql`now() + interval '2 hours'` }).where(where(numbers[8]))
 }
 
-type Actors = { requester: Ctx; worker: Ctx; admin: Ctx; teamId?: string }
+type Actors = { requester: Ctx; worker: Ctx; admin: Ctx; teamId?: string; fieldTeam?: boolean }
 
 /** Walks a ticket through the real workflow so history, timestamps and audit are genuine. */
 async function driveTo(number: number, target: TicketStatus, a: Actors) {
@@ -252,7 +258,8 @@ async function driveTo(number: number, target: TicketStatus, a: Actors) {
   await assignTicket(a.admin, { number, assigneeId: a.worker.user.id, teamId: a.teamId })
   if (target === 'open') {
     // Most jobs were taken on; a few stay "not accepted yet" for the demo.
-    if (number % 3 !== 0) await acceptAssignment(a.worker, { number })
+    // Only field teams answer their jobs (issue 18); the desk's tickets are simply worked.
+    if (number % 3 !== 0 && a.fieldTeam) await acceptAssignment(a.worker, { number })
     await addComment(a.worker, { number, body: 'Triage: checked the monitoring dashboard, nothing obvious yet.', internal: true })
     return
   }

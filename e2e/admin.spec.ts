@@ -47,6 +47,16 @@ test('an admin adds a member, promotes them, and deactivates them; the new membe
   await admin.goto('/acme/settings/audit')
   await expect(admin.getByText(/Chain intact/)).toBeVisible()
   await expect(admin.getByRole('table')).toContainText('member.added')
+  // Entities read as words with their names, linked to where they live (issue 18).
+  await expect(admin.getByRole('table').getByRole('link', { name: `Member ${name}` }).first()).toHaveAttribute('href', '/acme/settings/members')
+  await expect(admin.getByRole('table')).not.toContainText(/[A-Z][a-z]+_[a-z]+ [0-9a-f]{8}/)
+
+  // Days are the viewer's, and a From after To is refused next to To, not answered with an empty list.
+  await expect(admin.getByText(/^To \(/)).toBeVisible()
+  await admin.goto('/acme/settings/audit?from=2026-03-02&to=2026-03-01')
+  await expect(admin.getByRole('alert').filter({ hasText: 'Choose a day on or after the From day' })).toBeVisible()
+  await expect(admin.getByLabel(/^To/)).toHaveAttribute('aria-invalid', 'true')
+  await expect(admin.getByText('No events match these filters')).toHaveCount(0)
 })
 
 test('an agent cannot open the settings', async ({ page }) => {

@@ -31,8 +31,17 @@ test('a technician drops a photo on a reply; the requester sees the thumbnail an
   await agent.goto(`/acme/tickets/${number}`)
   // A binary dressed up as a photo is refused by name, and does not block the real one.
   await dropFiles(agent, [{ name: 'pole-42.png', type: 'image/png', bytes: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(5000)]) }])
-  await expect(agent.getByLabel('Files to send').getByText(/“pole-42\.png” can’t be attached: it is a \.elf file/)).toBeVisible()
+  await expect(agent.getByLabel('Files to send').getByText(/“pole-42\.png” can’t be attached: it is a \.elf file.*Remove it to send the rest\./)).toBeVisible()
+  // Sending it again would be refused again: no Retry, and no thumbnail from its name (issue 18).
+  await expect(agent.getByRole('button', { name: /^Retry/ })).toHaveCount(0)
+  await expect(agent.getByLabel('Files to send').locator('img')).toHaveCount(0)
   await agent.getByRole('button', { name: 'Remove pole-42.png' }).click()
+  // An HTML page named .png is no image either: whatever the server makes of it, no picture is shown for it.
+  await dropFiles(agent, [{ name: 'street.png', type: 'image/png', bytes: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>') }])
+  await expect(agent.getByLabel('Files to send').getByText(/street\.png/).first()).toBeVisible()
+  await expect(agent.getByLabel('Files to send').getByText(/can’t be attached|ready to send/)).toBeVisible()
+  await expect(agent.getByLabel('Files to send').locator('img')).toHaveCount(0)
+  await agent.getByRole('button', { name: 'Remove street.png' }).click()
   await dropFiles(agent, [{ name: 'pole-42.jpg', type: 'image/jpeg', bytes: photo }])
   await expect(agent.getByLabel('Files to send').getByText('ready to send')).toBeVisible()
   await new TicketPage(agent).reply('Replaced the lamp; photo of the pole after the repair.')

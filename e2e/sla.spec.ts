@@ -14,6 +14,28 @@ test('an admin edits an SLA policy; a new ticket shows the new due time', async 
   await add.getByLabel('Resolution unit').selectOption('hours')
   await add.getByRole('button', { name: 'Add policy' }).click()
   await expect(add.getByText('The resolution target cannot be shorter than the first-response target')).toBeVisible()
+  // Issue 18: what a day means comes from the calendar (10-hour days here), errors name no unit
+  // against an hours picker, and the calendar says which zone its times are in.
+  await add.getByLabel('First response unit').selectOption('days')
+  await expect(add.getByText('A day is 24 business hours: 2.4 working days of 10 hours on this calendar.')).toBeVisible()
+  await add.getByLabel('First response unit').selectOption('hours')
+  await add.getByLabel('First response', { exact: true }).fill('')
+  await add.getByRole('button', { name: 'Add policy' }).click()
+  await expect(add.getByText('Enter the first response target as a number')).toBeVisible()
+  await expect(add.getByText(/in minutes/)).toHaveCount(0)
+  const calendar = admin.getByRole('form', { name: 'Business calendar' })
+  await expect(calendar.getByText('Weekly hours (Europe/London)')).toBeVisible()
+  await expect(calendar.getByLabel('Holiday 1 name')).toHaveValue('Christmas Day')
+  await expect(calendar.getByTestId('holiday-date').first()).toHaveText('Thu 25 Dec 2025')
+  await calendar.getByRole('button', { name: '+ Holiday' }).click()
+  const last = await calendar.getByLabel(/^Holiday \d+ date/).count()
+  await calendar.getByLabel(`Holiday ${last} date (YYYY-MM-DD)`).fill('2027-12-02')
+  await expect(calendar.getByTestId('holiday-date').last()).toHaveText('Thu 2 Dec 2027')
+  await calendar.getByRole('button', { name: 'Save calendar' }).click()
+  await expect(calendar.getByText('Name this holiday, e.g. Christmas Day')).toBeVisible()
+  await calendar.getByRole('button', { name: `Remove holiday ${last}` }).click()
+  await expect(calendar.getByText('Name this holiday, e.g. Christmas Day')).toHaveCount(0)
+  await admin.reload()
 
   // Edit the Low default: 7 hours to first response, on a 24/7 clock.
   await admin.getByRole('button', { name: 'Edit Low · All categories' }).click()
@@ -30,7 +52,12 @@ test('an admin edits an SLA policy; a new ticket shows the new due time', async 
   // A new Low ticket, filed by staff for a requester, is due for a first response 7 hours from now.
   await admin.goto('/acme/tickets/new')
   const title = unique('Label printer offline')
-  await admin.getByLabel("Requester's email").fill('requester@acme.test')
+  // The requester picker searches this org's members by name (issue 18), keys only.
+  const requester = admin.getByRole('combobox', { name: 'Requester' })
+  await requester.fill('rita')
+  await expect(admin.getByRole('option', { name: /Rita Requester/ })).toBeVisible()
+  await requester.press('Enter')
+  await expect(requester).toHaveValue('Rita Requester')
   await admin.getByLabel('Title').fill(title)
   await admin.getByLabel('Description').fill('The label printer in the warehouse shows offline since this morning.')
   await admin.getByLabel('Priority').selectOption('low')

@@ -18,7 +18,7 @@ test('a sensitive report reaches only the cleared liaison, who accepts and answe
   await agent.goto('/metro/tickets')
   const queues = agent.getByRole('navigation', { name: 'Queues' })
   // The restricted team itself is not listed to them: a "Liaison 0" chip would say it exists.
-  await expect(queues.getByRole('link', { name: /^All tickets/ })).toBeVisible()
+  await expect(queues.getByRole('link', { name: /^All tickets, including closed/ })).toBeVisible()
   await expect(queues.getByRole('link', { name: /^Liaison queue/ })).toHaveCount(0)
   await expect(agent.getByRole('main')).not.toContainText(title)
   for (const path of ['/metro/tickets?queue=unassigned', '/metro/tickets?queue=mine', `/metro/tickets?q=%23${number}`]) {
@@ -62,9 +62,12 @@ test('an admin builds a team and a routing rule, and the preview names the rule 
   await admin.goto('/acme/settings/teams')
   await admin.getByLabel('Team name').fill(teamName)
   await admin.getByLabel('Hand out new tickets').selectOption({ label: 'Fewest open tickets' })
+  // Its technicians accept or reject their jobs (issue 18: a team setting, not every team).
+  await admin.getByLabel('Field team').check()
   await admin.getByRole('button', { name: 'Create team' }).click()
   await expect(admin.getByText(`Team “${teamName}” created.`)).toBeVisible()
   const card = admin.getByRole('region', { name: teamName })
+  await expect(card.getByText('Field team', { exact: true })).toBeVisible()
   // The picker searches the org's agents as you type (GET /api/acme/team-candidates).
   const picker = card.getByRole('combobox', { name: `Add member to ${teamName}` })
   await picker.fill('andy')

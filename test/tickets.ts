@@ -58,9 +58,9 @@ export async function auditCount(o: TestOrg, action: string, entityId?: string) 
 }
 
 /** A team made through the teams domain (as an admin would), with its members. */
-export async function makeTeam(o: TestOrg, opts: { restricted?: boolean; members?: Ctx[]; strategy?: AssignmentStrategy; name?: string } = {}) {
+export async function makeTeam(o: TestOrg, opts: { restricted?: boolean; field?: boolean; members?: Ctx[]; strategy?: AssignmentStrategy; name?: string } = {}) {
   const team = await createTeam(o.admin, {
-    name: opts.name ?? `${opts.restricted ? 'Cleared' : 'Team'} ${uid()}`, restricted: !!opts.restricted, assignmentStrategy: opts.strategy ?? 'round_robin',
+    name: opts.name ?? `${opts.restricted ? 'Cleared' : 'Team'} ${uid()}`, restricted: !!opts.restricted, field: !!opts.field, assignmentStrategy: opts.strategy ?? 'round_robin',
   })
   for (const m of opts.members ?? []) await addTeamMember(o.admin, { teamId: team.id, userId: m.user.id })
   return team

@@ -1,7 +1,7 @@
 'use client'
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react'
 import { buttonClass } from '@/components/ui/button'
-import { acceptAttribute, allowedExtensions, extensionOf, formatBytes, MAX_FILES_PER_MESSAGE, previewableImages } from '@/lib/attachments/limits'
+import { acceptAttribute, allowedExtensions, extensionOf, formatBytes, MAX_FILES_PER_MESSAGE } from '@/lib/attachments/limits'
 
 type Item = {
   key: string
@@ -11,10 +11,10 @@ type Item = {
   id?: string
   error?: string
   preview?: string
+  /** Only a failure to reach the server (or a server fault) is worth sending again. */
+  retryable?: boolean
   xhr?: XMLHttpRequest
 }
-
-const mimeOf = (f: File) => f.type || ''
 
 /**
  * Files for a reply, note or new ticket (§8). Each file is uploaded on its own as soon as
@@ -64,19 +64,27 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
     xhr.responseType = 'json'
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) patch(item.key, { progress: Math.round((e.loaded / e.total) * 100) }) }
     xhr.onload = () => {
-      const body = xhr.response as { id?: string; message?: string } | null
+      const body = xhr.response as { id?: string; message?: string; thumbnail?: boolean } | null
       if (xhr.status === 201 && body?.id) {
-        patch(item.key, { status: 'done', progress: 100, id: body.id, xhr: undefined })
+        // A preview only for what the server sniffed and accepted as an image (issue 18: an HTML
+        // file named .png showed a broken thumbnail from its name alone).
+        const preview = body.thumbnail ? URL.createObjectURL(item.file) : undefined
+        patch(item.key, { status: 'done', progress: 100, id: body.id, xhr: undefined, preview })
         setAnnouncement(`${item.file.name} uploaded.`)
       } else {
-        const message = body?.message ?? `“${item.file.name}” could not be uploaded (HTTP ${xhr.status}).`
-        patch(item.key, { status: 'error', error: message, xhr: undefined })
+        // The server refused the file (its type, its size, a limit): sending it again changes
+        // nothing, so the message says why and only Remove is offered. 5xx may pass on a retry.
+        const refused = xhr.status >= 400 && xhr.status < 500
+        const message = refused
+          ? `${body?.message ?? `“${item.file.name}” can’t be attached (HTTP ${xhr.status}).`} Remove it to send the rest.`
+          : `“${item.file.name}” could not be uploaded (${body?.message ?? `HTTP ${xhr.status}`}). Try again.`
+        patch(item.key, { status: 'error', error: message, xhr: undefined, retryable: !refused })
         setAnnouncement(message)
       }
     }
     xhr.onerror = () => {
       const message = `“${item.file.name}” did not reach the server. Check your connection and retry.`
-      patch(item.key, { status: 'error', error: message, xhr: undefined })
+      patch(item.key, { status: 'error', error: message, xhr: undefined, retryable: true })
       setAnnouncement(message)
     }
     const form = new FormData()
@@ -97,8 +105,7 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
       if (file.size > maxFileBytes) return { ...base, error: `“${file.name}” can’t be attached: it is larger than the ${formatBytes(maxFileBytes)} limit.` }
       if (ext && !allowedExtensions.includes(ext)) return { ...base, error: `“${file.name}” can’t be attached: .${ext} files are not accepted.` }
       if (file.size === 0) return { ...base, error: `“${file.name}” can’t be attached: the file is empty.` }
-      const preview = previewableImages.has(mimeOf(file)) ? URL.createObjectURL(file) : undefined
-      return { ...base, status: 'uploading', preview }
+      return { ...base, status: 'uploading' }
     })
     for (const item of next) if (item.status === 'uploading') item.xhr = start(item)
     setItems((list) => [...list, ...next])
@@ -114,7 +121,7 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
   }
 
   const retry = (item: Item) => {
-    const fresh: Item = { ...item, status: 'uploading', progress: 0, error: undefined }
+    const fresh: Item = { ...item, status: 'uploading', progress: 0, error: undefined, retryable: undefined }
     fresh.xhr = start(fresh)
     setItems((list) => list.map((i) => (i.key === item.key ? fresh : i)))
   }
@@ -164,7 +171,7 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
                 {item.status === 'error' && <p className="text-xs text-rose-700">{item.error}</p>}
               </div>
               {item.status === 'done' && <input type="hidden" name="attachmentIds" value={item.id} />}
-              {item.status === 'error' && item.error && !/can’t be attached|was not added/.test(item.error) && (
+              {item.status === 'error' && item.retryable && (
                 <button type="button" onClick={() => retry(item)} className={buttonClass('ghost', 'px-2 py-1 text-xs')}>
                   Retry<span className="sr-only"> {item.file.name}</span>
                 </button>

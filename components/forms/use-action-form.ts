@@ -14,9 +14,9 @@ import { useServerAction, type ServerAction } from './use-server-action'
 export function useActionForm<S extends z.ZodTypeAny>(
   schema: S,
   action: ServerAction,
-  opts: { defaultValues?: DefaultValues<z.input<S> & FieldValues>; resetOnSuccess?: boolean; onSuccess?: (state: ActionState) => void } = {},
+  opts: { defaultValues?: DefaultValues<z.input<S> & FieldValues>; resetOnSuccess?: boolean; onSuccess?: (state: ActionState) => void; flash?: string } = {},
 ) {
-  const { state, pending, run } = useServerAction(action)
+  const { state, pending, run } = useServerAction(action, { flash: opts.flash })
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<z.input<S> & FieldValues>({ resolver: zodResolver(schema), defaultValues: opts.defaultValues, mode: 'onSubmit' })
   const { setError, reset } = form

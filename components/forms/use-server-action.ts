@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
 import { useRouter } from 'next/navigation'
 import { initialActionState, type ActionState } from '@/lib/actions/state'
+import { flash } from './flash'
 
 export type ServerAction<T = unknown> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>
 
@@ -25,7 +26,14 @@ const unreachable: ActionState = {
  * page is reloaded, so nobody is left looking at stale data — unless the person has
  * started typing or choosing something since, whose input a reload would throw away.
  */
-export function useServerAction<T = unknown>(action: ServerAction<T>) {
+export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
+  /** False for an action whose result the form uses itself and that changes nothing the page shows (adding a caller). */
+  refresh?: boolean
+  /** Confirms a success in the page's flash region (components/forms/flash.tsx). */
+  flash?: string
+} = {}) {
+  const refreshPage = opts.refresh ?? true
+  const flashText = opts.flash
   const [state, setState] = useState<ActionState<T>>(initialActionState as ActionState<T>)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
@@ -43,7 +51,8 @@ export function useServerAction<T = unknown>(action: ServerAction<T>) {
       // An action that redirects resolves without a result while the router navigates.
       if (!next) return undefined
       setState(next)
-      if (next.ok) {
+      if (next.ok && flashText) flash(flashText)
+      if (next.ok && refreshPage) {
         refreshingRef.current = true
         startRefresh(() => router.refresh())
         let touched = false
@@ -65,7 +74,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>) {
       inFlight.current = false
       setPending(false)
     }
-  }, [action, router])
+  }, [action, router, refreshPage, flashText])
 
   const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

@@ -23,6 +23,7 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
 }) {
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(AssignTicketInput, action, {
+    flash: 'Assignment saved.',
     defaultValues: { number, teamId: teamId ?? '', assigneeId: assignee?.id ?? '', reason: '' },
   })
   const chosenTeamId = String(form.watch('teamId') ?? '')
@@ -65,7 +66,7 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
         error={err('reason')} hint="Kept in the ticket's assignment history.">
         <Input id="assign-reason" autoComplete="off" invalid={!!err('reason')} describedBy="assign-reason-error" {...form.register('reason')} />
       </Field>
-      {!fieldError && <FormMessage state={state} success="Assignment saved." />}
+      {!fieldError && <FormMessage state={state} />}
       <div className="flex justify-end">
         <SubmitButton pending={pending} pendingText="Saving…" variant="secondary" className="py-1.5">Save assignment</SubmitButton>
       </div>

@@ -30,7 +30,8 @@ export function ConversationList({ org, number, rows, files, markSolution, delet
           </div>
           <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{c.body}</p>
           {files?.[c.id] && <AttachmentList org={org} items={files[c.id]} deleteAction={deleteFile} />}
-          {markSolution && !c.internal && !c.isSolution && <MarkSolution org={org} number={number} commentId={c.id} action={markSolution} />}
+          {/* The solution is the support team's answer (§7), never the requester's own message. */}
+          {markSolution && !c.internal && !c.isSolution && !c.byRequester && <MarkSolution org={org} number={number} commentId={c.id} action={markSolution} />}
         </li>
       ))}
     </ol>

@@ -16,6 +16,7 @@ export function EditTicketForm({ org, ticket, categories, canUnflag, action }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
 }) {
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(UpdateTicketInput, action, {
+    flash: 'Changes saved.',
     defaultValues: { ...ticket, categoryId: ticket.categoryId ?? '' },
   })
   return (
@@ -50,7 +51,7 @@ export function EditTicketForm({ org, ticket, categories, canUnflag, action }: {
           {ticket.sensitive && !canUnflag && <span className="block text-xs text-slate-500">Only an admin can remove the flag.</span>}
         </span>
       </label>
-      <FormMessage state={state} success="Changes saved." />
+      <FormMessage state={state} fields={['title', 'description', 'priority', 'categoryId', 'sensitive']} />
       <div className="flex justify-end">
         <SubmitButton pending={pending} pendingText="Saving…">Save changes</SubmitButton>
       </div>

@@ -25,7 +25,9 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
   return (
     <nav aria-label="Queues" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
       <ul className="flex flex-wrap gap-2">
-        {item(undefined, 'All tickets', null, 'All tickets')}
+        {/* The unfiltered list holds closed and cancelled tickets too, and says so (issue 18). */}
+        {item('open', 'All open', counts.open, 'All open')}
+        {item(undefined, 'All, including closed', null, 'All tickets, including closed')}
         {item('mine', 'My work', counts.mine, 'My work')}
         {item('unassigned', 'Unassigned', counts.unassigned, 'Unassigned')}
       </ul>

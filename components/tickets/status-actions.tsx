@@ -35,6 +35,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
 }) {
   const [target, setTarget] = useState<TicketStatus | null>(null)
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(ChangeStatusInput, action, {
+    flash: 'Status updated.',
     defaultValues: { number, note: '' },
     onSuccess: () => { setTarget(null); form.reset({ number, note: '' }) },
   })
@@ -56,7 +57,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
           <input type="hidden" name="to" value={target} />
           <Field id="status-note" error={err('note') ?? err('to')}
             label={target === 'resolved' ? 'Resolution note' : target === 'cancelled' ? 'Reason for cancelling' : 'Note (optional)'}
-            hint={noteRequired.has(target) ? 'Required. The requester will see it.' : undefined}>
+            hint={noteRequired.has(target) ? (requester ? 'Required. It is kept with your request, and the support team will see it.' : 'Required. The requester will see it.') : undefined}>
             <Textarea id="status-note" rows={3} autoFocus required={noteRequired.has(target)} invalid={!!err('note')} describedBy="status-note-error" {...form.register('note')} />
             <CharCount control={form.control} name="note" max={COMMENT_MAX} id="status-note" quietBelow={0.5} />
           </Field>
@@ -66,7 +67,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
           </div>
         </form>
       )}
-      <FormMessage state={state} success="Status updated." />
+      <FormMessage state={state} fields={['note', 'to']} />
     </div>
   )
 }

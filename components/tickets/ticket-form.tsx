@@ -1,5 +1,7 @@
 'use client'
 import { useActionForm } from '@/components/forms/use-action-form'
+import type { ServerAction } from '@/components/forms/use-server-action'
+import { RequesterPicker } from './requester-picker'
 import { AttachmentPicker } from '@/components/attachments/attachment-picker'
 import { useAttachmentGate } from '@/components/attachments/use-attachment-gate'
 import { CharCount } from '@/components/ui/char-count'
@@ -12,7 +14,7 @@ import { ASSET_REF_MAX, CreateTicketInput, DESCRIPTION_MAX, TITLE_MAX } from '@/
 type Category = { id: string; name: string; sensitive: boolean }
 
 /** New ticket: a requester raising their own, or staff logging one on someone's behalf. */
-export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, teams }: {
+export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, teams, addCaller }: {
   org: string
   categories: Category[]
   onBehalf: boolean
@@ -21,6 +23,8 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
   /** Offers attachments (§8) up to this size per file. */
   maxFileBytes?: number
+  /** Staff only: adds a caller who is not yet a member (the requester picker's "Add new caller"). */
+  addCaller?: ServerAction
 }) {
   const files = useAttachmentGate()
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(CreateTicketInput, action, {
@@ -31,11 +35,12 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
   return (
     <form ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className="space-y-5">
       <input type="hidden" name="org" value={org} />
-      {onBehalf && (
-        <Field id="requesterEmail" label="Requester's email" error={err('requesterEmail')}
-          hint="Leave empty to raise the ticket yourself. The person must be a member of this organisation.">
-          <Input id="requesterEmail" type="email" autoComplete="off" invalid={!!err('requesterEmail')} describedBy="requesterEmail-error" {...form.register('requesterEmail')} />
-        </Field>
+      {onBehalf && addCaller && (
+        <>
+          <input type="hidden" {...form.register('requesterEmail')} />
+          <RequesterPicker org={org} error={err('requesterEmail')} addCaller={addCaller}
+            onPick={(email) => form.setValue('requesterEmail', email, { shouldDirty: true })} />
+        </>
       )}
       <Field id="title" label="Title" error={err('title')} hint="A short summary, e.g. “Printer on floor 2 jams”">
         <Input id="title" autoFocus={!onBehalf} invalid={!!err('title')} describedBy="title-error" {...form.register('title')} />
@@ -80,7 +85,7 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
           </Select>
         </Field>
       )}
-      <FormMessage state={state} />
+      <FormMessage state={state} fields={['requesterEmail', 'title', 'description', 'categoryId', 'priority', 'assetRef', 'teamId', 'attachmentIds', 'attachments']} />
       <div className="flex justify-end">
         <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? 'Uploading files…' : 'Submitting…'}>Submit ticket</SubmitButton>
       </div>

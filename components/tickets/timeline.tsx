@@ -1,8 +1,9 @@
 import { formatTime } from '@/lib/format/time'
+import { quotedNote } from '@/lib/tickets/timeline-text'
 
 export type TimelineItem = { id: string; at: Date; actor: string | null; kind: string; text: string; note?: string | null; due?: Date | null }
 
-const dot: Record<string, string> = { status: 'bg-indigo-500', assignment: 'bg-sky-500', edit: 'bg-slate-400', attachment: 'bg-teal-500', sla: 'bg-rose-500' }
+const dot: Record<string, string> = { status: 'bg-indigo-500', assignment: 'bg-sky-500', edit: 'bg-slate-400', attachment: 'bg-teal-500', sla: 'bg-rose-500', comment: 'bg-emerald-500' }
 
 export function Timeline({ entries, tz }: { entries: TimelineItem[]; tz: string }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened yet.</p>
@@ -15,7 +16,7 @@ export function Timeline({ entries, tz }: { entries: TimelineItem[]; tz: string 
             <span className="font-medium">{e.actor ?? 'System'}</span> {e.text}
             {e.due && <span className="text-slate-600"> (due {formatTime(e.due, tz)})</span>}
           </p>
-          {e.note && <p className="mt-0.5 whitespace-pre-wrap text-slate-600">“{e.note}”</p>}
+          {e.note && <p className="mt-0.5 whitespace-pre-wrap text-slate-600">{quotedNote(e.note)}</p>}
           <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>{formatTime(e.at, tz)}</time>
         </li>
       ))}

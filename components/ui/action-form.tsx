@@ -8,7 +8,7 @@ import { Dialog } from './dialog'
  * A one-button form posting hidden fields to a server action. With `confirm`, the
  * button opens a modal <dialog> (focus-trapped, Esc cancels) before anything is sent.
  */
-export function ActionForm({ action, fields, label, pendingLabel, variant = 'secondary', className = '', confirm }: {
+export function ActionForm({ action, fields, label, pendingLabel, variant = 'secondary', className = '', confirm, flash }: {
   action: ServerAction
   fields: Record<string, string | number>
   label: ReactNode
@@ -16,8 +16,10 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
   variant?: ButtonVariant
   className?: string
   confirm?: { title: string; body: ReactNode; confirmLabel: string }
+  /** Said in the page's flash region on success (the button itself may be gone by then). */
+  flash?: string
 }) {
-  const { state, pending, onSubmit } = useServerAction(action)
+  const { state, pending, onSubmit } = useServerAction(action, { flash })
   const dialog = useRef<HTMLDialogElement>(null)
   const hidden = Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)
   const submit = (

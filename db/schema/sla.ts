@@ -12,6 +12,8 @@ export const slaCalendars = pgTable('sla_calendars', {
   /** 7 entries, 0 = Sunday; each a list of ["HH:mm", "HH:mm"] intervals. */
   weekly: jsonb().$type<[string, string][][]>().notNull(),
   holidays: jsonb().$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** A name per holiday date ("Christmas Day"), shown beside it; the clock reads only `holidays`. */
+  holidayNames: jsonb().$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 })
 

@@ -66,6 +66,8 @@ export const teams = pgTable('teams', {
   name: text().notNull(),
   /** A cleared team: its members may see sensitive tickets (§6). */
   restricted: boolean().notNull().default(false),
+  /** A field team: its technicians accept or reject the jobs they are given (§6); other teams' tickets are simply worked. */
+  field: boolean().notNull().default(false),
   assignmentStrategy: assignmentStrategyEnum().notNull().default('round_robin'),
   /** Round-robin cursor: the member who got the last ticket. Read and moved under the team row's lock. */
   lastAssigneeId: uuid(),

@@ -206,6 +206,17 @@ describe('listAuditEvents', () => {
     const today = new Date().toISOString().slice(0, 10)
     expect((await listAuditEvents(o.admin, { from: today, to: today })).rows.length).toBe(all.rows.length)
     expect((await listAuditEvents(o.admin, { to: '2000-01-01' })).rows).toEqual([])
+    // Days are the viewer's (issue 18): at any moment one of these zones is on another date than UTC.
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      const local = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
+      expect((await listAuditEvents(o.admin, { from: local, to: local }, { timeZone })).rows.length).toBe(all.rows.length)
+      const dayBefore = new Date(Date.parse(local) - 86_400_000).toISOString().slice(0, 10)
+      expect((await listAuditEvents(o.admin, { to: dayBefore }, { timeZone })).rows).toEqual([])
+    }
+    // From after To is an error next to To, not a silently empty list.
+    const backwards = await listAuditEvents(o.admin, { from: '2026-03-02', to: '2026-03-01' })
+    expect(backwards.fieldErrors?.to?.[0]).toMatch(/on or after/)
+    expect(all.fieldErrors).toBeNull()
     // Nonsense filters are ignored rather than failing.
     expect((await listAuditEvents(o.admin, { actor: 'nope', from: 'yesterday', before: -3 })).rows.length).toBe(all.rows.length)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionLabel, entityLabel, fieldLabel, summariseChanges } from './format'
+import { actionLabel, entityHref, entityLabel, fieldLabel, summariseChanges } from './format'
 
 const ticketId = '11111111-1111-4111-8111-111111111111'
 const userId = '22222222-2222-4222-8222-222222222222'
@@ -36,6 +36,17 @@ describe('audit log formatting', () => {
     expect(entityLabel('ticket', ticketId, refs)).toBe('Ticket #12')
     expect(entityLabel('membership', userId, refs)).toBe('Member Andy Agent')
     expect(entityLabel('organization', 'x', refs)).toBe('Organisation')
+  })
+
+  it('labels every entity type in words, with its name, and links to where it lives (issue 18)', () => {
+    const ruleId = '44444444-4444-4444-4444-444444444444'
+    const named = { ...refs, [ruleId]: '“Broken hardware”' }
+    expect(entityLabel('routing_rule', ruleId, named)).toBe('Routing rule “Broken hardware”')
+    expect(entityLabel('routing_rule', '795a9178-0000-4000-8000-000000000000', named)).toBe('Routing rule 795a9178 (deleted)')
+    expect(entityLabel('some_new_thing', 'abcdef123456', named)).toBe('Some new thing abcdef12 (deleted)')
+    expect(entityHref('acme', 'ticket', ticketId, named)).toBe('/acme/tickets/12')
+    expect(entityHref('acme', 'routing_rule', ruleId, named)).toBe('/acme/settings/routing')
+    expect(entityHref('acme', 'routing_rule', 'gone', named)).toBeNull()
   })
 
   it('copes with an event without changes', () => {

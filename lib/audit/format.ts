@@ -71,12 +71,35 @@ export function summariseChanges(changes: Record<string, [unknown, unknown]> | n
 
 const entityNames: Record<string, string> = {
   ticket: 'Ticket', comment: 'Comment', membership: 'Member', category: 'Category', team: 'Team', organization: 'Organisation',
+  routing_rule: 'Routing rule', saved_view: 'Saved view', sla_policy: 'SLA policy', sla_calendar: 'SLA calendar',
+  canned_reply: 'Canned reply', api_token: 'API token', webhook: 'Webhook', attachment: 'Attachment', job: 'Job', user: 'User',
 }
 
-/** `Ticket #12`, `Member Rita Requester`, `Comment on #12`; unknown ids fall back to a short id. */
+/** `routing_rule` → `Routing rule`: a type written since this list was made still reads as words. */
+function entityName(entityType: string): string {
+  const words = fieldLabel(entityType).replace(/_/g, ' ')
+  return entityNames[entityType] ?? words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/**
+ * `Ticket #12`, `Member Rita Requester`, `Routing rule “Broken hardware”`; a row since
+ * deleted keeps a short id and says so (its name is in its own `created` event).
+ */
 export function entityLabel(entityType: string, entityId: string, refs: AuditRefs): string {
-  const name = entityNames[entityType] ?? fieldLabel(entityType).replace(/^./, (c) => c.toUpperCase())
+  const name = entityName(entityType)
   if (entityType === 'organization') return name
   const ref = refs[entityId]
-  return ref ? `${name} ${ref}` : `${name} ${entityId.slice(0, 8)}`
+  return ref ? `${name} ${ref}` : `${name} ${entityId.slice(0, 8)} (deleted)`
+}
+
+/** Where the admin can look at the entity, when it still exists and has a page. */
+export function entityHref(org: string, entityType: string, entityId: string, refs: AuditRefs): string | null {
+  const ref = refs[entityId]
+  if (!ref) return null
+  const number = /#(\d+)$/.exec(ref)?.[1]
+  if ((entityType === 'ticket' || entityType === 'comment') && number) return `/${org}/tickets/${number}`
+  const pages: Record<string, string> = {
+    membership: 'members', team: 'teams', routing_rule: 'routing', category: 'categories', sla_policy: 'sla', sla_calendar: 'sla',
+  }
+  return pages[entityType] ? `/${org}/settings/${pages[entityType]}` : null
 }

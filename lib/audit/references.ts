@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq, inArray } from 'drizzle-orm'
-import { categories, comments, memberships, routingRules, teams, tickets, users } from '@/db/schema'
+import { categories, comments, memberships, routingRules, savedViews, teams, tickets, users } from '@/db/schema'
 import { getDb } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
@@ -27,7 +27,7 @@ export async function auditReferences(ctx: Ctx, events: EventLike[]): Promise<Au
   const list = [...ids]
   const org = ctx.org.id
   const db = await getDb()
-  const [people, ticketRows, commentRows, categoryRows, teamRows, ruleRows] = await Promise.all([
+  const [people, ticketRows, commentRows, categoryRows, teamRows, ruleRows, viewRows] = await Promise.all([
     db.select({ id: users.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, org), inArray(memberships.userId, list))),
     db.select({ id: tickets.id, number: tickets.number }).from(tickets)
@@ -41,12 +41,15 @@ export async function auditReferences(ctx: Ctx, events: EventLike[]): Promise<Au
       .where(and(eq(teams.organizationId, org), inArray(teams.id, list))),
     db.select({ id: routingRules.id, name: routingRules.name }).from(routingRules)
       .where(and(eq(routingRules.organizationId, org), inArray(routingRules.id, list))),
+    db.select({ id: savedViews.id, name: savedViews.name }).from(savedViews)
+      .where(and(eq(savedViews.organizationId, org), inArray(savedViews.id, list))),
   ])
   for (const p of people) refs[p.id] = p.name
   for (const t of ticketRows) refs[t.id] = `#${t.number}`
   for (const c of commentRows) refs[c.id] = `on #${c.number}`
   for (const c of categoryRows) refs[c.id] = c.name
   for (const t of teamRows) refs[t.id] = t.name
-  for (const r of ruleRows) refs[r.id] = `rule “${r.name}”`
+  for (const r of ruleRows) refs[r.id] = `“${r.name}”`
+  for (const v of viewRows) refs[v.id] = `“${v.name}”`
   return refs
 }

@@ -6,7 +6,7 @@ import { withTx } from '@/lib/db/tx'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { authorize } from '@/lib/authz/can'
 import { recordAudit } from '@/lib/audit/record'
-import { NotFoundError } from '@/lib/errors'
+import { NotFoundError, ValidationError } from '@/lib/errors'
 import { loadVisibleTicket } from '@/lib/tickets/internal/load'
 import { MarkSolutionInput } from '@/lib/tickets/schemas'
 
@@ -20,6 +20,10 @@ export async function markSolution(ctx: Ctx, raw: z.input<typeof MarkSolutionInp
       eq(comments.organizationId, ctx.org.id), eq(comments.ticketId, ticket.id), eq(comments.id, input.commentId), eq(comments.internal, false),
     ))
     if (!comment) throw new NotFoundError('That reply was not found on this ticket')
+    // The solution is the agent's answer (§7): a requester's own message describes the problem.
+    if (comment.authorId === ticket.requesterId) {
+      throw new ValidationError('The requester’s own reply can’t be marked as the solution', { commentId: ['Choose a reply from the support team'] })
+    }
     await tx.update(comments).set({ isSolution: false })
       .where(and(eq(comments.organizationId, ctx.org.id), eq(comments.ticketId, ticket.id), eq(comments.isSolution, true)))
     await tx.update(comments).set({ isSolution: true })

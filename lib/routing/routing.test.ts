@@ -207,7 +207,7 @@ describe('sensitive tickets are routed only to restricted teams', () => {
 describe('Auto-assign', () => {
   it('re-runs routing, passes over agents who rejected the ticket, and refuses with nothing to go on', async () => {
     const o = await makeOrg()
-    const team = await makeTeam(o, { members: [o.agent, o.agent2] })
+    const team = await makeTeam(o, { members: [o.agent, o.agent2], field: true })
     const lonely = await ticketIn(o, 'new')
     await expect(autoAssign(o.agent, { number: lonely.number })).rejects.toBeInstanceOf(ValidationError)
     await saveRule(o.admin, { name: 'All', teamId: team.id })

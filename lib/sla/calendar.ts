@@ -18,6 +18,8 @@ export type Calendar = {
   weekly: readonly (readonly BusinessInterval[])[]
   /** Local dates 'YYYY-MM-DD' on which no business hours apply. */
   holidays: readonly string[]
+  /** Each holiday's name ("Christmas Day"), by the same index; the clock never reads it. */
+  holidayNames?: readonly string[]
 }
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
@@ -52,6 +54,8 @@ export const CalendarSchema = z
     mode: z.enum(['business', '24x7'], { errorMap: () => ({ message: 'Choose business hours or 24/7' }) }),
     weekly: z.array(z.array(interval)).length(7, 'Give business hours for each of the 7 weekdays (Sunday first)'),
     holidays: z.array(z.string().trim().refine(isIsoDate, 'Use a real date written YYYY-MM-DD')),
+    // Optional for callers that have none (old API clients); the settings form always sends them.
+    holidayNames: z.array(z.string().trim().max(80, 'Keep the name under 80 characters')).optional(),
   })
   .superRefine((cal, ctx) => {
     cal.weekly.forEach((intervals, day) => {
@@ -78,6 +82,7 @@ export const CalendarSchema = z
     cal.holidays.forEach((date, i) => {
       if (seen.has(date)) ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `${date} is listed twice` })
       seen.add(date)
+      if (cal.holidayNames && !cal.holidayNames[i]) ctx.addIssue({ code: 'custom', path: ['holidayNames', i], message: 'Name this holiday, e.g. Christmas Day' })
     })
   })
 

@@ -1,3 +1,4 @@
+import { isIsoDate, minuteOfDay, type Calendar } from './calendar'
 // Human durations for SLA targets and countdowns. Client-safe.
 
 /** 90 → "1 h 30 min", 1440 → "1 d", 45 → "45 min". Whole minutes, largest units first, at most two. */
@@ -18,4 +19,36 @@ export function dueIn(due: Date, now: Date): string {
   // Under two hours, minutes matter; beyond that the coarser unit reads faster.
   const text = span < 120 ? formatMinutes(span) : span < 2 * 1440 ? `${Math.floor(span / 60)} h` : `${Math.floor(span / 1440)} d`
   return diff >= 0 ? `due in ${text}` : `overdue by ${text}`
+}
+
+/** Minutes of business time in each weekday of a calendar (0 = Sunday). */
+function dayLengths(weekly: Calendar['weekly']): number[] {
+  return weekly.map((intervals) => intervals.reduce((sum, [a, b]) => sum + Math.max(0, minuteOfDay(b) - minuteOfDay(a)), 0))
+}
+
+const hoursText = (m: number) => `${Number((m / 60).toFixed(2))} hour${m === 60 ? '' : 's'}`
+
+/**
+ * What "1 day" means for a policy target, computed from the org's actual calendar (issue 18:
+ * the hint said "8 business hours" under a calendar of 10-hour days). A day-unit target is
+ * 1440 minutes: of the clock for 24/7, of business time otherwise.
+ */
+export function dayTargetHint(weekly: Calendar['weekly'], businessHours: boolean): string {
+  if (!businessHours) return 'A day is 24 hours of the clock.'
+  const open = dayLengths(weekly).filter((m) => m > 0)
+  if (open.length === 0) return 'A day is 24 business hours; the calendar has no business hours yet.'
+  const counts = new Map<number, number>()
+  for (const m of open) counts.set(m, (counts.get(m) ?? 0) + 1)
+  const typical = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0]
+  const days = Number((1440 / typical).toFixed(1))
+  const uneven = counts.size > 1
+  return `A day is 24 business hours: ${uneven ? 'about ' : ''}${days} working day${days === 1 ? '' : 's'} of ${hoursText(typical)} on this calendar.`
+}
+
+/** "25 Dec 2026": a holiday date in the app's date style (a calendar date, so no zone shift). */
+export function formatHolidayDate(isoDate: string): string {
+  if (!isIsoDate(isoDate)) return ''
+  const at = new Date(`${isoDate}T00:00:00Z`)
+  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(at)
+  return `${part({ weekday: 'short' })} ${part({ day: 'numeric', month: 'short', year: 'numeric' })}`
 }

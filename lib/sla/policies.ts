@@ -84,10 +84,12 @@ export async function saveCalendar(ctx: Ctx, raw: unknown) {
   const cal = CalendarSchema.parse(raw)
   await withTx(ctx, async (tx) => {
     const before = await loadCalendar(tx, ctx.org)
-    const values = { timeZone: cal.timeZone, weekly: cal.weekly.map((d) => d.map(([a, b]) => [a, b] as [string, string])), holidays: [...cal.holidays], updatedAt: new Date() }
+    const holidayNames = Object.fromEntries(cal.holidays.map((d, i) => [d, cal.holidayNames?.[i] ?? before.holidayNames?.[before.holidays.indexOf(d)] ?? '']).filter(([, n]) => n))
+    const values = { timeZone: cal.timeZone, weekly: cal.weekly.map((d) => d.map(([a, b]) => [a, b] as [string, string])), holidays: [...cal.holidays], holidayNames, updatedAt: new Date() }
     await tx.insert(slaCalendars).values({ organizationId: ctx.org.id, ...values })
       .onConflictDoUpdate({ target: slaCalendars.organizationId, set: values })
     await recordAudit(tx, ctx, { entityType: 'sla_calendar', entityId: ctx.org.id, action: 'sla_calendar.updated', changes: diff(
-      { timeZone: before.timeZone, weekly: before.weekly, holidays: before.holidays }, { timeZone: values.timeZone, weekly: values.weekly, holidays: values.holidays }) })
+      { timeZone: before.timeZone, weekly: before.weekly, holidays: before.holidays, holidayNames: Object.fromEntries(before.holidays.map((d, i) => [d, before.holidayNames?.[i] ?? '']).filter(([, n]) => n)) },
+      { timeZone: values.timeZone, weekly: values.weekly, holidays: values.holidays, holidayNames: values.holidayNames }) })
   })
 }

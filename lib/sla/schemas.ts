@@ -3,8 +3,10 @@ import { ticketPriorities } from '@/db/enums'
 
 // Client-safe: the SLA settings form validates with these too.
 
-const minutes = (label: string) => z.coerce.number({ invalid_type_error: `Enter the ${label} target in minutes` })
-  .int(`Use whole minutes for the ${label} target`)
+// The form shows a number and a unit (minutes, hours, days) and posts minutes: the messages
+// name no unit, so none contradicts the picker beside them (issue 18).
+const minutes = (label: string) => z.coerce.number({ invalid_type_error: `Enter the ${label} target as a number` })
+  .int(`Round the ${label} target to the minute`)
   .positive(`The ${label} target must be more than zero`)
   .max(525_600, `Keep the ${label} target under a year`)
 

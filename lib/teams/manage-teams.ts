@@ -31,7 +31,7 @@ export async function createTeam(ctx: Ctx, raw: z.input<typeof CreateTeamInput>)
       const [team] = await tx.insert(teams).values({ organizationId: ctx.org.id, ...input }).returning()
       await recordAudit(tx, ctx, {
         entityType: 'team', entityId: team.id, action: 'team.created',
-        changes: { name: [null, team.name], restricted: [null, team.restricted], assignmentStrategy: [null, team.assignmentStrategy] },
+        changes: { name: [null, team.name], restricted: [null, team.restricted], field: [null, team.field], assignmentStrategy: [null, team.assignmentStrategy] },
       })
       return team
     })
@@ -42,7 +42,7 @@ export async function createTeam(ctx: Ctx, raw: z.input<typeof CreateTeamInput>)
 }
 
 /**
- * Rename, restricted flag and hand-out strategy. A team stops being restricted only when it
+ * Rename, restricted and field flags, and hand-out strategy. A team stops being restricted only when it
  * holds no live sensitive ticket and none of its members would be left holding one (§6).
  */
 export async function updateTeam(ctx: Ctx, raw: z.input<typeof UpdateTeamInput>) {
@@ -51,7 +51,7 @@ export async function updateTeam(ctx: Ctx, raw: z.input<typeof UpdateTeamInput>)
   try {
     return await withTx(ctx, async (tx) => {
       const team = await loadTeam(tx, ctx.org.id, input.teamId, { lock: true })
-      const next = { name: input.name, restricted: input.restricted, assignmentStrategy: input.assignmentStrategy }
+      const next = { name: input.name, restricted: input.restricted, field: input.field, assignmentStrategy: input.assignmentStrategy }
       const changes = diff(team, next)
       if (Object.keys(changes).length === 0) return team
       if (changes.name) await assertNameFree(tx, ctx.org.id, input.name, team.id)

@@ -32,7 +32,7 @@ export async function listTeams(ctx: Ctx) {
       .where(eq(teamMembers.organizationId, ctx.org.id)).orderBy(asc(users.name)),
   ])
   return rows.map((t) => ({
-    id: t.id, name: t.name, restricted: t.restricted, assignmentStrategy: t.assignmentStrategy, createdAt: t.createdAt,
+    id: t.id, name: t.name, restricted: t.restricted, field: t.field, assignmentStrategy: t.assignmentStrategy, createdAt: t.createdAt,
     members: members.filter((m) => m.teamId === t.id)
       .map((m): TeamMemberView => ({ userId: m.userId, name: m.name, email: m.email, role: m.role, active: m.active })),
   }))

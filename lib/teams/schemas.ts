@@ -17,8 +17,8 @@ const name = z.string().trim().min(1, 'Enter a team name').max(TEAM_NAME_MAX, `K
 const strategy = z.enum(assignmentStrategies, { errorMap: () => ({ message: 'Choose how tickets are handed out' }) })
 const teamId = z.string().uuid('Unknown team')
 
-export const CreateTeamInput = z.object({ name, restricted: checkbox.default(false), assignmentStrategy: strategy.default('round_robin') })
-export const UpdateTeamInput = z.object({ teamId, name, restricted: checkbox.default(false), assignmentStrategy: strategy })
+export const CreateTeamInput = z.object({ name, restricted: checkbox.default(false), field: checkbox.default(false), assignmentStrategy: strategy.default('round_robin') })
+export const UpdateTeamInput = z.object({ teamId, name, restricted: checkbox.default(false), field: checkbox.default(false), assignmentStrategy: strategy })
 export const TeamRefInput = z.object({ teamId })
 export const TeamMemberInput = z.object({ teamId, userId: z.string().uuid('Choose a person') })
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { assignmentHistory, jobs, notifications } from '@/db/schema'
+import { assignmentHistory, auditEvents, jobs, notifications } from '@/db/schema'
+import { updateTeam } from '@/lib/teams/manage-teams'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors'
 import { makeOrg, type TestOrg } from '@/test/factory'
-import { auditCount, clear, fieldErrorsOf, makeTeam, rowOf, ticketIn } from '@/test/tickets'
+import { auditCount, fieldErrorsOf, makeTeam, rowOf, ticketIn } from '@/test/tickets'
 import { acceptAssignment, rejectAssignment } from './accept-assignment'
 import { assignTicket } from './assign-ticket'
 import { getTicketDetail } from './get-ticket'
@@ -157,7 +158,7 @@ describe('searching for an assignee (the picker)', () => {
 describe('accept / reject (field-ops flow)', () => {
   async function assigned() {
     const o = await makeOrg()
-    const team = await makeTeam(o, { members: [o.agent, o.agent2] })
+    const team = await makeTeam(o, { members: [o.agent, o.agent2], field: true })
     const t = await ticketIn(o, 'new')
     await assignTicket(o.admin, { number: t.number, teamId: team.id, assigneeId: o.agent.user.id })
     return { o, team, t }
@@ -198,10 +199,12 @@ describe('accept / reject (field-ops flow)', () => {
     await expect(acceptAssignment(o.agent, { number: t.number })).rejects.toBeInstanceOf(ConflictError)
   })
 
-  it('a rejected sensitive ticket without a team goes to admins only, never to uncleared agents', async () => {
+  it('a rejected sensitive ticket goes to its cleared field team only, never to uncleared agents', async () => {
     const o = await makeOrg()
-    const [cleared] = await clear(o, o.agent2)
-    const t = await ticketIn(o, 'open', { sensitive: true, assignee: cleared })
+    const liaison = await makeTeam(o, { restricted: true, field: true, members: [o.agent2, o.admin] })
+    const cleared = await o.reload(o.agent2)
+    const t = await ticketIn(o, 'new', { sensitive: true })
+    await assignTicket(o.admin, { number: t.number, teamId: liaison.id, assigneeId: cleared.user.id })
     await rejectAssignment(cleared, { number: t.number, reason: 'Conflict of interest' })
     expect(await bell(o, o.admin, 'ticket.rejected')).toHaveLength(1)
     expect(await bell(o, o.agent)).toEqual([]) // nothing at all about this ticket
@@ -211,12 +214,48 @@ describe('accept / reject (field-ops flow)', () => {
   it('uncleared agents and other orgs cannot accept or reject a sensitive ticket: it does not exist for them', async () => {
     const o = await makeOrg()
     const other = await makeOrg()
-    const [cleared] = await clear(o, o.agent2)
-    const t = await ticketIn(o, 'open', { sensitive: true, assignee: cleared })
+    const liaison = await makeTeam(o, { restricted: true, field: true, members: [o.agent2] })
+    const cleared = await o.reload(o.agent2)
+    const t = await ticketIn(o, 'new', { sensitive: true })
+    await assignTicket(o.admin, { number: t.number, teamId: liaison.id, assigneeId: cleared.user.id })
     for (const ctx of [o.agent, other.agent, other.admin]) {
       await expect(acceptAssignment(ctx, { number: t.number })).rejects.toBeInstanceOf(NotFoundError)
       await expect(rejectAssignment(ctx, { number: t.number, reason: 'x' })).rejects.toBeInstanceOf(NotFoundError)
     }
     expect(await rowOf(o, t.number)).toMatchObject({ assigneeId: cleared.user.id, acceptedAt: null })
+  })
+})
+
+// Issue 18: accept / reject applied to every team; now only a field team's jobs are answered.
+describe('field teams', () => {
+  it('accept and reject work in a field team only; elsewhere, and with no team, they are refused and nothing changes', async () => {
+    const o = await makeOrg()
+    const desk = await makeTeam(o, { members: [o.agent] })
+    const field = await makeTeam(o, { members: [o.agent], field: true })
+    for (const teamId of [desk.id, undefined]) {
+      const t = await ticketIn(o, 'new')
+      await assignTicket(o.admin, { number: t.number, teamId, assigneeId: o.agent.user.id })
+      await expect(acceptAssignment(o.agent, { number: t.number })).rejects.toThrow(/field teams/)
+      await expect(rejectAssignment(o.agent, { number: t.number, reason: 'Busy' })).rejects.toBeInstanceOf(ConflictError)
+      expect(await rowOf(o, t.number)).toMatchObject({ assigneeId: o.agent.user.id, acceptedAt: null })
+      expect(await auditCount(o, 'ticket.accepted', t.id) + await auditCount(o, 'ticket.rejected', t.id)).toBe(0)
+    }
+    const t = await ticketIn(o, 'new')
+    await assignTicket(o.admin, { number: t.number, teamId: field.id, assigneeId: o.agent.user.id })
+    await acceptAssignment(o.agent, { number: t.number })
+    expect((await rowOf(o, t.number)).acceptedAt).toBeInstanceOf(Date)
+  })
+
+  it('only an admin marks a team as a field team, and the change is audited', async () => {
+    const o = await makeOrg()
+    const team = await makeTeam(o)
+    expect(team.field).toBe(false)
+    await expect(updateTeam(o.agent, { teamId: team.id, name: team.name, field: true, assignmentStrategy: 'round_robin' })).rejects.toBeInstanceOf(ForbiddenError)
+    const updated = await updateTeam(o.admin, { teamId: team.id, name: team.name, field: 'on', assignmentStrategy: 'round_robin' })
+    expect(updated.field).toBe(true)
+    const [e] = await o.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, o.org.id), eq(auditEvents.entityId, team.id), eq(auditEvents.action, 'team.updated')))
+    expect(e.changes).toEqual({ field: [false, true] })
+    const other = await makeOrg()
+    await expect(updateTeam(other.admin, { teamId: team.id, name: team.name, field: true, assignmentStrategy: 'round_robin' })).rejects.toBeInstanceOf(NotFoundError)
   })
 })

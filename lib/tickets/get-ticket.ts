@@ -1,8 +1,9 @@
 import 'server-only'
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { assignmentHistory, auditEvents, categories, comments, slaEvents, statusHistory, teams, tickets, users } from '@/db/schema'
+import { assignmentHistory, auditEvents, auditHeads, categories, comments, slaEvents, statusHistory, teams, tickets, users } from '@/db/schema'
 import { dbFor, withTx } from '@/lib/db/tx'
+import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { isStaffRole } from '@/lib/authz/permissions'
 import { authorize } from '@/lib/authz/can'
@@ -11,6 +12,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { NotFoundError } from '@/lib/errors'
 import { capacities } from './internal/load'
 import { allowedTargets, statusLabels } from './workflow'
+import { editText } from './timeline-text'
 
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
@@ -19,7 +21,7 @@ export type TimelineEntry = {
   id: string
   at: Date
   actor: string | null
-  kind: 'status' | 'assignment' | 'edit' | 'sla'
+  kind: 'status' | 'assignment' | 'edit' | 'sla' | 'comment'
   text: string
   note?: string | null
   /** SLA events: the deadline concerned, shown in the viewer's time zone. */
@@ -64,7 +66,7 @@ export async function getTicketView(ctx: Ctx, number: number) {
     t: tickets, category: categories.name, categorySensitive: categories.sensitive,
     requester: { id: requester.id, name: requester.name, email: requester.email },
     assignee: { id: assignee.id, name: assignee.name },
-    team: { id: teams.id, name: teams.name, restricted: teams.restricted },
+    team: { id: teams.id, name: teams.name, restricted: teams.restricted, field: teams.field },
   }).from(tickets)
     .leftJoin(categories, and(eq(categories.organizationId, tickets.organizationId), eq(categories.id, tickets.categoryId)))
     .innerJoin(requester, eq(requester.id, tickets.requesterId))
@@ -79,6 +81,27 @@ export async function getTicketView(ctx: Ctx, number: number) {
 }
 export type TicketView = Awaited<ReturnType<typeof getTicketView>>
 
+/**
+ * One visit, one "Viewed" (issue 18: a visit wrote three). The page renders again within the
+ * same visit without the person opening anything: an action's revalidatePath render, the
+ * router.refresh() that follows it (components/forms/use-server-action.ts), a live refresh
+ * when someone else changes the ticket. None of those is a new look, so a view within
+ * VISIT_MS of this person's last recorded view of this ticket is not recorded again. The
+ * org's audit head is locked first (recordAudit takes the same lock), so concurrent
+ * renders see each other's event instead of both writing one.
+ */
+export const VISIT_MS = 10 * 60_000
+
+async function viewedRecently(tx: DbOrTx, ctx: Ctx, ticketId: string): Promise<boolean> {
+  await tx.select({ seq: auditHeads.lastSeq }).from(auditHeads).where(eq(auditHeads.organizationId, ctx.org.id)).for('update')
+  const [last] = await tx.select({ seq: auditEvents.seq }).from(auditEvents).where(and(
+    eq(auditEvents.organizationId, ctx.org.id), eq(auditEvents.entityType, 'ticket'), eq(auditEvents.entityId, ticketId),
+    eq(auditEvents.action, 'ticket.viewed'), eq(auditEvents.actorId, ctx.user.id),
+    gt(auditEvents.createdAt, new Date(Date.now() - VISIT_MS)),
+  )).limit(1)
+  return !!last
+}
+
 export async function getTicketDetail(ctx: Ctx, number: number) {
   const db = await dbFor(ctx)
   const staff = isStaffRole(ctx.role)
@@ -92,6 +115,7 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
     if (t.sensitive && staff) {
       await withTx(ctx, async (tx) => {
         await bump(tx)
+        if (await viewedRecently(tx, ctx, t.id)) return
         await recordAudit(tx, ctx, { entityType: 'ticket', entityId: t.id, action: 'ticket.viewed' })
       })
     } else {
@@ -112,9 +136,21 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
   return {
     ticket,
     conversation,
-    timeline,
+    timeline: withReplies(timeline, conversation),
     allowedStatuses: t.deletedAt ? [] : allowedTargets(t.status, capacities(ctx, t)),
   }
+}
+
+/**
+ * Replies belong to the story too (issue 18): one line per message the viewer may see. The
+ * conversation was read through `visibleComments`, so a requester gets public replies only.
+ */
+function withReplies(timeline: TimelineEntry[], conversation: { id: string; internal: boolean; createdAt: Date; author: string }[]): TimelineEntry[] {
+  const replies: TimelineEntry[] = conversation.map((c) => ({
+    id: `comment-${c.id}`, at: c.createdAt, actor: c.author, kind: 'comment', text: c.internal ? 'added an internal note' : 'replied',
+  }))
+  // Stable sort: a reply written in the same transaction as the status it caused comes first.
+  return [...replies, ...timeline].sort((a, b) => a.at.getTime() - b.at.getTime())
 }
 
 const listChangeActions = ['ticket.tags_changed', 'ticket.cc_added', 'ticket.cc_removed']
@@ -164,7 +200,7 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
   const to = alias(users, 'to_user')
   const fromTeam = alias(teams, 'from_team')
   const toTeam = alias(teams, 'to_team')
-  const [statuses, assigns, edits, slas] = await Promise.all([
+  const [statuses, assigns, edits, slas, cats] = await Promise.all([
     db.select({ h: statusHistory, actor: actor.name }).from(statusHistory)
       .leftJoin(actor, eq(actor.id, statusHistory.actorId))
       .where(and(eq(statusHistory.organizationId, ctx.org.id), eq(statusHistory.ticketId, ticketId))),
@@ -184,12 +220,16 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
     // Deadlines are staff business (§5): requesters see none of this.
     staff ? db.select().from(slaEvents)
       .where(and(eq(slaEvents.organizationId, ctx.org.id), eq(slaEvents.ticketId, ticketId))) : [],
+    // Names for "changed category General → Billing"; a short per-org list.
+    staff ? db.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.organizationId, ctx.org.id)) : [],
   ])
+  const categoryName = (id: unknown) => cats.find((c) => c.id === id)?.name ?? null
   const entries: TimelineEntry[] = statuses.map(({ h, actor }) => ({
     id: h.id, at: h.createdAt, actor, kind: 'status',
     text: h.fromStatus ? `changed status ${statusLabels[h.fromStatus]} → ${statusLabels[h.toStatus]}` : 'created the ticket',
-    // Requesters see the reasons that concern them; working notes stay with staff.
-    note: staff || h.toStatus === 'resolved' || h.toStatus === 'cancelled' ? h.note : null,
+    // Requesters see the reasons that concern them, and their own words (a reopen note);
+    // working notes stay with staff.
+    note: staff || h.toStatus === 'resolved' || h.toStatus === 'cancelled' || h.actorId === ctx.user.id ? h.note : null,
   }))
   for (const a of assigns) {
     entries.push({ id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment', text: assignmentText(a), note: a.h.reason })
@@ -207,10 +247,9 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
       entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit', text: listChange })
       continue
     }
-    const fields = Object.keys(e.changes).join(', ')
     entries.push({
       id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit',
-      text: e.action === 'ticket.updated' ? `edited ${fields}` : e.action.replace('ticket.', ''),
+      text: e.action === 'ticket.updated' ? editText(e.changes, categoryName) : e.action.replace('ticket.', ''),
     })
   }
   // Rows written in one transaction share a timestamp: tell the story in cause order

@@ -98,6 +98,7 @@ function afterCursor(spec: SortSpec, cursor: Cursor, ascending: boolean, nullsLa
  */
 export function queuePredicate(ctx: Ctx, queue: NonNullable<TicketListQuery['queue']>): SQL {
   const unsolved = inArray(tickets.status, [...openStatuses])
+  if (queue === 'open') return unsolved
   if (queue === 'mine') return and(unsolved, eq(tickets.assigneeId, ctx.user.id))!
   if (queue === 'unassigned') return and(unsolved, isNull(tickets.assigneeId))!
   return and(unsolved, eq(tickets.teamId, queue.slice('team:'.length)))!
@@ -189,7 +190,7 @@ export async function listTickets(ctx: Ctx, raw: unknown, opts: ListOptions = {}
     id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, priority: tickets.priority,
     sensitive: tickets.sensitive, tags: tickets.tags, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, deletedAt: tickets.deletedAt,
     category: categories.name, requester: requester.name, assignee: assignee.name, assigneeId: tickets.assigneeId,
-    team: teams.name, teamId: tickets.teamId, acceptedAt: tickets.acceptedAt,
+    team: teams.name, teamId: tickets.teamId, teamField: teams.field, acceptedAt: tickets.acceptedAt,
     slaStatus: slaStatusSql, slaDue: slaDueSql, escalatedAt: tickets.escalatedAt,
     ...sorted.cursorFields,
   }).from(tickets)

@@ -18,6 +18,8 @@ export const QUEUE_COUNT_CAP = 99
 export const COUNT_ALL_TEAMS_UP_TO = 12
 
 export type QueueCounts = {
+  /** Every unsolved ticket the viewer may see ("All open"). */
+  open: number
   mine: number
   unassigned: number
   /** `count` is null for a team not counted (a big desk, not my team, not the open queue). */
@@ -40,7 +42,7 @@ export async function queueCounts(ctx: Ctx, opts: { current?: string } = {}): Pr
   const capped = (where: SQL) => sql<number>`(select count(*) from (
     select 1 from ${tickets} where ${and(visibleTickets(ctx), inArray(tickets.status, [...openStatuses]), where)} limit ${QUEUE_COUNT_CAP + 1}) q)`.mapWith(Number)
   const [[totals], perTeam] = await Promise.all([
-    db.select({ mine: capped(eq(tickets.assigneeId, ctx.user.id)), unassigned: capped(isNull(tickets.assigneeId)) }).from(sql`(select 1) one`),
+    db.select({ open: capped(sql`true`), mine: capped(eq(tickets.assigneeId, ctx.user.id)), unassigned: capped(isNull(tickets.assigneeId)) }).from(sql`(select 1) one`),
     db.select({
       id: teams.id, name: teams.name, restricted: teams.restricted,
       count: sql<number | null>`case when count(*) over () <= ${COUNT_ALL_TEAMS_UP_TO} or ${member} or ${teams.id}::text = ${currentTeam}
@@ -52,6 +54,7 @@ export async function queueCounts(ctx: Ctx, opts: { current?: string } = {}): Pr
       .orderBy(asc(teams.name)),
   ])
   return {
+    open: totals.open,
     mine: totals.mine,
     unassigned: totals.unassigned,
     teams: [...perTeam.filter((t) => t.member), ...perTeam.filter((t) => !t.member)],

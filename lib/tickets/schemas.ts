@@ -149,8 +149,8 @@ export const TicketListQuery = z.object({
   category: z.string().uuid().optional().catch(undefined),
   assignee: z.union([z.literal('me'), z.literal('none'), z.string().uuid()]).optional().catch(undefined),
   team: z.union([z.literal('none'), z.string().uuid()]).optional().catch(undefined),
-  /** Work queues (§6): unsolved tickets assigned to me, to nobody, or in one team. */
-  queue: z.union([z.literal('mine'), z.literal('unassigned'), z.string().regex(/^team:[0-9a-f-]{36}$/i).refine((v) => z.string().uuid().safeParse(v.slice(5)).success)])
+  /** Work queues (§6): every unsolved ticket, or those assigned to me, to nobody, or in one team. */
+  queue: z.union([z.literal('open'), z.literal('mine'), z.literal('unassigned'), z.string().regex(/^team:[0-9a-f-]{36}$/i).refine((v) => z.string().uuid().safeParse(v.slice(5)).success)])
     .optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   sla: csv(z.enum(slaStatuses)).catch([]),

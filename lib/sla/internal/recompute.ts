@@ -14,7 +14,7 @@ const STOPPED: ReadonlySet<TicketStatus> = new Set(['pending', 'on_hold', 'resol
 export async function loadCalendar(tx: DbOrTx, org: Ctx['org']): Promise<Calendar> {
   const [row] = await tx.select().from(slaCalendars).where(eq(slaCalendars.organizationId, org.id))
   if (!row) return officeHours(org.settings.timezone)
-  return { timeZone: row.timeZone, mode: 'business', weekly: row.weekly, holidays: row.holidays }
+  return { timeZone: row.timeZone, mode: 'business', weekly: row.weekly, holidays: row.holidays, holidayNames: row.holidays.map((d) => row.holidayNames[d] ?? '') }
 }
 
 /** The active policy for a ticket: its category's, else its priority's default. */

@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq } from 'drizzle-orm'
-import { statusHistory, tickets, type TicketStatus } from '@/db/schema'
+import { comments, statusHistory, tickets, type TicketStatus } from '@/db/schema'
 import type { DbOrTx } from '@/db/client'
 import type { Ctx } from '@/lib/auth/ctx-type'
 import { recordAudit } from '@/lib/audit/record'
@@ -29,6 +29,11 @@ export async function applyStatus(tx: DbOrTx, ctx: Ctx, ticket: TicketRow, to: T
     patch.closedAt = null
   }
   await tx.update(tickets).set(patch).where(and(eq(tickets.organizationId, ctx.org.id), eq(tickets.id, ticket.id)))
+  if (patch.resolvedAt === null) {
+    // ...and so does the reply that was marked as solving it: a Solution badge on a reopened ticket misleads.
+    await tx.update(comments).set({ isSolution: false })
+      .where(and(eq(comments.organizationId, ctx.org.id), eq(comments.ticketId, ticket.id), eq(comments.isSolution, true)))
+  }
   await tx.insert(statusHistory).values({
     organizationId: ctx.org.id, ticketId: ticket.id, fromStatus: ticket.status, toStatus: to,
     actorId: isSystem(ctx) ? null : ctx.user.id, actorRole: isSystem(ctx) ? null : ctx.role, note: note || null,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Card } from '@/components/ui/card'
+import { FlashRegion } from '@/components/forms/flash'
 import { PriorityBadge, StatusBadge } from '@/components/tickets/badges'
 import { Conversation } from '@/components/tickets/conversation'
 import { AttachmentList } from '@/components/attachments/attachment-list'
@@ -53,6 +54,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   const finished = t.status === 'closed' || t.status === 'cancelled'
   return (
     <div className="space-y-6">
+      <FlashRegion />
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href={`/${org}/portal`} className="hover:text-slate-800 hover:underline">My requests</Link> / #{t.number}
       </nav>

@@ -5,7 +5,13 @@ import { auditActionSuggestions, auditEntityTypes } from '@/lib/audit/format'
 type Query = { entity?: string; action?: string; actor?: string; from?: string; to?: string }
 
 /** A plain GET form: the filter state lives in the URL, so a filtered log can be bookmarked and shared. */
-export function AuditFilters({ org, query, people }: { org: string; query: Query; people: { userId: string; name: string }[] }) {
+export function AuditFilters({ org, query, people, tz, errors }: {
+  org: string; query: Query; people: { userId: string; name: string }[]
+  /** The viewer's zone: From and To are whole days there. */
+  tz: string
+  errors?: Record<string, string[]> | null
+}) {
+  const toError = errors?.to?.[0]
   const label = 'block text-xs font-medium text-slate-600'
   const active = !!(query.entity || query.action || query.actor || query.from || query.to)
   return (
@@ -30,12 +36,13 @@ export function AuditFilters({ org, query, people }: { org: string; query: Query
         </Select>
       </div>
       <div className="space-y-1">
-        <label htmlFor="f-from" className={label}>From (UTC day)</label>
+        <label htmlFor="f-from" className={label}>From <span className="font-normal">({tz})</span></label>
         <Input id="f-from" name="from" type="date" defaultValue={query.from ?? ''} />
       </div>
       <div className="space-y-1">
-        <label htmlFor="f-to" className={label}>To (UTC day)</label>
-        <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ''} />
+        <label htmlFor="f-to" className={label}>To <span className="font-normal">({tz})</span></label>
+        <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ''} invalid={!!toError} describedBy="f-to-error" />
+        {toError && <p id="f-to-error" role="alert" className="text-xs text-rose-600">{toError}</p>}
       </div>
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClass('primary', 'flex-1')}>Filter</button>

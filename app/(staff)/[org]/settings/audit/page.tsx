@@ -2,7 +2,7 @@ import { NewestOlderPager } from '@/components/ui/pager'
 import type { Metadata } from 'next'
 import { Suspense } from 'react'
 import { EmptyState, PageHeader } from '@/components/ui/card'
-import { actionLabel, entityLabel, summariseChanges } from '@/lib/audit/format'
+import { actionLabel, entityHref, entityLabel, summariseChanges } from '@/lib/audit/format'
 import { listAuditEvents } from '@/lib/audit'
 import { auditReferences } from '@/lib/audit'
 import { formatTime } from '@/lib/format/time'
@@ -19,8 +19,9 @@ type Search = Record<string, string | string[] | undefined>
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const { org } = await params
   const ctx = await adminPageCtx(org)
-  const [{ query, rows, nextBefore }, people, tz] = await Promise.all([
-    listAuditEvents(ctx, await searchParams), listMembers(ctx), viewerTimeZone(ctx),
+  const tz = await viewerTimeZone(ctx)
+  const [{ query, rows, nextBefore, fieldErrors }, people] = await Promise.all([
+    listAuditEvents(ctx, await searchParams, { timeZone: tz }), listMembers(ctx),
   ])
   const refs = await auditReferences(ctx, rows.map((r) => r.e))
   const filtered = !!(query.entity || query.action || query.actor || query.from || query.to)
@@ -43,8 +44,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <Suspense fallback={<ChainStatusPending />}>
           <ChainStatus ctx={ctx} />
         </Suspense>
-        <AuditFilters org={org} query={query} people={people} />
-        {rows.length === 0 ? (
+        <AuditFilters org={org} query={query} people={people} tz={tz} errors={fieldErrors} />
+        {fieldErrors ? null : rows.length === 0 ? (
           <EmptyState title={filtered || query.before ? 'No events match these filters' : 'No events yet'}>
             {filtered ? <a href={`/${org}/settings/audit`} className="font-medium text-indigo-600 hover:underline">Clear the filters</a> : 'Changes made in this organisation will appear here.'}
           </EmptyState>
@@ -83,7 +84,13 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                         <div className="text-slate-900">{actionLabel(e.action)}</div>
                         <code className="text-xs text-slate-400">{e.action}</code>
                       </td>
-                      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{entityLabel(e.entityType, e.entityId, refs)}</td>
+                      <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+                        {(() => {
+                          const label = entityLabel(e.entityType, e.entityId, refs)
+                          const link = entityHref(org, e.entityType, e.entityId, refs)
+                          return link ? <a href={link} className="text-indigo-700 hover:underline">{label}</a> : label
+                        })()}
+                      </td>
                       <td className="px-4 py-3 text-slate-700">
                         {changes.length ? (
                           <ul className="space-y-0.5">{changes.map((c, i) => <li key={i} className="break-words">{c}</li>)}</ul>

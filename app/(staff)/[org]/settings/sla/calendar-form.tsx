@@ -8,9 +8,10 @@ import { Field, Input } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { CalendarSchema, WEEKDAY_NAMES, type Calendar } from '@/lib/sla/calendar'
+import { formatHolidayDate } from '@/lib/sla/format'
 import { saveCalendarAction } from './actions'
 
-type Values = { timeZone: string; mode: 'business' | '24x7'; weekly: [string, string][][]; holidays: string[] }
+type Values = { timeZone: string; mode: 'business' | '24x7'; weekly: [string, string][][]; holidays: string[]; holidayNames?: string[] }
 // Monday first, as people read a week; the data keeps Sunday at index 0.
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0]
 
@@ -24,10 +25,11 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<Values>({
     resolver: zodResolver(CalendarSchema),
-    defaultValues: { timeZone: calendar.timeZone, mode: 'business', weekly: calendar.weekly.map((d) => d.map(([a, b]) => [a, b] as [string, string])), holidays: [...calendar.holidays] },
+    defaultValues: { timeZone: calendar.timeZone, mode: 'business', weekly: calendar.weekly.map((d) => d.map(([a, b]) => [a, b] as [string, string])), holidays: [...calendar.holidays], holidayNames: calendar.holidays.map((_, i) => calendar.holidayNames?.[i] ?? '') },
   })
   const { setError, watch, setValue, formState: { errors } } = form
   const values = watch()
+  const names = values.holidayNames ?? []
   useEffect(() => {
     if (state.ok === false && state.fieldErrors) {
       for (const [name, messages] of Object.entries(state.fieldErrors)) setError(name as Path<Values>, { type: 'server', message: messages[0] })
@@ -49,7 +51,8 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
       </Field>
 
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Weekly hours</legend>
+        {/* Times are read in the calendar's zone, which may not be the viewer's (issue 18). */}
+        <legend className="text-sm font-medium text-slate-700">Weekly hours <span className="font-normal text-slate-500">({values.timeZone || 'no time zone yet'})</span></legend>
         {msg('weekly') && <p role="alert" className="mt-1 text-sm text-rose-600">{msg('weekly')}</p>}
         <div className="mt-2 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
           {WEEK_ORDER.map((day) => {
@@ -88,20 +91,35 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
 
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Holidays</legend>
-        <p className="text-xs text-slate-500">No business hours count on these dates.</p>
+        <p className="text-xs text-slate-500">No business hours count on these dates ({values.timeZone || 'the calendar’s time zone'}). Dates are entered as YYYY-MM-DD.</p>
         <ul className="mt-2 space-y-1.5">
-          {values.holidays.map((date, i) => (
-            <li key={i}>
-              <div className="flex items-center gap-2">
-                <Input type="date" aria-label={`Holiday ${i + 1}`} value={date} className="w-44 py-1" invalid={!!msg(`holidays.${i}`)}
-                  onChange={(e) => set(`holidays.${i}` as Path<Values>, e.target.value)} />
-                <button type="button" className="text-xs text-slate-500 hover:text-rose-700" onClick={() => set('holidays', values.holidays.filter((_, j) => j !== i))}>Remove</button>
-              </div>
-              {msg(`holidays.${i}`) && <p role="alert" className="mt-1 text-sm text-rose-600">{msg(`holidays.${i}`)}</p>}
-            </li>
-          ))}
+          {values.holidays.map((date, i) => {
+            const nameError = msg(`holidayNames.${i}`)
+            return (
+              <li key={i}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Input type="date" aria-label={`Holiday ${i + 1} date (YYYY-MM-DD)`} value={date} className="w-44 py-1" invalid={!!msg(`holidays.${i}`)}
+                    onChange={(e) => set(`holidays.${i}` as Path<Values>, e.target.value)} />
+                  <Input aria-label={`Holiday ${i + 1} name`} value={names[i] ?? ''} placeholder="e.g. Christmas Day" className="w-56 py-1" invalid={!!nameError}
+                    onChange={(e) => set(`holidayNames.${i}` as Path<Values>, e.target.value)} />
+                  {/* The date as the rest of the app writes it, whatever the browser's date input shows. */}
+                  <span className="text-sm text-slate-600" data-testid="holiday-date">{formatHolidayDate(date)}</span>
+                  <button type="button" className="text-xs text-slate-500 hover:text-rose-700" aria-label={`Remove holiday ${names[i] || i + 1}`}
+                    onClick={() => {
+                      set('holidayNames', names.filter((_, j) => j !== i))
+                      set('holidays', values.holidays.filter((_, j) => j !== i))
+                    }}>Remove</button>
+                </div>
+                {msg(`holidays.${i}`) && <p role="alert" className="mt-1 text-sm text-rose-600">{msg(`holidays.${i}`)}</p>}
+                {nameError && <p role="alert" className="mt-1 text-sm text-rose-600">{nameError}</p>}
+              </li>
+            )
+          })}
         </ul>
-        <button type="button" className={buttonClass('ghost', 'mt-2 px-2 py-1 text-xs')} onClick={() => set('holidays', [...values.holidays, ''])}>+ Holiday</button>
+        <button type="button" className={buttonClass('ghost', 'mt-2 px-2 py-1 text-xs')} onClick={() => {
+          set('holidayNames', [...names, ''])
+          set('holidays', [...values.holidays, ''])
+        }}>+ Holiday</button>
       </fieldset>
 
       <FormMessage state={state} success="Calendar saved. New deadlines follow it; existing tickets keep theirs until their next change." />

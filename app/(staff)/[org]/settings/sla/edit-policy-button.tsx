@@ -2,10 +2,13 @@
 import { useRef, useState } from 'react'
 import { buttonClass } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
+import type { Calendar } from '@/lib/sla/calendar'
 import { PolicyForm, type PolicyValues } from './policy-form'
 
 /** Edit in a modal: the table stays readable and the form gets room for its field errors. */
-export function EditPolicyButton({ org, name, categories, policy }: { org: string; name: string; categories: { id: string; name: string }[]; policy: PolicyValues }) {
+export function EditPolicyButton({ org, name, categories, policy, weekly, timeZone }: {
+  org: string; name: string; categories: { id: string; name: string }[]; policy: PolicyValues; weekly: Calendar['weekly']; timeZone: string
+}) {
   const dialog = useRef<HTMLDialogElement>(null)
   // A fresh form each time it opens, starting from the saved values.
   const [opened, setOpened] = useState(0)
@@ -14,7 +17,7 @@ export function EditPolicyButton({ org, name, categories, policy }: { org: strin
       <button type="button" aria-label={`Edit ${name}`} className={buttonClass('ghost', 'px-2 py-1.5 text-indigo-700')}
         onClick={() => { setOpened((n) => n + 1); dialog.current?.showModal() }}>Edit</button>
       <Dialog ref={dialog} title={`Edit ${name}`}>
-        {opened > 0 && <PolicyForm key={opened} org={org} categories={categories} policy={policy} onDone={() => dialog.current?.close()} />}
+        {opened > 0 && <PolicyForm key={opened} org={org} categories={categories} policy={policy} weekly={weekly} timeZone={timeZone} onDone={() => dialog.current?.close()} />}
         <div className="-mt-2 flex justify-start">
           <button type="button" className="text-sm text-slate-500 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
         </div>

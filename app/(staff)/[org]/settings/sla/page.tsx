@@ -79,7 +79,7 @@ export default async function SlaSettingsPage({ params, searchParams }: { params
                       <td className="px-4 py-3 align-top">{p.active ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}</td>
                       <td className="px-4 py-2 align-top">
                         <div className="flex items-start justify-end gap-1">
-                          <EditPolicyButton org={org} name={name} categories={options} policy={{ id: p.id, priority: p.priority, categoryId: p.categoryId, responseMinutes: p.responseMinutes, resolutionMinutes: p.resolutionMinutes, businessHours: p.businessHours, active: p.active }} />
+                          <EditPolicyButton org={org} name={name} categories={options} weekly={calendar.weekly} timeZone={calendar.timeZone} policy={{ id: p.id, priority: p.priority, categoryId: p.categoryId, responseMinutes: p.responseMinutes, resolutionMinutes: p.resolutionMinutes, businessHours: p.businessHours, active: p.active }} />
                           <ActionForm action={deletePolicyAction} fields={{ org, id: p.id }} label="Delete" pendingLabel="Deleting…" variant="ghost" className="px-2 py-1.5 text-rose-700"
                             confirm={{ title: `Delete the ${name} policy?`, body: 'New tickets of this kind get no SLA (or the priority default). Tickets that already have deadlines keep them.', confirmLabel: 'Delete policy' }} />
                         </div>
@@ -93,7 +93,7 @@ export default async function SlaSettingsPage({ params, searchParams }: { params
         </section>
 
         <Card title="Add policy">
-          <PolicyForm org={org} categories={options} />
+          <PolicyForm org={org} categories={options} weekly={calendar.weekly} timeZone={calendar.timeZone} />
         </Card>
 
         <Card title="Business calendar">

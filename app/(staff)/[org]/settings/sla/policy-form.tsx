@@ -5,6 +5,8 @@ import { Field, Input, Select } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { SlaPolicyInput } from '@/lib/sla/schemas'
+import type { Calendar } from '@/lib/sla/calendar'
+import { dayTargetHint } from '@/lib/sla/format'
 import type { TicketPriority } from '@/lib/tickets/workflow'
 import { savePolicyAction } from './actions'
 
@@ -19,7 +21,11 @@ type Unit = keyof typeof units
 const unitOf = (m: number): Unit => (m > 0 && m % 1440 === 0 ? 'days' : m > 0 && m % 60 === 0 ? 'hours' : 'minutes')
 
 /** Add (no `policy`) or edit one policy; targets are typed in a unit and posted in minutes. */
-export function PolicyForm({ org, categories, policy, onDone }: { org: string; categories: Option[]; policy?: PolicyValues; onDone?: () => void }) {
+export function PolicyForm({ org, categories, policy, onDone, weekly, timeZone }: {
+  org: string; categories: Option[]; policy?: PolicyValues; onDone?: () => void
+  /** The org's calendar, so the hints say what a day and business hours mean here. */
+  weekly: Calendar['weekly']; timeZone: string
+}) {
   const key = policy?.id ?? 'new'
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(SlaPolicyInput, savePolicyAction, {
     defaultValues: {
@@ -32,6 +38,7 @@ export function PolicyForm({ org, categories, policy, onDone }: { org: string; c
   })
   const id = (f: string) => `sla-${key}-${f}`
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).length > 0
+  const dayHint = dayTargetHint(weekly, String(form.watch('businessHours')) !== 'false')
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={policy ? 'Edit SLA policy' : 'Add SLA policy'}>
       <input type="hidden" name="org" value={org} />
@@ -48,9 +55,9 @@ export function PolicyForm({ org, categories, policy, onDone }: { org: string; c
             {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </Select>
         </Field>
-        <DurationField form={form} name="responseMinutes" label="First response" id={id('response')} error={err('responseMinutes')} initial={policy?.responseMinutes ?? 240} />
-        <DurationField form={form} name="resolutionMinutes" label="Resolution" id={id('resolution')} error={err('resolutionMinutes')} initial={policy?.resolutionMinutes ?? 2880} />
-        <Field id={id('clock')} label="Clock" error={err('businessHours')} hint="Business hours follow the calendar below; 24/7 counts every minute.">
+        <DurationField form={form} name="responseMinutes" label="First response" id={id('response')} error={err('responseMinutes')} initial={policy?.responseMinutes ?? 240} dayHint={dayHint} />
+        <DurationField form={form} name="resolutionMinutes" label="Resolution" id={id('resolution')} error={err('resolutionMinutes')} initial={policy?.resolutionMinutes ?? 2880} dayHint={dayHint} />
+        <Field id={id('clock')} label="Clock" error={err('businessHours')} hint={`Business hours follow the calendar below (${timeZone}); 24/7 counts every minute.`}>
           <Select id={id('clock')} {...form.register('businessHours')}>
             <option value="true">Business hours</option>
             <option value="false">24/7</option>
@@ -72,18 +79,18 @@ export function PolicyForm({ org, categories, policy, onDone }: { org: string; c
 type PolicyForm = ReturnType<typeof useActionForm<typeof SlaPolicyInput>>['form']
 
 /** A number and a unit the admin reads naturally; the hidden field carries the minutes that are posted and validated. */
-function DurationField({ form, name, label, id, error, initial }: {
-  form: PolicyForm; name: 'responseMinutes' | 'resolutionMinutes'; label: string; id: string; error?: string; initial: number
+function DurationField({ form, name, label, id, error, initial, dayHint }: {
+  form: PolicyForm; name: 'responseMinutes' | 'resolutionMinutes'; label: string; id: string; error?: string; initial: number; dayHint: string
 }) {
   const [unit, setUnit] = useState<Unit>(unitOf(initial))
   const [amount, setAmount] = useState(String(initial / units[unitOf(initial)]))
   const sync = (a: string, u: Unit) => {
     const n = Number(a)
     // Empty or garbage becomes NaN, which the schema reports as "enter the … target".
-    form.setValue(name, a.trim() === '' ? NaN : Math.round(n * units[u] * 1000) / 1000, { shouldDirty: true })
+    form.setValue(name, a.trim() === '' ? NaN : Math.round(n * units[u]), { shouldDirty: true })
   }
   return (
-    <Field id={id} label={label} error={error} hint={unit === 'days' ? 'A day is 24 hours of the clock (3 working days of 8 business hours).' : undefined}>
+    <Field id={id} label={label} error={error} hint={unit === 'days' ? dayHint : undefined}>
       <div className="flex gap-2">
         <Input id={id} type="number" min={1} step="any" inputMode="decimal" value={amount} invalid={!!error} describedBy={`${id}-error`}
           onChange={(e) => { setAmount(e.target.value); sync(e.target.value, unit) }} className="w-28" />

@@ -38,10 +38,11 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
                 <div className="flex flex-wrap items-center gap-2">
                   <h2 id={`team-${t.id}-h`} className="text-sm font-semibold text-slate-900">{t.name}</h2>
                   {t.restricted && <Badge tone="violet">Restricted</Badge>}
+                  {t.field && <Badge tone="blue">Field team</Badge>}
                   <Badge>{strategyLabels[t.assignmentStrategy]}</Badge>
                 </div>
                 <div className="flex items-center gap-2">
-                  <EditTeamButton org={org} team={{ id: t.id, name: t.name, restricted: t.restricted, assignmentStrategy: t.assignmentStrategy }} />
+                  <EditTeamButton org={org} team={{ id: t.id, name: t.name, restricted: t.restricted, field: t.field, assignmentStrategy: t.assignmentStrategy }} />
                   <ActionForm action={deleteTeamAction} fields={{ org, teamId: t.id }} label={<>Delete<span className="sr-only"> {t.name}</span></>}
                     pendingLabel="Deleting…" className="px-2.5 py-1 text-xs" confirm={{
                       title: `Delete the team ${t.name}?`,

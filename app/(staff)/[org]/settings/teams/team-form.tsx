@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/ui/submit-button'
 import { assignmentStrategies, CreateTeamInput, strategyLabels, UpdateTeamInput, type AssignmentStrategy } from '@/lib/teams/schemas'
 import { createTeamAction, updateTeamAction } from './actions'
 
-export type TeamValues = { id: string; name: string; restricted: boolean; assignmentStrategy: AssignmentStrategy }
+export type TeamValues = { id: string; name: string; restricted: boolean; field: boolean; assignmentStrategy: AssignmentStrategy }
 
 const strategyHints: Record<AssignmentStrategy, string> = {
   round_robin: 'Each new ticket goes to the next member in turn.',
@@ -14,11 +14,11 @@ const strategyHints: Record<AssignmentStrategy, string> = {
   manual: 'Tickets wait in the team queue until someone takes them.',
 }
 
-/** Create a team (no `team`) or edit one: name, hand-out strategy, restricted flag. */
+/** Create a team (no `team`) or edit one: name, hand-out strategy, restricted and field flags. */
 export function TeamForm({ org, team, onDone }: { org: string; team?: TeamValues; onDone?: () => void }) {
   const schema = team ? UpdateTeamInput : CreateTeamInput
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(schema, team ? updateTeamAction : createTeamAction, {
-    defaultValues: { teamId: team?.id, name: team?.name ?? '', restricted: team?.restricted ?? false, assignmentStrategy: team?.assignmentStrategy ?? 'round_robin' },
+    defaultValues: { teamId: team?.id, name: team?.name ?? '', restricted: team?.restricted ?? false, field: team?.field ?? false, assignmentStrategy: team?.assignmentStrategy ?? 'round_robin' },
     resetOnSuccess: !team,
     onSuccess: onDone,
   })
@@ -48,6 +48,15 @@ export function TeamForm({ org, team, onDone }: { org: string; team?: TeamValues
             Members see sensitive tickets, and sensitive tickets can only be assigned to restricted teams.
           </p>
           {err('restricted') && <p role="alert" className="text-sm text-rose-600">{err('restricted')}</p>}
+        </div>
+      </div>
+      <div className="flex items-start gap-2">
+        <input id={id('field')} type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-describedby={`${id('field')}-hint`} {...form.register('field')} />
+        <div>
+          <label htmlFor={id('field')} className="text-sm font-medium text-slate-700">Field team</label>
+          <p id={`${id('field')}-hint`} className="text-xs text-slate-500">
+            Technicians accept or reject each job they are given; a rejected job goes back to the team queue. Other teams simply work their tickets.
+          </p>
         </div>
       </div>
       {!fieldError && <FormMessage state={state} success={team ? undefined : created ? `Team “${created}” created.` : undefined} />}

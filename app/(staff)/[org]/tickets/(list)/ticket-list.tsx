@@ -64,7 +64,7 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
   const now = new Date()
   const rows: TicketTableRow[] = page.rows.map((r) => ({
     id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt, tags: r.tags,
-    category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
+    category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.teamField && !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
     updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
     sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
     overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt, snippet: r.snippet,
@@ -77,7 +77,7 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
   // The view's filters and search without its cursor: what "all matching" and the export take.
   const filters = Object.fromEntries(Object.entries(search).filter(([k, v]) => v && !['after', 'before', 'view'].includes(k))) as Record<string, string>
   const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before', 'view'].includes(k) && search[k])
-  const queueName = q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
+  const queueName = q.queue === 'open' ? 'All open' : q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
     : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
   const shared = view?.scope === 'org' ? 'everyone in this organisation' : view?.scope === 'team' ? `the team ${view.teamName}` : null
   const editedView = !!view && (q.q ?? '') !== view.query

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { ActionForm } from '@/components/ui/action-form'
+import { FlashRegion } from '@/components/forms/flash'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { AssignForm } from '@/components/tickets/assign-form'
@@ -60,10 +61,13 @@ export default async function TicketPage({ params, searchParams }: Props) {
   ])
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
+  // §4: a closed ticket takes no more replies until an admin reopens it; a cancelled one never does.
+  const finished = t.status === 'closed' || t.status === 'cancelled'
   const fields = { org, number: t.number }
   return (
     <div>
       <LiveRefresh org={org} number={t.number} />
+      <FlashRegion />
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
         <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">Tickets</Link> / #{t.number}
       </nav>
@@ -73,7 +77,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       {deleted && (
         <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-300">
           <span>This ticket was deleted on {formatTime(t.deletedAt, tz)}. It is hidden from every list until restored.</span>
-          {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" />}
+          {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" flash={`Ticket #${t.number} restored.`} />}
         </div>
       )}
       {t.mergedIntoId && (
@@ -107,7 +111,15 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
             <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
               files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
-            {!deleted && (
+            {!deleted && finished && (
+              <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600 ring-1 ring-slate-200" data-testid="replies-closed">
+                {t.status === 'cancelled'
+                  ? 'This ticket was cancelled, so replies are closed. If the problem comes back, raise a new ticket.'
+                  : admin ? 'This ticket is closed, so replies are closed. Reopen it (Status) to reply.'
+                  : 'This ticket is closed, so replies are closed. An admin can reopen it; or raise a new ticket.'}
+              </p>
+            )}
+            {!deleted && !finished && (
               <TicketPresence org={org} number={t.number}>
                 <ReplyFormWithCanned org={org} number={t.number} allowInternal action={replyAction} maxFileBytes={files.maxFileBytes}
                   replies={canned} fill={fillCannedReplyAction} seenAt={latestAt([t.createdAt, ...conversation.map((c) => c.createdAt)])} />
@@ -138,10 +150,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
                   {' · '}
                   {t.assignee ? <>
                     <span className="font-medium">{t.assignee.id === ctx.user.id ? 'you' : t.assignee.name}</span>
-                    {t.acceptedAt ? <span className="text-slate-500"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>}
+                    {/* Accepting is the field-ops flow (§6): only a field team's jobs wait for an answer. */}
+                    {t.team?.field && (t.acceptedAt ? <span className="text-slate-500"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>)}
                   </> : 'unassigned'}
                 </p>
-                {t.assigneeId === ctx.user.id && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
+                {t.assigneeId === ctx.user.id && t.team?.field && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
                   <Acceptance org={org} number={t.number} accepted={!!t.acceptedAt} team={t.team?.name ?? null} acceptAction={acceptAction} rejectAction={rejectAction} />
                 )}
                 <AssignForm key={`${t.teamId}-${t.assigneeId}`} org={org} number={t.number} teamId={t.teamId}
@@ -187,7 +200,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           )}
           {admin && !deleted && (
             <Card title="Danger zone">
-              <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary"
+              <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary" flash={`Ticket #${t.number} deleted. Restore it from the top of this page.`}
                 confirm={{ title: `Delete ticket #${t.number}?`, body: 'It disappears from every list, search and count. An admin can restore it later from the list’s “Deleted only” filter.', confirmLabel: 'Delete ticket' }} />
             </Card>
           )}

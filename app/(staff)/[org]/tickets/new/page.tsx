@@ -6,6 +6,7 @@ import { listCategories } from '@/lib/tickets'
 import { assignmentOptions } from '@/lib/tickets'
 import { attachmentLimits } from '@/lib/attachments/limits'
 import { createTicketAction } from '../actions'
+import { addCallerAction } from './actions'
 
 export const metadata: Metadata = { title: 'New ticket' }
 
@@ -17,7 +18,7 @@ export default async function NewTicketPage({ params }: { params: Promise<{ org:
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="New ticket" subtitle="Log a ticket for yourself or on behalf of a requester (a phone call, a walk-in)." />
-      <Card><TicketForm org={org} categories={categories} onBehalf teams={teams} action={createTicketAction} maxFileBytes={attachmentLimits(ctx.org.settings).maxFileBytes} /></Card>
+      <Card><TicketForm org={org} categories={categories} onBehalf teams={teams} action={createTicketAction} addCaller={addCallerAction} maxFileBytes={attachmentLimits(ctx.org.settings).maxFileBytes} /></Card>
     </div>
   )
 }
