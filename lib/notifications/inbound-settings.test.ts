@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, organizations } from '@/db/schema'
 import { loadCtx } from '@/lib/auth/load-ctx'
@@ -24,7 +24,7 @@ describe('the inbound email settings (settings → notifications → Email)', ()
     expect((await settingsOf(o)).inboundUnknownSenders).toBe('create_requester')
     expect((await settingsOf(o)).timezone).toBe('UTC') // the merge keeps the other settings
     expect((await getInboundSettings(o.admin)).unknownSenders).toBe('create_requester')
-    const [audit] = await o.db.select().from(auditEvents).where(eq(auditEvents.action, 'inbound_setting.updated'))
+    const [audit] = await o.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, o.org.id), eq(auditEvents.action, 'inbound_setting.updated')))
     expect(audit).toMatchObject({ organizationId: o.org.id, entityId: o.org.id, actorId: o.admin.user.id, changes: { unknownSenders: ['refuse', 'create_requester'] } })
     // Saving the same value again changes and records nothing.
     expect(await saveInboundSettings(o.admin, { unknownSenders: 'create_requester' })).toEqual({ changed: false })
