@@ -48,6 +48,7 @@ export function useReliableRefresh(stuckMs = STUCK_REFRESH_MS) {
 
   const refresh = useCallback((attempt = 0) => {
     const at = revision()
+    const url = window.location.href
     before.current = at
     pendingRef.current = true
     mark('pending')
@@ -59,8 +60,10 @@ export function useReliableRefresh(stuckMs = STUCK_REFRESH_MS) {
     setTimeout(() => {
       document.removeEventListener('input', touch, true)
       document.removeEventListener('change', touch, true)
-      // A newer server render on screen (this refresh's, or a later one's) is all that was asked.
+      // A newer server render on screen (this refresh's, or a later one's) is all that was asked;
+      // a navigation since (a form's redirect) replaced the refresh with a fresh page of its own.
       if (at !== null && revision() !== at) return
+      if (window.location.href !== url) return
       if (at === null && !pendingRef.current) return // a page without the marker: only "stuck" is detectable
       const how = pendingRef.current ? 'stuck' : 'stale'
       mark(how)
