@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import './globals.css'
 import { TimeZoneCookie } from '@/components/shell/time-zone-cookie'
+import { RenderRevision } from '@/components/router/render-revision'
 import { NONCE_HEADER } from '@/lib/http/security-headers'
 
 export const metadata: Metadata = {
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen">
         <TimeZoneCookie nonce={nonce} />
+        <RenderRevision />
         {children}
       </body>
     </html>

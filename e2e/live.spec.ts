@@ -3,10 +3,12 @@ import { as, expect, test, TicketPage, unique } from './fixtures'
 
 // Issue 16: three people in three browser contexts see each other's changes without reloading.
 
-// A live refresh is a router.refresh(), which Next 15 intermittently never commits under load
-// (vercel/next.js#83386, the bug the list's filters already avoid with full page loads): seen
-// once in a full-suite run, so this file gets one retry while that stays open. A broken live
-// path still fails both attempts.
+// A live refresh goes through useReliableRefresh (components/router/use-reliable-refresh.ts): Next 15
+// production builds leave some router.refresh() transitions pending for good, seen most on URLs
+// with a query string (vercel/next.js#83386); the hook reloads the page after 8 s unless that
+// would lose input, in which case it asks once more. On a heavily loaded machine (load average
+// 30 on 2 cores) 5 of 15 runs still failed — all in the requester's ticket submission — so the
+// file keeps one retry until `--repeat-each 5` passes on PGlite and Postgres.
 test.describe.configure({ retries: 1 })
 
 /** Waits for the page's live stream to be connected, and marks the document so a reload would show. */
@@ -31,7 +33,7 @@ test('two agents and a requester see replies, assignment, presence and typing li
 
   // The list: a new ticket appears for an agent who has it open.
   // The list's count, not the row: the default order (what breaches first) may put a new
-  // ticket past page 1 on a long-lived database. (No query string: see README on #83386.)
+  // ticket past page 1 on a long-lived database. (A filtered, sorted list: the last test.)
   await bea.goto('/acme/tickets')
   await live(bea)
   const count = bea.getByText(/^\d+ tickets?$/).first()
@@ -111,4 +113,46 @@ test('an agent answering after a newer reply arrived is asked to confirm, then c
   await expect(andy.getByRole('listitem').filter({ hasText: 'Please reinstall the client.' })).toBeVisible()
   // …and reaches the requester's open page live.
   await expect(requester.getByRole('listitem').filter({ hasText: 'Please reinstall the client.' })).toBeVisible()
+})
+
+test('a filtered, sorted list follows new tickets and status changes live; a half-typed reply survives a refresh that is late', async ({ browser }) => {
+  const title = unique('Scanner offline')
+  const [requester, andy, bea] = await Promise.all([as(browser, 'requester@acme.test'), as(browser, 'agent@acme.test'), as(browser, 'agent2@acme.test')])
+
+  // Bea watches new tickets, latest activity first: a URL with a query string (vercel/next.js#83386).
+  await bea.goto('/acme/tickets?status=new&sort=updated&dir=desc')
+  await live(bea)
+  const number = await raise(requester, title)
+  const row = bea.getByRole('row').filter({ hasText: title })
+  await expect(row).toBeVisible()
+
+  // Andy opens it and starts a reply he has not sent.
+  const andyConsole: string[] = []
+  andy.on('console', (m) => andyConsole.push(m.text()))
+  await andy.goto(`/acme/tickets/${number}`)
+  await live(andy)
+  await andy.getByLabel('Reply', { exact: true }).fill('Half a thought')
+  // His next refresh answers late (past the 8 s after which a lost refresh would reload the page).
+  let held = false
+  await andy.route(new RegExp(`/acme/tickets/${number}\\?_rsc=`), async (route) => {
+    if (held) return route.continue()
+    held = true
+    const response = await route.fetch()
+    await new Promise((r) => setTimeout(r, 9_500))
+    await route.fulfill({ response }).catch(() => { /* the page moved on */ })
+  })
+  await new TicketPage(requester).reply('The scanner light is blinking orange.')
+  await expect(andy.getByRole('listitem').filter({ hasText: 'The scanner light is blinking orange.' })).toBeVisible({ timeout: 30_000 })
+  expect(held).toBe(true)
+  expect(andyConsole.some((m) => m.includes('trying again, keeping input'))).toBe(true)
+  expect(await notReloaded(andy)).toBe(true)
+  await expect(andy.getByLabel('Reply', { exact: true })).toHaveValue('Half a thought')
+  await andy.unroute(new RegExp(`/acme/tickets/${number}\\?_rsc=`))
+
+  // A status change by someone else takes the ticket off Bea's list of new tickets.
+  await andy.getByRole('button', { name: 'Assign to me' }).click()
+  await expect(new TicketPage(andy).status()).toHaveText('Open')
+  await expect(row).toHaveCount(0)
+  expect(await notReloaded(bea)).toBe(true)
+  await expect(andy.getByLabel('Reply', { exact: true })).toHaveValue('Half a thought')
 })

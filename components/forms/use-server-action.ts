@@ -1,12 +1,10 @@
 'use client'
-import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
-import { useRouter } from 'next/navigation'
+import { useCallback, useRef, useState, type FormEvent } from 'react'
+import { useReliableRefresh } from '@/components/router/use-reliable-refresh'
 import { initialActionState, type ActionState } from '@/lib/actions/state'
 import { flash } from './flash'
 
 export type ServerAction<T = unknown> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>
-
-const STUCK_REFRESH_MS = 8_000
 
 const unreachable: ActionState = {
   ok: false, message: 'We could not reach the server. Nothing you typed was lost; check your connection and try again.',
@@ -21,10 +19,8 @@ const unreachable: ActionState = {
  * never commits, so the form stays "Saving…" forever and its effects never run, although
  * the server answered (vercel/next.js#96233, #97990; we saw it in our own e2e runs).
  * Awaiting the action directly always settles, and a plain state update always renders.
- * The same bug can leave the follow-up refresh pending forever (the page keeps showing
- * what it showed before the change); if it has not finished within a few seconds the
- * page is reloaded, so nobody is left looking at stale data — unless the person has
- * started typing or choosing something since, whose input a reload would throw away.
+ * The same bug can lose the follow-up refresh (the page keeps showing what it showed
+ * before the change): useReliableRefresh notices and reloads, unless that would lose input.
  */
 export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
   /** False for an action whose result the form uses itself and that changes nothing the page shows (adding a caller). */
@@ -37,10 +33,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
   const [state, setState] = useState<ActionState<T>>(initialActionState as ActionState<T>)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
-  const router = useRouter()
-  const [refreshing, startRefresh] = useTransition()
-  const refreshingRef = useRef(false)
-  useEffect(() => { refreshingRef.current = refreshing }, [refreshing])
+  const refresh = useReliableRefresh()
 
   const run = useCallback(async (data: FormData): Promise<ActionState<T> | undefined> => {
     if (inFlight.current) return undefined // a double click sends once
@@ -52,19 +45,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
       if (!next) return undefined
       setState(next)
       if (next.ok && flashText) flash(flashText)
-      if (next.ok && refreshPage) {
-        refreshingRef.current = true
-        startRefresh(() => router.refresh())
-        let touched = false
-        const touch = () => { touched = true }
-        document.addEventListener('input', touch, true)
-        document.addEventListener('change', touch, true)
-        setTimeout(() => {
-          document.removeEventListener('input', touch, true)
-          document.removeEventListener('change', touch, true)
-          if (refreshingRef.current && !touched) window.location.reload()
-        }, STUCK_REFRESH_MS)
-      }
+      if (next.ok && refreshPage) refresh()
       return next
     } catch {
       const failed = { ...unreachable, at: Date.now() } as ActionState<T>
@@ -74,7 +55,7 @@ export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
       inFlight.current = false
       setPending(false)
     }
-  }, [action, router, refreshPage, flashText])
+  }, [action, refresh, refreshPage, flashText])
 
   const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

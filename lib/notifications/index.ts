@@ -4,3 +4,4 @@ export { unreadCount, listNotifications, markRead, markAllRead, getPreferences, 
 export { listMail, listDeliveries, retryDelivery, listWebhooks, addWebhook, removeWebhook } from './admin'
 export { getNotificationSettings, saveEventNotification, saveNotificationGeneral } from './org-notifications'
 export { getMyPhone, saveMyPhone } from './phone'
+export { getInboundSettings, saveInboundSettings } from './inbound-settings'

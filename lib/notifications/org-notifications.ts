@@ -12,14 +12,14 @@ import { NotFoundError } from '@/lib/errors'
 import { EventNotificationInput, eventAudiences, eventSetting, NotificationGeneralInput } from './org-settings'
 
 /** The org's settings row, locked: two admins saving different events must not lose each other's change. */
-async function lockedSettings(tx: DbOrTx, orgId: string): Promise<OrgSettings> {
+export async function lockedSettings(tx: DbOrTx, orgId: string): Promise<OrgSettings> {
   const [org] = await tx.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, orgId)).for('update')
   if (!org) throw new NotFoundError()
   return org.settings
 }
 
 /** Merges top-level keys into the settings jsonb (other settings, e.g. the search language, stay as they are). */
-const mergeSettings = (tx: DbOrTx, orgId: string, patch: Partial<OrgSettings>) =>
+export const mergeSettings = (tx: DbOrTx, orgId: string, patch: Partial<OrgSettings>) =>
   tx.update(organizations).set({ settings: sql`${organizations.settings} || ${JSON.stringify(patch)}::jsonb` }).where(eq(organizations.id, orgId))
 
 /** Every event's effective setting, auto-close days and the SMS channel, for settings → notifications. */

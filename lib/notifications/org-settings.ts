@@ -92,6 +92,14 @@ export const NotificationGeneralInput = z.object({
   smsWebhook: checkbox.default(false),
 })
 
+export type InboundUnknownSenders = NonNullable<OrgSettings['inboundUnknownSenders']>
+export const inboundUnknownSenders = ['refuse', 'create_requester'] as const satisfies readonly InboundUnknownSenders[]
+
+/** What happens to mail from someone who is not a member (lib/inbound/receive-mail.ts). */
+export const InboundSettingsInput = z.object({
+  unknownSenders: z.enum(inboundUnknownSenders, { errorMap: () => ({ message: 'Choose what happens to mail from strangers' }) }),
+})
+
 /** Sample facts for the template preview: made up, so a preview never shows a real (possibly sensitive) ticket. */
 export const previewSample = {
   orgName: 'Your organisation', number: 123, title: 'Streetlight out on Elm Street', recipientName: 'Alex Requester',

@@ -1,18 +1,16 @@
 import type { Metadata } from 'next'
-import { Suspense } from 'react'
 import { LiveRefresh } from '@/components/live/live-refresh'
 import { notFound } from 'next/navigation'
 import { pageCtx } from '@/lib/pages/guard'
 import { getView, type View } from '@/lib/views'
 import { NotFoundError } from '@/lib/errors'
-import { ListSkeleton } from './list-skeleton'
 import { TicketList } from './ticket-list'
 
 export const metadata: Metadata = { title: 'Tickets' }
 
 /**
  * The open view (`?view=`), or null. A missing, hidden or other org's view is a 404, like a
- * hidden ticket: resolved here, before the Suspense boundary below, so the status is sent
+ * hidden ticket: resolved here, before the list renders, so the status is sent
  * before anything streams (a `loading.tsx` would have sent 200 first).
  */
 async function openView(ctx: Awaited<ReturnType<typeof pageCtx>>, id: string | undefined): Promise<View | null> {
@@ -33,10 +31,10 @@ export default async function TicketsPage({ params, searchParams }: { params: Pr
   return (
     <>
       <LiveRefresh org={org} />
-      {/* Keyed by the URL state: a new filter shows the skeleton again instead of the old rows. */}
-      <Suspense key={new URLSearchParams(raw as Record<string, string>).toString()} fallback={<ListSkeleton />}>
-        <TicketList ctx={ctx} org={org} raw={raw} view={view} />
-      </Suspense>
+      {/* No Suspense boundary around the list: a router.refresh() of a page whose list streams
+          in behind one intermittently never commits in production builds (vercel/next.js#86151,
+          #83386 — seen here on live updates), and the filters are full page loads anyway. */}
+      <TicketList ctx={ctx} org={org} raw={raw} view={view} />
     </>
   )
 }
