@@ -16,6 +16,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-screen">
+        {/* First stop for keyboard users on every page: past the header straight to the page's <main id="main">. */}
+        <a href="#main" className="sr-only rounded-md bg-white px-4 py-2 font-medium text-indigo-700 shadow-lg ring-2 ring-indigo-600 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50">
+          Skip to content
+        </a>
         <TimeZoneCookie nonce={nonce} />
         {children}
       </body>

@@ -52,7 +52,7 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
           </ul>
         </details>
       )}
-      <span className="text-xs text-slate-400">Counts: unsolved tickets</span>
+      <span className="text-xs text-slate-600">Counts: unsolved tickets</span>
     </nav>
   )
 }

@@ -11,7 +11,7 @@ const shareLabel = (v: NavView) => (v.scope === 'org' ? 'shared with everyone' :
 export function ViewNav({ org, views, counts, current }: { org: string; views: NavView[]; counts: Map<string, number>; current: string | undefined }) {
   return (
     <nav aria-label="Saved views" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2">
-      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Views</span>
+      <span className="text-xs font-medium uppercase tracking-wide text-slate-600">Views</span>
       <ul className="flex flex-wrap gap-2">
         {views.map((v) => {
           const n = counts.get(v.id)

@@ -17,7 +17,7 @@ export default async function ApiDocsPage() {
   // The page's CSP allows only scripts with this request's nonce (middleware.ts).
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
   return (
-    <main className="mx-auto max-w-5xl px-6 py-10">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-6 py-10">
       <h1 className="text-2xl font-semibold">Helpdesk REST API v1</h1>
       <p className="mt-2 text-slate-600">
         Everything under <code>/api/v1/&lt;org&gt;/…</code> of this installation. The machine-readable description is the{' '}
@@ -49,7 +49,7 @@ export default async function ApiDocsPage() {
       <section aria-labelledby="ops" className="mt-8">
         <h2 id="ops" className="text-lg font-semibold">Operations ({operations.length})</h2>
         <table className="mt-3 w-full text-left text-sm">
-          <thead className="border-b text-slate-500">
+          <thead className="border-b text-slate-600">
             <tr><th scope="col" className="py-2 pr-4">Method</th><th scope="col" className="py-2 pr-4">Path</th><th scope="col" className="py-2">What it does</th></tr>
           </thead>
           <tbody>
@@ -71,11 +71,11 @@ export default async function ApiDocsPage() {
         <link rel="stylesheet" href="/docs/api/assets/swagger-ui.css" />
         {/* Swagger UI owns this element's children: set as raw HTML, React neither hydrates nor
             re-renders them, so a reference drawn before hydration is not wiped by it. */}
-        <div id="swagger-ui" className="mt-3" dangerouslySetInnerHTML={{ __html: '<p class="text-slate-500">Loading the reference…</p>' }} />
+        <div id="swagger-ui" className="mt-3" dangerouslySetInnerHTML={{ __html: '<p class="text-slate-600">Loading the reference…</p>' }} />
         <script src="/docs/api/assets/swagger-ui-bundle.js" nonce={nonce} defer />
         <script src="/docs/api/assets/init.js" nonce={nonce} defer />
       </section>
-      <p className="mt-10 text-sm text-slate-500"><Link className="underline" href="/">Back to the helpdesk</Link></p>
+      <p className="mt-10 text-sm text-slate-600"><Link className="underline" href="/">Back to the helpdesk</Link></p>
     </main>
   )
 }

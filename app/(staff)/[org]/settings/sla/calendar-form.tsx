@@ -59,7 +59,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
               <div key={day} className="flex flex-wrap items-start gap-3 px-3 py-2">
                 <span className="w-24 pt-1.5 text-sm font-medium text-slate-700">{name}</span>
                 <div className="flex-1 space-y-1.5">
-                  {rows.length === 0 && <p className="pt-1.5 text-sm text-slate-400">Closed</p>}
+                  {rows.length === 0 && <p className="pt-1.5 text-sm text-slate-600">Closed</p>}
                   {rows.map(([start, end], i) => {
                     const rowError = msg(`weekly.${day}.${i}.0`) ?? msg(`weekly.${day}.${i}.1`) ?? msg(`weekly.${day}.${i}`)
                     return (
@@ -67,10 +67,10 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
                         <div className="flex items-center gap-2">
                           <Input aria-label={`${name} opens`} value={start} placeholder="09:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.0` as Path<Values>, e.target.value)} />
-                          <span aria-hidden className="text-slate-400">–</span>
+                          <span aria-hidden className="text-slate-600">–</span>
                           <Input aria-label={`${name} closes`} value={end} placeholder="17:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.1` as Path<Values>, e.target.value)} />
-                          <button type="button" className="text-xs text-slate-500 hover:text-rose-700" aria-label={`Remove ${name} ${start}–${end}`}
+                          <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={`Remove ${name} ${start}–${end}`}
                             onClick={() => set(`weekly.${day}` as Path<Values>, rows.filter((_, j) => j !== i))}>Remove</button>
                         </div>
                         {rowError && <p role="alert" className="mt-1 text-sm text-rose-600">{rowError}</p>}
@@ -88,14 +88,14 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
 
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Holidays</legend>
-        <p className="text-xs text-slate-500">No business hours count on these dates.</p>
+        <p className="text-xs text-slate-600">No business hours count on these dates.</p>
         <ul className="mt-2 space-y-1.5">
           {values.holidays.map((date, i) => (
             <li key={i}>
               <div className="flex items-center gap-2">
                 <Input type="date" aria-label={`Holiday ${i + 1}`} value={date} className="w-44 py-1" invalid={!!msg(`holidays.${i}`)}
                   onChange={(e) => set(`holidays.${i}` as Path<Values>, e.target.value)} />
-                <button type="button" className="text-xs text-slate-500 hover:text-rose-700" onClick={() => set('holidays', values.holidays.filter((_, j) => j !== i))}>Remove</button>
+                <button type="button" className="text-xs text-slate-600 hover:text-rose-700" onClick={() => set('holidays', values.holidays.filter((_, j) => j !== i))}>Remove</button>
               </div>
               {msg(`holidays.${i}`) && <p role="alert" className="mt-1 text-sm text-rose-600">{msg(`holidays.${i}`)}</p>}
             </li>

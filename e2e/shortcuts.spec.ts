@@ -1,0 +1,96 @@
+import { expect, signIn, test, withoutLiveStream } from './fixtures'
+
+test('the skip link is the first stop on every layout and lands in the page content', async ({ page }) => {
+  await page.goto('/sign-in')
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to content' })
+  await expect(skip).toBeFocused()
+  await expect(skip).toBeVisible()
+  await signIn(page, 'agent@acme.test')
+  for (const path of ['/acme/tickets', '/acme/notifications', '/acme/portal']) {
+    await page.goto(path)
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.locator('main#main')).toBeFocused()
+  }
+})
+
+test('workspace keyboard shortcuts: / search, j/k through the list, o and Enter open, r reply, ? help', async ({ page }) => {
+  await withoutLiveStream(page)
+  await signIn(page, 'agent@acme.test')
+  await page.goto('/acme/tickets')
+  const rows = page.getByRole('table', { name: 'Tickets' }).locator('tbody tr')
+  await expect(rows.first()).toBeVisible()
+  const body = page.locator('body')
+
+  // `/` focuses the search box, and then typing is text, not shortcuts.
+  await body.press('/')
+  const search = page.getByRole('searchbox').first()
+  await expect(search).toBeFocused()
+  await page.keyboard.type('jk')
+  await expect(search).toHaveValue('jk')
+  await expect(page.locator('tr[data-kb-current]')).toHaveCount(0)
+  await search.fill('')
+  await search.blur()
+
+  // j/k move a visible highlight (and focus the row's ticket link); k stops at the first row.
+  await body.press('j')
+  await expect(rows.nth(0)).toHaveAttribute('data-kb-current', '')
+  await body.press('j')
+  await expect(rows.nth(1)).toHaveAttribute('data-kb-current', '')
+  await expect(rows.nth(0)).not.toHaveAttribute('data-kb-current', '')
+  await expect(rows.nth(1).getByRole('link').first()).toBeFocused()
+  const highlight = await rows.nth(1).evaluate((tr) => getComputedStyle(tr).backgroundColor)
+  expect(highlight).not.toBe('rgba(0, 0, 0, 0)')
+  await page.keyboard.press('k')
+  await page.keyboard.press('k')
+  await expect(rows.nth(0)).toHaveAttribute('data-kb-current', '')
+
+  // With a modifier held, j is the browser's, not ours.
+  await page.keyboard.press('Control+j').catch(() => {})
+  await expect(rows.nth(0)).toHaveAttribute('data-kb-current', '')
+
+  // o opens the highlighted ticket.
+  const href = await rows.nth(0).getByRole('link').first().getAttribute('href')
+  await page.keyboard.press('o')
+  await expect(page).toHaveURL(new RegExp(`${href}$`))
+
+  // r focuses the reply composer; typing r there is just a letter.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.locator('body').press('r')
+  const reply = page.getByLabel('Reply', { exact: true })
+  await expect(reply).toBeFocused()
+  await page.keyboard.type('r?')
+  await expect(reply).toHaveValue('r?')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await reply.fill('')
+
+  // Back on the list, Enter opens the row j moved to (its link has focus).
+  await page.goto('/acme/tickets')
+  await page.locator('body').press('j')
+  await page.keyboard.press('j')
+  const second = await rows.nth(1).getByRole('link').first().getAttribute('href')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`${second}$`))
+
+  // ? opens a labelled modal dialog listing the shortcuts; focus stays inside; Escape closes it.
+  await page.locator('body').press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toBeVisible()
+  await expect(help.getByText('Focus the search box')).toBeVisible()
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab')
+    expect(await help.evaluate((d) => d.contains(document.activeElement))).toBe(true)
+  }
+  // Shortcuts are off while the dialog is open.
+  await page.keyboard.press('r')
+  await expect(page.getByLabel('Reply', { exact: true })).not.toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+  // The footer button opens it too, for people who do not know the key.
+  await page.getByRole('button', { name: /Keyboard shortcuts/ }).click()
+  await expect(help).toBeVisible()
+  await help.getByRole('button', { name: 'Close' }).click()
+  await expect(help).toBeHidden()
+})
