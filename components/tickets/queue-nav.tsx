@@ -6,12 +6,14 @@ import { formatQueueCount as fmt, type QueueCounts } from '@/lib/tickets/queues'
  * marked for screen readers and by colour. My teams come before the others.
  */
 export function QueueNav({ org, counts, current }: { org: string; counts: QueueCounts; current: string | undefined }) {
-  const item = (queue: string | undefined, label: React.ReactNode, n: number | null, name: string) => {
+  // The name starts with the visible text (name, count) so voice users can say what they see
+  // (label-in-name); what only the eye gets from the lock follows it.
+  const item = (queue: string | undefined, label: React.ReactNode, n: number | null, name: string, extra = '') => {
     const active = current === queue
     return (
       <li key={queue ?? 'all'}>
         <a href={queue ? `/${org}/tickets?queue=${queue}` : `/${org}/tickets`} aria-current={active ? 'page' : undefined}
-          aria-label={n === null ? name : `${name}, ${fmt(n)} unsolved`}
+          aria-label={`${name}${n === null ? '' : ` ${fmt(n)} unsolved`}${extra}`}
           className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
           <span>{label}</span>
           {n !== null && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
@@ -31,9 +33,8 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
       </ul>
       {shown.length > 0 && (
         <ul className="flex flex-wrap gap-2 border-slate-300 sm:border-l sm:pl-4" aria-label="Team queues">
-          {shown.map((t) => item(`team:${t.id}`,
-            <>{t.name}{t.member && <span className="sr-only"> (my team)</span>}{t.restricted && <LockIcon />}</>,
-            t.count, `${t.name} queue${t.restricted ? ' (restricted)' : ''}`))}
+          {shown.map((t) => item(`team:${t.id}`, <>{t.name}{t.restricted && <LockIcon />}</>,
+            t.count, t.name, `${t.member ? ', my team' : ''}${t.restricted ? ', restricted' : ''}`))}
         </ul>
       )}
       {others.length > 0 && (

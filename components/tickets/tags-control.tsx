@@ -87,7 +87,7 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
             <li key={tag} className="inline-flex items-center gap-0.5">
               <TagLink org={org} tag={tag} />
               <button type="button" aria-label={`Remove tag ${tag}`} disabled={remove.pending} onClick={() => void removeTag(tag)}
-                className="rounded px-1 text-sm leading-none text-slate-600 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
+                className="inline-flex h-6 w-6 items-center justify-center rounded text-sm leading-none text-slate-600 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
             </li>
           ))}
         </ul>

@@ -19,7 +19,7 @@ export function ViewNav({ org, views, counts, current }: { org: string; views: N
           return (
             <li key={v.id}>
               <a href={`/${org}/tickets?view=${encodeURIComponent(v.id)}`} aria-current={current === v.id ? 'page' : undefined}
-                aria-label={`${v.name}${shared ? ` (${shared})` : ''}${n === undefined ? '' : `, ${fmt(n)} tickets`}`}
+                aria-label={`${v.name}${n === undefined ? '' : ` ${fmt(n)} tickets`}${shared ? `, ${shared}` : ''}`}
                 className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
                 <span>{v.name}</span>
                 {shared && <ShareIcon title={shared} />}
