@@ -1,15 +1,19 @@
 import Link from 'next/link'
+import { cookies } from 'next/headers'
 import type { Ctx } from '@/lib/auth/ctx'
 import { unreadCount } from '@/lib/notifications'
 import { myOrganizations, homePath } from '@/lib/orgs/my-organizations'
 import { signOutAction } from '@/app/(auth)/sign-in/actions'
 import { NavLink } from './nav-link'
 import { NotificationBell } from './notification-bell'
+import { ThemeToggle, type Theme } from './theme-toggle'
 import { LiveRefresh } from '@/components/live/live-refresh'
 
 /** Header for every org page: org switcher, the areas this role may use, the user and sign-out. */
 export async function AppHeader({ ctx }: { ctx: Ctx }) {
-  const [orgs, unread] = await Promise.all([myOrganizations(ctx.user.id), unreadCount(ctx)])
+  const [orgs, unread, jar] = await Promise.all([myOrganizations(ctx.user.id), unreadCount(ctx), cookies()])
+  const chosen = jar.get('theme')?.value
+  const theme: Theme = chosen === 'dark' || chosen === 'light' ? chosen : 'system'
   const o = ctx.org.slug
   const staff = ctx.role !== 'requester'
   const nav = [
@@ -22,10 +26,10 @@ export async function AppHeader({ ctx }: { ctx: Ctx }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* On a phone: org and the user's controls on the first line, the nav on its own line below. */}
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <details className="group relative min-w-0">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 md:gap-x-6">
+        <details className="group relative min-w-0 flex-1 basis-0 md:flex-none md:basis-auto">
           {/* Named by its visible text (label-in-name); "switch organisation" is only added when there is a choice. */}
-          <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100">
+          <summary className="flex min-w-0 cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100">
             <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-md bg-indigo-600 text-sm font-bold text-white" aria-hidden>{ctx.org.name[0]}</span>
             <span className="truncate font-semibold">{ctx.org.name}</span>
             {orgs.length > 1 && <><span className="sr-only">, switch organisation</span><span aria-hidden className="text-slate-600">▾</span></>}
@@ -46,7 +50,8 @@ export async function AppHeader({ ctx }: { ctx: Ctx }) {
         <nav aria-label="Main" className="order-last -mx-2 flex w-full flex-wrap gap-1 md:order-none md:mx-0 md:w-auto md:flex-1">
           {nav.map((n) => <NavLink key={n.href} href={n.href}>{n.label}</NavLink>)}
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm md:ml-0">
+        <div className="ml-auto flex shrink-0 items-center gap-1 text-sm sm:gap-3 md:ml-0">
+          <ThemeToggle initial={theme} />
           <NotificationBell org={o} unread={unread} />
           {/* The bell's count follows new notifications live (issue 16). */}
           <LiveRefresh org={o} kinds={['inbox']} delayMs={300} />

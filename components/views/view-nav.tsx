@@ -19,11 +19,12 @@ export function ViewNav({ org, views, counts, current }: { org: string; views: N
           return (
             <li key={v.id}>
               <a href={`/${org}/tickets?view=${encodeURIComponent(v.id)}`} aria-current={current === v.id ? 'page' : undefined}
-                aria-label={`${v.name}${n === undefined ? '' : ` ${fmt(n)} tickets`}${shared ? `, ${shared}` : ''}`}
                 className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
                 <span>{v.name}</span>
                 {shared && <ShareIcon title={shared} />}
                 {n !== undefined && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
+                {/* Named by its content, visible text first (label-in-name). */}
+                {(n !== undefined || shared) && <span className="sr-only">{n !== undefined ? ' tickets' : ''}{shared ? `, ${shared}` : ''}</span>}
               </a>
             </li>
           )
