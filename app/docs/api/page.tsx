@@ -34,7 +34,7 @@ export default async function ApiDocsPage() {
           <li>Lists are keyset-paginated: pass <code>nextCursor</code> as <code>after</code>. Each token may make a number of requests a minute; every answer carries <code>RateLimit-*</code> headers, and <code>429</code> says when to retry.</li>
           <li>Errors are <a className="text-blue-700 underline" href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a> problem details with a stable <code>code</code> and, for invalid input, <code>errors</code> naming every field. A ticket you may not see answers <code>404</code>, exactly as a missing one.</li>
         </ol>
-        <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-sm text-slate-100">{`${curl([
+        <pre tabIndex={0} aria-label="Example requests" className="overflow-x-auto rounded bg-slate-900 p-4 text-sm text-slate-100">{`${curl([
           'curl -X POST https://helpdesk.example.org/api/v1/acme/tickets',
           "-H 'Authorization: Bearer hd_…'",
           "-H 'Content-Type: application/json'",

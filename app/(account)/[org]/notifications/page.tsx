@@ -46,7 +46,7 @@ export default async function NotificationsPage({ params, searchParams }: { para
         ) : (
           <EmptyState title="No notifications yet">
             <p>When something happens on {isStaffRole(ctx.role) ? 'tickets you work on' : 'your requests'}, you will see it here.</p>
-            <p className="mt-1">Choose what reaches you, and how, in <Link href={`/${org}/preferences`} className="font-medium text-indigo-600 hover:underline">preferences</Link>.</p>
+            <p className="mt-1">Choose what reaches you, and how, in <Link href={`/${org}/preferences`} className="font-medium text-indigo-600 underline hover:text-indigo-900">preferences</Link>.</p>
           </EmptyState>
         )
       ) : (

@@ -42,7 +42,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
       {r.rows.length === 0 ? (
         <EmptyState title="Nothing to report">No tickets were created, answered or resolved in this range, and none is open.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div tabIndex={0} role="region" aria-label="Figures" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Figures per {by}, {r.range.from} to {r.range.to}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -49,7 +49,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             {filtered ? <a href={`/${org}/settings/audit`} className="font-medium text-indigo-600 hover:underline">Clear the filters</a> : 'Changes made in this organisation will appear here.'}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <div tabIndex={0} role="region" aria-label="Audit events" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Audit events{filtered ? ' (filtered)' : ''}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -54,7 +54,7 @@ export default async function DeliveriesPage({ params }: { params: Promise<{ org
         actions={<Link href={`/${org}/settings/deliveries`} className={buttonClass('secondary')}>Refresh</Link>} />
       {rows.length === 0 ? (
         <EmptyState title="Nothing waiting — every message was delivered">
-          Delivered email is listed under <Link href={`/${org}/settings/mail`} className="font-medium text-indigo-600 hover:underline">Sent mail</Link>.
+          Delivered email is listed under <Link href={`/${org}/settings/mail`} className="font-medium text-indigo-600 underline hover:text-indigo-900">Sent mail</Link>.
         </EmptyState>
       ) : (
         <>

@@ -36,10 +36,10 @@ export default async function SentMailPage({ params, searchParams }: { params: P
         <EmptyState title={before ? 'No older mail' : 'No mail yet'}>
           {before
             ? <Link href={base} className="font-medium text-indigo-600 hover:underline">Back to the newest</Link>
-            : <>Messages appear here once they are sent. Waiting ones are on the <Link href={`/${org}/settings/deliveries`} className="font-medium text-indigo-600 hover:underline">delivery queue</Link>.</>}
+            : <>Messages appear here once they are sent. Waiting ones are on the <Link href={`/${org}/settings/deliveries`} className="font-medium text-indigo-600 underline hover:text-indigo-900">delivery queue</Link>.</>}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div tabIndex={0} role="region" aria-label="Sent mail" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <div className="min-w-[48rem]">
             <div aria-hidden className={`${cols} border-b border-slate-200 bg-slate-50 py-3 pl-9 pr-4 text-xs font-semibold uppercase tracking-wide text-slate-600`}>
               <span>Time</span><span>To</span><span>Subject</span><span>Event</span><span>Status</span>

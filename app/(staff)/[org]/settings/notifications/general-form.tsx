@@ -28,7 +28,7 @@ export function GeneralForm({ org, autoCloseDays, smsWebhook, activeWebhooks }: 
             Webhook deliveries of events that reach a requester carry an <code>sms</code> part (their phone number and a one-line message with the portal link) for
             your gateway to send. Requesters add their number on their preferences page. Never for sensitive tickets.{' '}
             {activeWebhooks === 0
-              ? <>No webhook is set up yet: <Link className="text-indigo-700 hover:underline" href={`/${org}/settings/webhooks`}>add your gateway</Link>.</>
+              ? <>No webhook is set up yet: <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/webhooks`}>add your gateway</Link>.</>
               : <>{activeWebhooks} active webhook{activeWebhooks === 1 ? '' : 's'}.</>}
           </p>
         </div>

@@ -31,7 +31,7 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
           {rules.length === 0 ? (
             <div className="p-4">
               <EmptyState title="No routing rules yet">
-                {teams.length === 0 ? <>First <Link className="text-indigo-700 hover:underline" href={`/${org}/settings/teams`}>create a team</Link>, then add a rule below.</> : 'Add a rule below; until then new tickets wait in the unassigned queue.'}
+                {teams.length === 0 ? <>First <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>create a team</Link>, then add a rule below.</> : 'Add a rule below; until then new tickets wait in the unassigned queue.'}
               </EmptyState>
             </div>
           ) : (
@@ -84,7 +84,7 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
         </section>
         <p className="text-xs text-slate-600">
           A sensitive ticket only ever reaches a restricted team: rules for other teams are passed over, and if only those match it goes to the first restricted team.
-          Inside a team, tickets go round-robin or to the member with the fewest open tickets (set on the <Link className="text-indigo-700 hover:underline" href={`/${org}/settings/teams`}>Teams</Link> page); deactivated members are skipped.
+          Inside a team, tickets go round-robin or to the member with the fewest open tickets (set on the <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>Teams</Link> page); deactivated members are skipped.
         </p>
 
         {teams.length > 0 && (
