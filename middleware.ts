@@ -14,7 +14,7 @@ const { auth } = NextAuth(authConfig)
 const STAFF_AREAS = new Set(['tickets'])
 const ADMIN_AREAS = new Set(['settings'])
 /** Paths the sign-in routing leaves alone (they only get the security headers). csat/: survey links, answered without signing in (the link's signature is the check, lib/csat). */
-const UNGATED = /^\/(api\/|_next\/|docs\/|csat\/|sign-in|no-access|favicon\.ico|robots\.txt)/
+const UNGATED = /^\/(api\/|_next\/|docs\/|csat\/|sign-in|no-access|favicon\.ico|icon\.svg|apple-icon\.png|robots\.txt)/
 
 /** A redirect, or null to let the request through. */
 function route(req: NextRequest, claims: Claims): NextResponse | null {

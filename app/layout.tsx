@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import './globals.css'
 import { TimeZoneCookie } from '@/components/shell/time-zone-cookie'
 import { RenderRevision } from '@/components/router/render-revision'
@@ -14,9 +14,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Middleware's per-request CSP nonce. Reading headers() also makes every page render per
   // request, which a nonce needs: a prerendered page would carry a stale one.
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
+  // A chosen theme is rendered on the server, so the first paint is right (no flash); without
+  // one, globals.css follows prefers-color-scheme.
+  const theme = (await cookies()).get('theme')?.value
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === 'dark' || theme === 'light' ? theme : undefined}>
       <body className="min-h-screen">
+        {/* First stop for keyboard users on every page: past the header straight to the page's <main id="main">. */}
+        <a href="#main" className="sr-only rounded-md bg-white px-4 py-2 font-medium text-indigo-700 shadow-lg ring-2 ring-indigo-600 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50">
+          Skip to content
+        </a>
         <TimeZoneCookie nonce={nonce} />
         <RenderRevision />
         {children}

@@ -10,7 +10,7 @@ export default async function Home() {
   const orgs = await myOrganizations(session.user.id)
   if (orgs.length === 1) redirect(homePath(orgs[0].slug, orgs[0].role))
   return (
-    <main className="mx-auto max-w-md px-4 py-24">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-md px-4 py-24">
       <h1 className="text-2xl font-semibold">Choose an organisation</h1>
       {orgs.length === 0 ? (
         <p className="mt-4 text-slate-600">Your account is not a member of any organisation yet. Ask an admin to add you.</p>
@@ -20,7 +20,7 @@ export default async function Home() {
             <li key={o.slug}>
               <Link href={homePath(o.slug, o.role)} className="flex items-center justify-between rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400">
                 <span className="font-medium">{o.name}</span>
-                <span className="text-sm capitalize text-slate-500">{o.role}</span>
+                <span className="text-sm capitalize text-slate-600">{o.role}</span>
               </Link>
             </li>
           ))}

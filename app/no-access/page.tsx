@@ -23,7 +23,7 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
   const orgs = await myOrganizations(session.user.id)
   const member = orgs.find((o) => o.slug === org)
   return (
-    <main className="mx-auto max-w-lg px-4 py-24 text-center">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-lg px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">You don&apos;t have access to this page</h1>
       <p className="mt-3 text-slate-600">
         {reason === 'admin'

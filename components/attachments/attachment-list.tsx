@@ -54,7 +54,7 @@ export function AttachmentList({ org, items, deleteAction }: { org: string; item
               <a href={`${base}/${f.id}`} className="flex min-w-0 items-center gap-2 hover:underline" download={f.filename}>
                 <span aria-hidden className="rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-semibold uppercase text-slate-600">{extensionOf(f.filename) || 'file'}</span>
                 <span className="max-w-[16rem] truncate font-medium text-slate-800" title={f.filename}>{f.filename}</span>
-                <span className="whitespace-nowrap text-xs text-slate-500">{typeLabel(f.contentType)} · {formatBytes(f.size)}</span>
+                <span className="whitespace-nowrap text-xs text-slate-600">{typeLabel(f.contentType)} · {formatBytes(f.size)}</span>
               </a>
               {deleteAction && f.canDelete && <DeleteFile org={org} item={f} action={deleteAction} />}
             </li>

@@ -145,7 +145,7 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
         <button type="button" onClick={() => input.current?.click()} className={buttonClass('secondary', 'px-2.5 py-1.5 text-xs')}>
           <PaperclipIcon /> Attach files
         </button>
-        <span id={`${id}-hint`} className="text-xs text-slate-500">
+        <span id={`${id}-hint`} className="text-xs text-slate-600">
           or drop them here · images, PDF, Office, text, CSV, zip · up to {formatBytes(maxFileBytes)} each
         </span>
         <input ref={input} type="file" multiple accept={acceptAttribute} className="sr-only" tabIndex={-1} aria-hidden
@@ -158,16 +158,16 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
               {item.preview
                 // eslint-disable-next-line @next/next/no-img-element -- a local blob: preview, not an optimisable asset
                 ? <img src={item.preview} alt="" className="h-9 w-9 flex-none rounded object-cover" />
-                : <span aria-hidden className="flex h-9 w-9 flex-none items-center justify-center rounded bg-slate-100 text-[10px] font-semibold uppercase text-slate-500">{extensionOf(item.file.name) || 'file'}</span>}
+                : <span aria-hidden className="flex h-9 w-9 flex-none items-center justify-center rounded bg-slate-100 text-[10px] font-semibold uppercase text-slate-600">{extensionOf(item.file.name) || 'file'}</span>}
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium text-slate-800" title={item.file.name}>{item.file.name}</p>
                 {item.status === 'uploading' && (
                   <div className="mt-1 flex items-center gap-2">
                     <progress max={100} value={item.progress} aria-label={`Uploading ${item.file.name}`} className="h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-indigo-600" />
-                    <span className="w-9 text-right text-xs tabular-nums text-slate-500">{item.progress}%</span>
+                    <span className="w-9 text-right text-xs tabular-nums text-slate-600">{item.progress}%</span>
                   </div>
                 )}
-                {item.status === 'done' && <p className="text-xs text-slate-500">{formatBytes(item.file.size)} · ready to send</p>}
+                {item.status === 'done' && <p className="text-xs text-slate-600">{formatBytes(item.file.size)} · ready to send</p>}
                 {item.status === 'error' && <p className="text-xs text-rose-700">{item.error}</p>}
               </div>
               {item.status === 'done' && <input type="hidden" name="attachmentIds" value={item.id} />}

@@ -44,7 +44,7 @@ export function CannedReplyPicker({ org, number, replies, fill, onInsert }: {
       </div>
       <Combobox key={key} id={`canned-${number}`} value={null} onChange={pick} load={async (q) => options(q)} className="max-w-sm"
         placeholder={replies.length ? 'Type to search saved replies…' : 'No canned replies yet'} emptyText="No canned reply matches" />
-      {busy && <p role="status" className="text-xs text-slate-500">Inserting…</p>}
+      {busy && <p role="status" className="text-xs text-slate-600">Inserting…</p>}
       {error && <p role="alert" className="text-xs text-rose-600">{error}</p>}
     </div>
   )

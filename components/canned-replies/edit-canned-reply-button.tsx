@@ -17,7 +17,7 @@ export function EditCannedReplyButton({ org, reply, action }: { org: string; rep
       <Dialog ref={dialog} title={`Edit ${reply.title}`}>
         {opened > 0 && <CannedReplyForm key={opened} org={org} reply={reply} canShare={false} action={action} onDone={() => dialog.current?.close()} />}
         <div className="-mt-2 flex justify-start">
-          <button type="button" className="text-sm text-slate-500 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" className="text-sm text-slate-600 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
         </div>
       </Dialog>
     </>

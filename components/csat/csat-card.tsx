@@ -15,10 +15,10 @@ export function CsatCard({ surveys, tz }: { surveys: Survey[]; tz: string }) {
             {s.answeredAt ? (
               <>
                 <Badge tone={s.rating === 'good' ? 'green' : 'red'}>{s.rating === 'good' ? '👍 Good' : '👎 Bad'}</Badge>
-                <span className="ml-2 text-xs text-slate-500">{formatTime(s.answeredAt, tz)}</span>
+                <span className="ml-2 text-xs text-slate-600">{formatTime(s.answeredAt, tz)}</span>
                 {s.comment && <p className="mt-1 whitespace-pre-wrap text-slate-700">“{s.comment}”</p>}
               </>
-            ) : <span className="text-slate-500">Survey sent {formatTime(s.sentAt, tz)}, not answered yet</span>}
+            ) : <span className="text-slate-600">Survey sent {formatTime(s.sentAt, tz)}, not answered yet</span>}
           </li>
         ))}
       </ul>

@@ -39,7 +39,8 @@ export function DataTable<T>({ columns, data, sort, dir, caption, rowKey }: {
     },
   })
   return (
-    <div className={`overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
+    // Focusable and named: on a phone the table scrolls sideways, and keyboard users must be able to scroll it too.
+    <div tabIndex={0} role="region" aria-label={caption} className={`overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 transition-opacity ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
@@ -53,7 +54,7 @@ export function DataTable<T>({ columns, data, sort, dir, caption, rowKey }: {
                     {h.column.getCanSort() ? (
                       <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600">
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden className="text-slate-400">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                        <span aria-hidden className="text-slate-600">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
                       </button>
                     ) : flexRender(h.column.columnDef.header, h.getContext())}
                   </th>

@@ -17,10 +17,10 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
     <figure aria-labelledby={`${id}-t`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <figcaption>
         <h2 id={`${id}-t`} className="text-sm font-semibold text-slate-900">{title}</h2>
-        <p className="mt-0.5 text-xs text-slate-500">{summary}</p>
+        <p className="mt-0.5 text-xs text-slate-600">{summary}</p>
       </figcaption>
       {isEmpty ? (
-        <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-500">{empty ?? 'Nothing to show for this range.'}</p>
+        <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-600">{empty ?? 'Nothing to show for this range.'}</p>
       ) : (
         <div className="mt-3">
           <LazyChart kind={kind} rows={rows} xKey={xKey} series={series} title={title} summary={summary} horizontal={horizontal} height={height} />
@@ -31,7 +31,7 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
         <div className="mt-2 max-h-72 overflow-auto">
           <table className="min-w-full text-left text-xs">
             <caption className="sr-only">{title}</caption>
-            <thead className="bg-slate-50 text-slate-500">
+            <thead className="bg-slate-50 text-slate-600">
               <tr>
                 <th scope="col" className="px-2 py-1 font-semibold">{xLabel}</th>
                 {series.map((s) => <th key={s.key} scope="col" className="px-2 py-1 text-right font-semibold">{s.label}</th>)}

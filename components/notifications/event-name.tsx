@@ -15,7 +15,7 @@ const names: Record<keyof typeof eventLabels, string> = {
 }
 
 export function EventName({ event }: { event: string | null | undefined }) {
-  if (!event) return <span className="text-slate-400">—</span>
+  if (!event) return <span className="text-slate-600">—</span>
   const name = names[event as keyof typeof names]
   return <Badge tone={event.startsWith('sla.') ? 'amber' : 'slate'}>{name ?? event}</Badge>
 }

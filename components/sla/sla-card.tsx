@@ -13,7 +13,7 @@ export function SlaCard({ ticket, policy, tz, now = new Date() }: {
 }) {
   const sla = ticketSla(ticket, now)
   if (!sla.status) {
-    return <Card title="SLA"><p className="text-sm text-slate-500">{ticket.status === 'cancelled' ? 'Cancelled tickets carry no SLA.' : 'No SLA policy covers this ticket’s priority and category.'}</p></Card>
+    return <Card title="SLA"><p className="text-sm text-slate-600">{ticket.status === 'cancelled' ? 'Cancelled tickets carry no SLA.' : 'No SLA policy covers this ticket’s priority and category.'}</p></Card>
   }
   return (
     <Card title="SLA" actions={<SlaBadge status={sla.status} />}>
@@ -27,7 +27,7 @@ export function SlaCard({ ticket, policy, tz, now = new Date() }: {
         <Target label="First response" target={policy?.responseMinutes} state={sla.response!} due={ticket.responseDueAt} doneAt={ticket.firstResponseAt} tz={tz} now={now} />
         <Target label="Resolution" target={policy?.resolutionMinutes} state={sla.resolution!} due={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} tz={tz} now={now} />
       </dl>
-      {ticket.slaPausedAt && sla.status === 'paused' && <p className="mt-3 text-xs text-slate-500">Clock stopped since {formatTime(ticket.slaPausedAt, tz)} while the ticket waits.</p>}
+      {ticket.slaPausedAt && sla.status === 'paused' && <p className="mt-3 text-xs text-slate-600">Clock stopped since {formatTime(ticket.slaPausedAt, tz)} while the ticket waits.</p>}
       {ticket.escalatedAt && <p className="mt-3 rounded-md bg-rose-50 px-2 py-1 text-xs font-medium text-rose-700 ring-1 ring-rose-200">Escalated {formatTime(ticket.escalatedAt, tz)}</p>}
     </Card>
   )
@@ -40,14 +40,14 @@ function Target({ label, target, state, due, doneAt, tz, now }: {
   return (
     <div>
       <dt className="flex items-center justify-between gap-2">
-        <span className="font-medium text-slate-700">{label}{target !== undefined && <span className="font-normal text-slate-500"> · {formatMinutes(target)}</span>}</span>
+        <span className="font-medium text-slate-700">{label}{target !== undefined && <span className="font-normal text-slate-600"> · {formatMinutes(target)}</span>}</span>
         <SlaTargetBadge state={state} />
       </dt>
       <dd className="mt-0.5 text-slate-600">
         {due && <>Due <time dateTime={due.toISOString()}>{formatTime(due, tz)}</time></>}
         {due && live && <span className={state === 'breached' ? 'font-medium text-rose-700' : state === 'at_risk' ? 'text-amber-800' : ''}> · {dueIn(due, now)}</span>}
         {!due && state === 'paused' && 'Clock stopped'}
-        {doneAt && <span className="block text-xs text-slate-500">{label === 'Resolution' ? 'Resolved' : 'Answered'} {formatTime(doneAt, tz)}</span>}
+        {doneAt && <span className="block text-xs text-slate-600">{label === 'Resolution' ? 'Resolved' : 'Answered'} {formatTime(doneAt, tz)}</span>}
       </dd>
     </div>
   )

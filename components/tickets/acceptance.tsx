@@ -35,7 +35,7 @@ export function Acceptance({ org, number, accepted, team, acceptAction, rejectAc
         description={team ? `It goes back to the ${team} queue, unassigned, and the team is told.` : 'It becomes unassigned, and the admins are told.'}>
         {opened > 0 && <RejectForm key={opened} org={org} number={number} verb={verb} action={rejectAction} onDone={() => dialog.current?.close()} />}
         <div className="-mt-2 flex justify-start">
-          <button type="button" className="text-sm text-slate-500 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" className="text-sm text-slate-600 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
         </div>
       </Dialog>
     </div>

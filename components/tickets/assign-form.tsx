@@ -62,7 +62,7 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
           narrow={{ team: chosenTeamId || undefined, ticket: number }} fixed={[unassigned]}
           invalid={!!err('assigneeId')} describedBy="assigneeId-error" />
       </Field>
-      <Field id="assign-reason" label={<>Reason {takingOver ? <span className="font-normal text-slate-500">(required: it moves from its current assignee)</span> : <span className="font-normal text-slate-500">(optional)</span>}</>}
+      <Field id="assign-reason" label={<>Reason {takingOver ? <span className="font-normal text-slate-600">(required: it moves from its current assignee)</span> : <span className="font-normal text-slate-600">(optional)</span>}</>}
         error={err('reason')} hint="Kept in the ticket's assignment history.">
         <Input id="assign-reason" autoComplete="off" invalid={!!err('reason')} describedBy="assign-reason-error" {...form.register('reason')} />
       </Field>

@@ -19,7 +19,7 @@ export function AutoAssignButton({ org, number, action }: {
         </button>
       </form>
       {state.ok === false && state.message && <p role="alert" className="mt-1 max-w-56 text-left text-xs text-rose-600">{state.message}</p>}
-      {state.ok && changed === false && <p role="status" className="mt-1 text-xs text-slate-500">Routing gives the same result.</p>}
+      {state.ok && changed === false && <p role="status" className="mt-1 text-xs text-slate-600">Routing gives the same result.</p>}
     </div>
   )
 }

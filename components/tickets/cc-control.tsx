@@ -32,11 +32,11 @@ export function CcControl({ org, number, emails, sensitive, addAction, removeAct
             <li key={email} className="flex items-center justify-between gap-2">
               <span className="break-all text-slate-800">{email}</span>
               <button type="button" aria-label={`Remove CC ${email}`} disabled={remove.pending} onClick={() => removeCc(email)}
-                className="rounded px-1.5 text-sm text-slate-400 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
+                className="rounded px-1.5 text-sm text-slate-600 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
             </li>
           ))}
         </ul>
-      ) : <p className="text-sm text-slate-500">Nobody is copied.</p>}
+      ) : <p className="text-sm text-slate-600">Nobody is copied.</p>}
       {remove.state.ok === false && <p role="alert" className="text-sm text-rose-600">{remove.state.message}</p>}
       <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Copy someone on replies" className="space-y-1">
         <input type="hidden" name="org" value={org} />
@@ -49,7 +49,7 @@ export function CcControl({ org, number, emails, sensitive, addAction, removeAct
         </div>
         {error
           ? <p id={`cc-email-${number}-error`} role="alert" className="text-sm text-rose-600">{error}</p>
-          : <p className="text-xs text-slate-500">
+          : <p className="text-xs text-slate-600">
             {sensitive ? 'This ticket is restricted: no copies are sent while it is.' : `They get public replies by email, nothing else. Up to ${MAX_CC}.`}
           </p>}
       </form>

@@ -23,10 +23,10 @@ export function ConversationList({ org, number, rows, files, markSolution, delet
           aria-label={c.internal ? `Internal note by ${c.author}` : `Reply by ${c.author}`}>
           <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="font-medium text-slate-900">{c.author}</span>
-            {c.byRequester && <span className="text-slate-500">(requester)</span>}
+            {c.byRequester && <span className="text-slate-600">(requester)</span>}
             {c.internal && <Badge tone="amber">Internal note · staff only</Badge>}
             {c.isSolution && <Badge tone="green">Solution</Badge>}
-            <time className="ml-auto text-xs text-slate-500" dateTime={c.at}>{c.when}</time>
+            <time className="ml-auto text-xs text-slate-600" dateTime={c.at}>{c.when}</time>
           </div>
           <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{c.body}</p>
           {files?.[c.id] && <AttachmentList org={org} items={files[c.id]} deleteAction={deleteFile} />}

@@ -20,7 +20,7 @@ export function Conversation({ org, number, entries, tz, requesterId, markSoluti
   files?: Record<string, AttachmentItem[]>
   deleteFile?: (prev: ActionState, form: FormData) => Promise<ActionState>
 }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-500">No replies yet.</p>
+  if (entries.length === 0) return <p className="text-sm text-slate-600">No replies yet.</p>
   const rows = entries.map((c) => ({
     id: c.id, body: c.body, internal: c.internal, isSolution: c.isSolution, author: c.author,
     byRequester: c.authorId === requesterId, at: c.createdAt.toISOString(), when: formatTime(c.createdAt, tz),

@@ -48,7 +48,7 @@ export function EditTicketForm({ org, ticket, categories, canUnflag, action }: {
         <input type="checkbox" value="true" disabled={ticket.sensitive && !canUnflag} className="mt-0.5 h-4 w-4 rounded border-slate-300" {...form.register('sensitive')} />
         <span>
           Sensitive — only cleared staff and admins can see it
-          {ticket.sensitive && !canUnflag && <span className="block text-xs text-slate-500">Only an admin can remove the flag.</span>}
+          {ticket.sensitive && !canUnflag && <span className="block text-xs text-slate-600">Only an admin can remove the flag.</span>}
         </span>
       </label>
       <FormMessage state={state} fields={['title', 'description', 'priority', 'categoryId', 'sensitive']} />

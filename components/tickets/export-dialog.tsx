@@ -40,7 +40,7 @@ export function ExportDialog({ org, query, count }: { org: string; query: Record
             <button type="button" className="text-indigo-700 hover:underline" onClick={() => setChosen(new Set(defaultExportColumns))}>Defaults</button>
           </div>
         </fieldset>
-        <p className="text-xs text-slate-500">Large exports are written while they download: your browser shows the progress, and the file is complete when the download finishes.</p>
+        <p className="text-xs text-slate-600">Large exports are written while they download: your browser shows the progress, and the file is complete when the download finishes.</p>
         {columns.length === 0 && <p role="alert" className="text-sm text-rose-600">Choose at least one column.</p>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => ref.current?.close()}>Cancel</Button>

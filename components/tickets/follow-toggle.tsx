@@ -20,7 +20,7 @@ export function FollowToggle({ org, number, following, count, followAction, unfo
         className={buttonClass(following ? 'primary' : 'secondary', 'px-2.5 py-1 text-xs')}>
         {following ? 'Following' : 'Follow'}
       </button>
-      <span className="text-xs text-slate-500" data-testid="watcher-count">{watchers(count)}</span>
+      <span className="text-xs text-slate-600" data-testid="watcher-count">{watchers(count)}</span>
       {state.ok === false && <span role="alert" className="text-xs text-rose-600">{state.message}</span>}
     </form>
   )

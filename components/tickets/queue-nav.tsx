@@ -6,15 +6,17 @@ import { formatQueueCount as fmt, type QueueCounts } from '@/lib/tickets/queues'
  * marked for screen readers and by colour. My teams come before the others.
  */
 export function QueueNav({ org, counts, current }: { org: string; counts: QueueCounts; current: string | undefined }) {
-  const item = (queue: string | undefined, label: React.ReactNode, n: number | null, name: string) => {
+  // Named by its content, visible text first ("My work 3 unsolved"), so voice users can say
+  // what they see (label-in-name); what only the eye gets from the lock comes after it.
+  const item = (queue: string | undefined, label: React.ReactNode, n: number | null, extra = '') => {
     const active = current === queue
     return (
       <li key={queue ?? 'all'}>
         <a href={queue ? `/${org}/tickets?queue=${queue}` : `/${org}/tickets`} aria-current={active ? 'page' : undefined}
-          aria-label={n === null ? name : `${name}, ${fmt(n)} unsolved`}
           className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
           <span>{label}</span>
           {n !== null && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
+          {(n !== null || extra) && <span className="sr-only">{n !== null ? ' unsolved' : ''}{extra}</span>}
         </a>
       </li>
     )
@@ -26,16 +28,15 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
     <nav aria-label="Queues" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
       <ul className="flex flex-wrap gap-2">
         {/* The unfiltered list holds closed and cancelled tickets too, and says so (issue 18). */}
-        {item('open', 'All open', counts.open, 'All open')}
-        {item(undefined, 'All, including closed', null, 'All tickets, including closed')}
-        {item('mine', 'My work', counts.mine, 'My work')}
-        {item('unassigned', 'Unassigned', counts.unassigned, 'Unassigned')}
+        {item('open', 'All open', counts.open)}
+        {item(undefined, 'All, including closed', null)}
+        {item('mine', 'My work', counts.mine)}
+        {item('unassigned', 'Unassigned', counts.unassigned)}
       </ul>
       {shown.length > 0 && (
         <ul className="flex flex-wrap gap-2 border-slate-300 sm:border-l sm:pl-4" aria-label="Team queues">
-          {shown.map((t) => item(`team:${t.id}`,
-            <>{t.name}{t.member && <span className="sr-only"> (my team)</span>}{t.restricted && <LockIcon />}</>,
-            t.count, `${t.name} queue${t.restricted ? ' (restricted)' : ''}`))}
+          {shown.map((t) => item(`team:${t.id}`, <>{t.name}{t.restricted && <LockIcon />}</>,
+            t.count, `${t.member ? ', my team' : ''}${t.restricted ? ', restricted' : ''}`))}
         </ul>
       )}
       {others.length > 0 && (
@@ -54,7 +55,7 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
           </ul>
         </details>
       )}
-      <span className="text-xs text-slate-400">Counts: unsolved tickets</span>
+      <span className="text-xs text-slate-600">Counts: unsolved tickets</span>
     </nav>
   )
 }

@@ -11,7 +11,7 @@ const whereLabel = { title: 'Title', description: 'Description', reply: 'Reply',
 export function SearchSnippet({ where, text }: { where: keyof typeof whereLabel; text: string }) {
   const parts = text.split(MARK_START)
   return (
-    <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">
+    <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">
       <span className="font-medium text-slate-600">{whereLabel[where]}:</span>{' '}
       {parts.map((part, i) => {
         if (i === 0) return <Fragment key={i}>{part}</Fragment>

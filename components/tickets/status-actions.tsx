@@ -39,7 +39,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
     defaultValues: { number, note: '' },
     onSuccess: () => { setTarget(null); form.reset({ number, note: '' }) },
   })
-  if (allowed.length === 0) return <p className="text-sm text-slate-500">No status changes are available to you.</p>
+  if (allowed.length === 0) return <p className="text-sm text-slate-600">No status changes are available to you.</p>
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">

@@ -87,11 +87,11 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
             <li key={tag} className="inline-flex items-center gap-0.5">
               <TagLink org={org} tag={tag} />
               <button type="button" aria-label={`Remove tag ${tag}`} disabled={remove.pending} onClick={() => void removeTag(tag)}
-                className="rounded px-1 text-sm leading-none text-slate-400 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
+                className="inline-flex h-6 w-6 items-center justify-center rounded text-sm leading-none text-slate-600 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
             </li>
           ))}
         </ul>
-      ) : <p className="text-sm text-slate-500">No tags yet.</p>}
+      ) : <p className="text-sm text-slate-600">No tags yet.</p>}
       <div className="space-y-1">
         <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">Add a tag</label>
         <div className="relative">
@@ -126,7 +126,7 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
                 <li key={s.tag} id={optionId(i)} role="option" aria-selected={i === active}
                   className={`flex cursor-pointer justify-between gap-3 px-3 py-1.5 ${i === active ? 'bg-indigo-50 text-indigo-900' : 'text-slate-800'}`}
                   onMouseEnter={() => setActive(i)} onClick={() => void addTag(s.tag)}>
-                  <span>{s.tag}</span><span className="text-xs text-slate-500">{s.count} {s.count === 1 ? 'ticket' : 'tickets'}</span>
+                  <span>{s.tag}</span><span className="text-xs text-slate-600">{s.count} {s.count === 1 ? 'ticket' : 'tickets'}</span>
                 </li>
               ))}
             </ul>
@@ -134,7 +134,7 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
         </div>
         {error
           ? <p id={errorId} role="alert" className="text-sm text-rose-600">{error}</p>
-          : <p id={`${inputId}-hint`} className="text-xs text-slate-500">Enter adds it · a–z, 0–9, - _ . · {tags.length} of {MAX_TAGS_PER_TICKET} tags</p>}
+          : <p id={`${inputId}-hint`} className="text-xs text-slate-600">Enter adds it · a–z, 0–9, - _ . · {tags.length} of {MAX_TAGS_PER_TICKET} tags</p>}
         <span role="status" aria-live="polite" className="sr-only">{open && options.length > 0 ? `${options.length} suggestions` : ''}</span>
       </div>
     </div>

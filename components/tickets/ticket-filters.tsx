@@ -90,7 +90,7 @@ export function TicketFilters({ org, values, assigneeLabel, categories, teams, s
         </label>
       )}
       <button type="submit" className={buttonClass('secondary', 'py-1.5')} disabled={pending}>{pending ? 'Filtering…' : 'Apply'}</button>
-      <a href={pathname} className="pb-2 text-sm text-slate-500 hover:text-slate-800">Clear</a>
+      <a href={pathname} className="pb-2 text-sm text-slate-600 hover:text-slate-800">Clear</a>
     </form>
   )
 }
@@ -124,7 +124,7 @@ function SearchHelp() {
   ]
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm text-slate-500 ring-1 ring-slate-300 hover:text-slate-800" aria-label="Search help">?</summary>
+      <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm text-slate-600 ring-1 ring-slate-300 hover:text-slate-800" aria-label="Search help">?</summary>
       <div className="absolute right-0 z-20 mt-1 w-[28rem] rounded-lg bg-white p-3 text-xs shadow-lg ring-1 ring-slate-200">
         <p className="mb-2 font-medium text-slate-800">Search</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">

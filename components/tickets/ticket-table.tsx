@@ -55,7 +55,7 @@ export function TicketTable({ org, rows, sort, dir, columns: shown }: {
   // Columns with an accessor are sortable (server-side, by the same key); the rest are not.
   // Cells carry their layout in the column's meta instead of a wrapper element: at 25 rows
   // a wrapper per cell was 100 elements of the page's ~950 (React renders each twice).
-  const none = (text = '—') => <span className="text-slate-400">{text}</span>
+  const none = (text = '—') => <span className="text-slate-600">{text}</span>
   const optional: Record<ListColumnId, ColumnDef<TicketTableRow, unknown>> = {
     status: { accessorKey: 'status', header: 'Status', sortDescFirst: firstDesc('status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     due: {
@@ -64,7 +64,7 @@ export function TicketTable({ org, rows, sort, dir, columns: shown }: {
       cell: ({ row: { original: t } }) => t.sla ? (
         <>
           <SlaBadge status={t.sla} />
-          {t.due && <time title={t.dueFull ?? undefined} className={`mt-0.5 block whitespace-nowrap text-xs ${t.overdue ? 'font-medium text-rose-700' : 'text-slate-500'}`}>{t.due}</time>}
+          {t.due && <time title={t.dueFull ?? undefined} className={`mt-0.5 block whitespace-nowrap text-xs ${t.overdue ? 'font-medium text-rose-700' : 'text-slate-600'}`}>{t.due}</time>}
           {t.escalated && <span className="block text-xs text-rose-700">Escalated</span>}
         </>
       ) : none(),
@@ -79,7 +79,7 @@ export function TicketTable({ org, rows, sort, dir, columns: shown }: {
           {t.assignee ?? none('Unassigned')}
           {t.awaitingAcceptance && <span className="block text-xs text-amber-700">Not accepted yet</span>}
           {/* Without a Team column the team still shows, under the assignee. */}
-          {t.team && !shown.includes('team') && <span className="block text-xs text-slate-500">{t.team}</span>}
+          {t.team && !shown.includes('team') && <span className="block text-xs text-slate-600">{t.team}</span>}
         </>
       ),
     },
@@ -89,7 +89,7 @@ export function TicketTable({ org, rows, sort, dir, columns: shown }: {
   }
   const columns: ColumnDef<TicketTableRow, unknown>[] = [
     ...(select ? [selectColumn<TicketTableRow>(select)] : []),
-    { accessorKey: 'number', header: '#', sortDescFirst: firstDesc('number'), meta: { className: 'tabular-nums text-slate-500' }, cell: ({ row }) => `#${row.original.number}` },
+    { accessorKey: 'number', header: '#', sortDescFirst: firstDesc('number'), meta: { className: 'tabular-nums text-slate-600' }, cell: ({ row }) => `#${row.original.number}` },
     {
       accessorKey: 'title', header: 'Title', sortDescFirst: firstDesc('title'), meta: { className: 'min-w-64' },
       cell: ({ row: { original: t } }) => (

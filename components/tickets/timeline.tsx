@@ -6,7 +6,7 @@ export type TimelineItem = { id: string; at: Date; actor: string | null; kind: s
 const dot: Record<string, string> = { status: 'bg-indigo-500', assignment: 'bg-sky-500', edit: 'bg-slate-400', attachment: 'bg-teal-500', sla: 'bg-rose-500', comment: 'bg-emerald-500' }
 
 export function Timeline({ entries, tz }: { entries: TimelineItem[]; tz: string }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened yet.</p>
+  if (entries.length === 0) return <p className="text-sm text-slate-600">Nothing has happened yet.</p>
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-4" aria-label="Timeline">
       {entries.map((e) => (
@@ -17,7 +17,7 @@ export function Timeline({ entries, tz }: { entries: TimelineItem[]; tz: string 
             {e.due && <span className="text-slate-600"> (due {formatTime(e.due, tz)})</span>}
           </p>
           {e.note && <p className="mt-0.5 whitespace-pre-wrap text-slate-600">{quotedNote(e.note)}</p>}
-          <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>{formatTime(e.at, tz)}</time>
+          <time className="text-xs text-slate-600" dateTime={e.at.toISOString()}>{formatTime(e.at, tz)}</time>
         </li>
       ))}
     </ol>

@@ -19,7 +19,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
       <p className="text-sm font-semibold text-slate-900">{title}</p>
-      {children && <div className="mt-1 text-sm text-slate-500">{children}</div>}
+      {children && <div className="mt-1 text-sm text-slate-600">{children}</div>}
     </div>
   )
 }
@@ -29,7 +29,7 @@ export function PageHeader({ title, subtitle, actions }: { title: ReactNode; sub
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-        {subtitle && <p className="mt-1 text-sm text-slate-500">{subtitle}</p>}
+        {subtitle && <p className="mt-1 text-sm text-slate-600">{subtitle}</p>}
       </div>
       {actions && <div className="flex items-center gap-2">{actions}</div>}
     </div>

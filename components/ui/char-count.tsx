@@ -17,7 +17,7 @@ export function CharCount({ control, name, max, id, quietBelow = 0 }: {
   if (n < max * quietBelow) return null
   const over = n - max
   return (
-    <p id={`${id}-count`} className={`text-right text-xs tabular-nums ${over > 0 ? 'font-medium text-rose-600' : 'text-slate-500'}`}>
+    <p id={`${id}-count`} className={`text-right text-xs tabular-nums ${over > 0 ? 'font-medium text-rose-600' : 'text-slate-600'}`}>
       {over > 0
         ? <span role="status">{over.toLocaleString('en')} {over === 1 ? 'character' : 'characters'} over the limit of {max.toLocaleString('en')}</span>
         : <>{n.toLocaleString('en')} / {max.toLocaleString('en')}<span className="sr-only"> characters</span></>}

@@ -91,7 +91,7 @@ export function Combobox({ id, name, value, onChange, load, fixed = [], placehol
           else if (e.key === 'Escape' && open) { e.preventDefault(); close() }
         }}
       />
-      <span aria-hidden className="pointer-events-none absolute inset-y-0 right-2 flex items-center text-slate-400">▾</span>
+      <span aria-hidden className="pointer-events-none absolute inset-y-0 right-2 flex items-center text-slate-600">▾</span>
       {open && (
         <ul id={listId} role="listbox" aria-label="Suggestions"
           className="absolute z-20 mt-1 max-h-64 w-full min-w-56 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"
@@ -100,12 +100,12 @@ export function Combobox({ id, name, value, onChange, load, fixed = [], placehol
             <li key={o.id || `fixed-${i}`} id={optionId(i)} role="option" aria-selected={i === active}
               className={`cursor-pointer px-3 py-1.5 ${i === active ? 'bg-indigo-50 text-indigo-900' : 'text-slate-800'} ${o.id === value?.id ? 'font-medium' : ''}`}
               onMouseEnter={() => setActive(i)} onClick={() => pick(o)}>
-              {o.label}{o.hint && <span className="block text-xs text-slate-500">{o.hint}</span>}
+              {o.label}{o.hint && <span className="block text-xs text-slate-600">{o.hint}</span>}
             </li>
           ))}
-          {loading && <li role="presentation" className="px-3 py-1.5 text-slate-500">Searching…</li>}
+          {loading && <li role="presentation" className="px-3 py-1.5 text-slate-600">Searching…</li>}
           {!loading && failed && <li role="presentation" className="px-3 py-1.5 text-rose-600">Could not load suggestions. Type again to retry.</li>}
-          {!loading && !failed && options.length === 0 && <li role="presentation" className="px-3 py-1.5 text-slate-500">{emptyText}</li>}
+          {!loading && !failed && options.length === 0 && <li role="presentation" className="px-3 py-1.5 text-slate-600">{emptyText}</li>}
         </ul>
       )}
       <span role="status" aria-live="polite" className="sr-only">{open && !loading ? `${options.length} suggestions` : ''}</span>

@@ -9,7 +9,7 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>
       {children}
-      {hint && !error && <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p>}
+      {hint && !error && <p id={`${id}-hint`} className="text-xs text-slate-600">{hint}</p>}
       {error && <p id={`${id}-error`} role="alert" className="text-sm text-rose-600">{error}</p>}
     </div>
   )

@@ -11,7 +11,7 @@ const shareLabel = (v: NavView) => (v.scope === 'org' ? 'shared with everyone' :
 export function ViewNav({ org, views, counts, current }: { org: string; views: NavView[]; counts: Map<string, number>; current: string | undefined }) {
   return (
     <nav aria-label="Saved views" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2">
-      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Views</span>
+      <span className="text-xs font-medium uppercase tracking-wide text-slate-600">Views</span>
       <ul className="flex flex-wrap gap-2">
         {views.map((v) => {
           const n = counts.get(v.id)
@@ -19,11 +19,12 @@ export function ViewNav({ org, views, counts, current }: { org: string; views: N
           return (
             <li key={v.id}>
               <a href={`/${org}/tickets?view=${encodeURIComponent(v.id)}`} aria-current={current === v.id ? 'page' : undefined}
-                aria-label={`${v.name}${shared ? ` (${shared})` : ''}${n === undefined ? '' : `, ${fmt(n)} tickets`}`}
                 className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
                 <span>{v.name}</span>
                 {shared && <ShareIcon title={shared} />}
                 {n !== undefined && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
+                {/* Named by its content, visible text first (label-in-name). */}
+                {(n !== undefined || shared) && <span className="sr-only">{n !== undefined ? ' tickets' : ''}{shared ? `, ${shared}` : ''}</span>}
               </a>
             </li>
           )

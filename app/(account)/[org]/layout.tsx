@@ -9,7 +9,7 @@ export default async function AccountLayout({ children, params }: { children: Re
   return (
     <>
       <AppHeader ctx={ctx} />
-      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">{children}</main>
     </>
   )
 }

@@ -23,12 +23,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (session?.user?.id) redirect('/')
   const providers = oauthButtons()
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
           <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white" aria-hidden>H</div>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Helpdesk</h1>
-          <p className="mt-1 text-sm text-slate-500">Requesters, agents and admins all sign in here.</p>
+          <p className="mt-1 text-sm text-slate-600">Requesters, agents and admins all sign in here.</p>
         </div>
         {error && (
           <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">

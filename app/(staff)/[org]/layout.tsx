@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation'
 import { AppHeader } from '@/components/shell/app-header'
+import { KeyboardShortcuts } from '@/components/shell/keyboard-shortcuts'
 import { pageCtx } from '@/lib/pages/guard'
 
 export default async function StaffLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
@@ -9,7 +10,8 @@ export default async function StaffLayout({ children, params }: { children: Reac
   return (
     <>
       <AppHeader ctx={ctx} />
-      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      <KeyboardShortcuts />
     </>
   )
 }

@@ -15,13 +15,13 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
     throw err
   })
   return (
-    <main className="mx-auto max-w-lg px-4 py-16">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-lg px-4 py-16">
       <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         {!survey ? (
           <><h1 className="text-lg font-semibold text-slate-900">This survey link is not valid</h1><p className="mt-2 text-sm text-slate-600">It may have been copied incompletely. You can also answer from the request in the portal.</p></>
         ) : (
           <>
-            <p className="text-sm text-slate-500">{survey.orgName}</p>
+            <p className="text-sm text-slate-600">{survey.orgName}</p>
             <h1 className="mb-4 text-lg font-semibold text-slate-900">How did we do on request #{survey.number}?</h1>
             {survey.answeredAt ? (
               <p role="status" className="text-sm text-slate-700">You already answered this survey ({survey.rating === 'good' ? '👍 good' : '👎 bad'}). Thank you!</p>

@@ -17,7 +17,7 @@ export default async function ApiDocsPage() {
   // The page's CSP allows only scripts with this request's nonce (middleware.ts).
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
   return (
-    <main className="mx-auto max-w-5xl px-6 py-10">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-6 py-10">
       <h1 className="text-2xl font-semibold">Helpdesk REST API v1</h1>
       <p className="mt-2 text-slate-600">
         Everything under <code>/api/v1/&lt;org&gt;/…</code> of this installation. The machine-readable description is the{' '}
@@ -34,7 +34,7 @@ export default async function ApiDocsPage() {
           <li>Lists are keyset-paginated: pass <code>nextCursor</code> as <code>after</code>. Each token may make a number of requests a minute; every answer carries <code>RateLimit-*</code> headers, and <code>429</code> says when to retry.</li>
           <li>Errors are <a className="text-blue-700 underline" href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a> problem details with a stable <code>code</code> and, for invalid input, <code>errors</code> naming every field. A ticket you may not see answers <code>404</code>, exactly as a missing one.</li>
         </ol>
-        <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-sm text-slate-100">{`${curl([
+        <pre tabIndex={0} aria-label="Example requests" className="overflow-x-auto rounded bg-slate-900 p-4 text-sm text-slate-100">{`${curl([
           'curl -X POST https://helpdesk.example.org/api/v1/acme/tickets',
           "-H 'Authorization: Bearer hd_…'",
           "-H 'Content-Type: application/json'",
@@ -49,7 +49,7 @@ export default async function ApiDocsPage() {
       <section aria-labelledby="ops" className="mt-8">
         <h2 id="ops" className="text-lg font-semibold">Operations ({operations.length})</h2>
         <table className="mt-3 w-full text-left text-sm">
-          <thead className="border-b text-slate-500">
+          <thead className="border-b text-slate-600">
             <tr><th scope="col" className="py-2 pr-4">Method</th><th scope="col" className="py-2 pr-4">Path</th><th scope="col" className="py-2">What it does</th></tr>
           </thead>
           <tbody>
@@ -71,11 +71,11 @@ export default async function ApiDocsPage() {
         <link rel="stylesheet" href="/docs/api/assets/swagger-ui.css" />
         {/* Swagger UI owns this element's children: set as raw HTML, React neither hydrates nor
             re-renders them, so a reference drawn before hydration is not wiped by it. */}
-        <div id="swagger-ui" className="mt-3" dangerouslySetInnerHTML={{ __html: '<p class="text-slate-500">Loading the reference…</p>' }} />
+        <div id="swagger-ui" className="mt-3" dangerouslySetInnerHTML={{ __html: '<p class="text-slate-600">Loading the reference…</p>' }} />
         <script src="/docs/api/assets/swagger-ui-bundle.js" nonce={nonce} defer />
         <script src="/docs/api/assets/init.js" nonce={nonce} defer />
       </section>
-      <p className="mt-10 text-sm text-slate-500"><Link className="underline" href="/">Back to the helpdesk</Link></p>
+      <p className="mt-10 text-sm text-slate-600"><Link className="underline" href="/">Back to the helpdesk</Link></p>
     </main>
   )
 }

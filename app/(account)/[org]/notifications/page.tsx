@@ -46,7 +46,7 @@ export default async function NotificationsPage({ params, searchParams }: { para
         ) : (
           <EmptyState title="No notifications yet">
             <p>When something happens on {isStaffRole(ctx.role) ? 'tickets you work on' : 'your requests'}, you will see it here.</p>
-            <p className="mt-1">Choose what reaches you, and how, in <Link href={`/${org}/preferences`} className="font-medium text-indigo-600 hover:underline">preferences</Link>.</p>
+            <p className="mt-1">Choose what reaches you, and how, in <Link href={`/${org}/preferences`} className="font-medium text-indigo-600 underline hover:text-indigo-900">preferences</Link>.</p>
           </EmptyState>
         )
       ) : (
@@ -58,7 +58,7 @@ export default async function NotificationsPage({ params, searchParams }: { para
                 <span className={`block break-words sm:truncate ${isUnread ? 'font-semibold text-slate-900' : 'text-slate-700'}`}>
                   {isUnread && <span className="sr-only">Unread: </span>}{n.title}
                 </span>
-                {n.body && <span className="mt-0.5 block break-words text-sm text-slate-500 sm:truncate">{n.body}</span>}
+                {n.body && <span className="mt-0.5 block break-words text-sm text-slate-600 sm:truncate">{n.body}</span>}
               </>
             )
             return (
@@ -74,7 +74,7 @@ export default async function NotificationsPage({ params, searchParams }: { para
                       </NotificationLink>
                     ) : body}
                   </div>
-                  <time dateTime={n.createdAt.toISOString()} title={formatTime(n.createdAt, tz)} className="mt-1 block whitespace-nowrap text-xs text-slate-500 sm:mt-0.5 sm:shrink-0">
+                  <time dateTime={n.createdAt.toISOString()} title={formatTime(n.createdAt, tz)} className="mt-1 block whitespace-nowrap text-xs text-slate-600 sm:mt-0.5 sm:shrink-0">
                     {relativeTime(n.createdAt, now)}
                   </time>
                 </div>

@@ -22,7 +22,7 @@ export default async function PreferencesPage({ params }: { params: Promise<{ or
   const rows = prefs.filter((p) => staff || requesterEvents.has(p.event)).map((p) => ({ ...p, label: eventLabels[p.event] }))
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
         <Link href={`/${org}/notifications`} className="hover:text-slate-800 hover:underline">Notifications</Link> / Preferences
       </nav>
       <PageHeader title="Notification preferences"

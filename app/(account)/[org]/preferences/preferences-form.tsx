@@ -24,7 +24,7 @@ export function PreferencesForm({ org, rows, action }: {
       <input type="hidden" name="org" value={org} />
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-3">When</th>
               {channels.map((c) => <th key={c.name} scope="col" className="w-28 px-4 py-3 text-center">{c.label}</th>)}

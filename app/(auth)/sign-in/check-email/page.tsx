@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: 'Check your email' }
 
 export default function CheckEmailPage() {
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">
         <h1 className="text-xl font-semibold">Check your email</h1>
         <p className="mt-2 text-sm text-slate-600">

@@ -17,7 +17,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
         <div className="mb-8 text-center">
           <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white" aria-hidden>H</div>
           <h1 className="text-2xl font-semibold tracking-tight">Two-factor sign-in</h1>
-          <p className="mt-1 text-sm text-slate-500">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
+          <p className="mt-1 text-sm text-slate-600">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
         </div>
         <div className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <SecondFactorForm callbackUrl={safeCallback(callbackUrl)} />

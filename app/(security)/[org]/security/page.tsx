@@ -39,7 +39,7 @@ export default async function SecurityPage({ params }: { params: Promise<{ org: 
                 {status.recoveryCodesLeft <= 3 && ' Running low: turn two-factor off and on again for a fresh set.'}
               </p>
               {required
-                ? <p className="text-sm text-slate-500">{ctx.org.name} requires it for staff, so it cannot be turned off here.</p>
+                ? <p className="text-sm text-slate-600">{ctx.org.name} requires it for staff, so it cannot be turned off here.</p>
                 : <DisableForm org={org} />}
             </div>
           ) : (
@@ -54,7 +54,7 @@ export default async function SecurityPage({ params }: { params: Promise<{ org: 
               {status.links.map((l) => (
                 <li key={`${l.provider}-${l.createdAt.toISOString()}`} className="flex flex-wrap justify-between gap-2 py-2">
                   <span><span className="font-medium text-slate-900">{providerNames[l.provider] ?? l.provider}</span> <span className="text-slate-600">({l.email})</span></span>
-                  <span className="text-slate-500">linked <time dateTime={l.createdAt.toISOString()}>{formatTime(l.createdAt, tz)}</time></span>
+                  <span className="text-slate-600">linked <time dateTime={l.createdAt.toISOString()}>{formatTime(l.createdAt, tz)}</time></span>
                 </li>
               ))}
             </ul>

@@ -80,7 +80,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           rows={[{ name: 'First response', met: d.sla.responseMet, breached: d.sla.responseBreached }, { name: 'Resolution', met: d.sla.resolutionMet, breached: d.sla.resolutionBreached }]}
           series={[{ key: 'met', label: 'Met', color: '#059669' }, { key: 'breached', label: 'Breached', color: '#e11d48' }]} empty="No SLA target concluded in the range." />
       </div>
-      <p className="mt-6 text-xs text-slate-500">Open tickets are counted live; the per-day figures are kept up to date within seconds of a change.</p>
+      <p className="mt-6 text-xs text-slate-600">Open tickets are counted live; the per-day figures are kept up to date within seconds of a change.</p>
     </>
   )
 }

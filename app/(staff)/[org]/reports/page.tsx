@@ -42,10 +42,10 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
       {r.rows.length === 0 ? (
         <EmptyState title="Nothing to report">No tickets were created, answered or resolved in this range, and none is open.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div tabIndex={0} role="region" aria-label="Figures" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Figures per {by}, {r.range.from} to {r.range.to}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-3">{label}</th>
                 <th scope="col" className="px-4 py-3 text-right">Open now</th>
@@ -60,7 +60,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
             <tbody className="divide-y divide-slate-100">
               {r.rows.map((row) => (
                 <tr key={row.key ?? 'none'}>
-                  <th scope="row" className={`whitespace-nowrap px-4 py-2 text-left font-medium ${row.key ? 'text-slate-900' : 'text-slate-500'}`}>{row.name}</th>
+                  <th scope="row" className={`whitespace-nowrap px-4 py-2 text-left font-medium ${row.key ? 'text-slate-900' : 'text-slate-600'}`}>{row.name}</th>
                   <td className="px-4 py-2 text-right tabular-nums">{n(row.open)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{n(row.created)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{n(row.resolved)}</td>
@@ -74,7 +74,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
           </table>
         </div>
       )}
-      <p className="mt-4 text-xs text-slate-500">Per agent, a ticket counts for whoever holds it now. Open is live; created, resolved and SLA outcomes count events in the range.</p>
+      <p className="mt-4 text-xs text-slate-600">Per agent, a ticket counts for whoever holds it now. Open is live; created, resolved and SLA outcomes count events in the range.</p>
     </>
   )
 }

@@ -24,7 +24,7 @@ export default async function SettingsLayout({ children, params }: { children: R
   return (
     <div className="flex flex-col gap-8 md:flex-row">
       <aside className="md:w-48 md:shrink-0">
-        <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Settings</p>
+        <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">Settings</p>
         <nav aria-label="Settings" className="flex gap-1 md:flex-col">
           {sections.map((s) => <NavLink key={s.path} href={`/${org}/settings/${s.path}`}>{s.label}</NavLink>)}
         </nav>

@@ -91,13 +91,16 @@ export default async function MyTicketsPage({ params, searchParams }: { params: 
         <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           {rows.map((t) => (
             <li key={t.number}>
-              <Link href={`${base}/${t.number}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50">
-                <span className="w-12 shrink-0 text-sm tabular-nums text-slate-500">#{t.number}</span>
-                <span className="min-w-0 flex-1 truncate font-medium text-slate-900">{t.title}</span>
-                <StatusBadge status={t.status} />
-                <span className="w-44 shrink-0 text-right text-sm text-slate-500">
-                  <span className="sr-only">Last updated </span>
-                  <time dateTime={t.updatedAt.toISOString()} title={relativeTime(t.updatedAt)}>{formatTime(t.updatedAt, tz)}</time>
+              {/* On a phone the title gets the whole line beside the number and wraps; status and date go under it. */}
+              <Link href={`${base}/${t.number}`} className="grid grid-cols-[3rem_minmax(0,1fr)] items-baseline gap-x-3 gap-y-1.5 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 sm:flex sm:items-center sm:gap-x-4">
+                <span className="shrink-0 text-sm tabular-nums text-slate-600 sm:w-12">#{t.number}</span>
+                <span className="min-w-0 break-words font-medium text-slate-900 sm:flex-1 sm:truncate">{t.title}</span>
+                <span className="col-start-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 sm:contents">
+                  <StatusBadge status={t.status} />
+                  <span className="shrink-0 text-sm text-slate-600 sm:w-44 sm:text-right">
+                    <span className="sr-only">Last updated </span>
+                    <time dateTime={t.updatedAt.toISOString()} title={relativeTime(t.updatedAt)}>{formatTime(t.updatedAt, tz)}</time>
+                  </span>
                 </span>
               </Link>
             </li>

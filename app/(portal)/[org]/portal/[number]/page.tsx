@@ -55,7 +55,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   return (
     <div className="space-y-6">
       <FlashRegion />
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
         <Link href={`/${org}/portal`} className="hover:text-slate-800 hover:underline">My requests</Link> / #{t.number}
       </nav>
       {(await searchParams).created && (
@@ -65,8 +65,8 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
       )}
       <header>
         <div className="flex flex-wrap items-center gap-2"><StatusBadge status={t.status} /><PriorityBadge priority={t.priority} /></div>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-400">#{t.number}</span> {t.title}</h1>
-        <p className="mt-1 text-sm text-slate-500">
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-600">#{t.number}</span> {t.title}</h1>
+        <p className="mt-1 text-sm text-slate-600">
           Submitted {formatTime(new Date(t.createdAt), tz)}{t.category ? ` · ${t.category.name}` : ''}{t.assignee ? ` · handled by ${t.assignee.name}` : ''}
         </p>
         {hints[t.status] && <p className="mt-3 text-sm text-slate-700">{hints[t.status]}</p>}
@@ -99,7 +99,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
         <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
         <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={detail.ticket.requester.id} files={files.byComment} deleteFile={deleteAttachmentAction} />
         {finished
-          ? <p className="text-sm text-slate-500">Replies are closed. <Link className="text-indigo-700 hover:underline" href={`/${org}/portal/new`}>Raise a new request</Link></p>
+          ? <p className="text-sm text-slate-600">Replies are closed. <Link className="text-indigo-700 hover:underline" href={`/${org}/portal/new`}>Raise a new request</Link></p>
           : <ReplyForm org={org} number={t.number} allowInternal={false} action={replyAction} maxFileBytes={files.maxFileBytes}
             seenAt={latestAt([t.createdAt, ...conversation.map((c) => c.createdAt)])} />}
         <LiveRefresh org={org} number={t.number} />

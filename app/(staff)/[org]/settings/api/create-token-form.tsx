@@ -40,7 +40,7 @@ export function CreateTokenForm({ org, scopes }: { org: string; scopes: Permissi
           {scopes.map((s) => (
             <label key={s} className="flex items-start gap-2 text-sm text-slate-700">
               <input type="checkbox" value={s} className="mt-0.5 h-4 w-4 rounded border-slate-300" {...form.register('scopes')} />
-              <span>{scopeLabels[s]} <code className="font-mono text-xs text-slate-500">{s}</code></span>
+              <span>{scopeLabels[s]} <code className="font-mono text-xs text-slate-600">{s}</code></span>
             </label>
           ))}
         </div>

@@ -47,7 +47,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {tokens.map((t) => (
-                  <tr key={t.id} className={t.revokedAt ? 'text-slate-500' : undefined}>
+                  <tr key={t.id} className={t.revokedAt ? 'text-slate-600' : undefined}>
                     <td className="px-4 py-3">
                       <p className="font-medium text-slate-900">{t.name}</p>
                       <p className="font-mono text-xs text-slate-600">{t.prefix}…</p>

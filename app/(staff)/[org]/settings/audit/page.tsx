@@ -50,10 +50,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             {filtered ? <a href={`/${org}/settings/audit`} className="font-medium text-indigo-600 hover:underline">Clear the filters</a> : 'Changes made in this organisation will appear here.'}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <div tabIndex={0} role="region" aria-label="Audit events" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Audit events{filtered ? ' (filtered)' : ''}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-3">Time</th>
                   <th scope="col" className="px-4 py-3">Actor</th>
@@ -69,20 +69,20 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                     <tr key={e.seq} className="align-top">
                       <td className="whitespace-nowrap px-4 py-3">
                         <time dateTime={e.createdAt.toISOString()} className="text-slate-900">{formatTime(e.createdAt, tz, 'd MMM yyyy, HH:mm:ss')}</time>
-                        <div className="text-xs text-slate-400">#{e.seq}</div>
+                        <div className="text-xs text-slate-600">#{e.seq}</div>
                       </td>
                       <td className="px-4 py-3">
                         {e.actorId ? (
                           <>
                             <div className="text-slate-900">{actor ?? 'Unknown user'}</div>
-                            {e.actorRole && <div className="text-xs capitalize text-slate-500">{e.actorRole}</div>}
+                            {e.actorRole && <div className="text-xs capitalize text-slate-600">{e.actorRole}</div>}
                           </>
-                        ) : <span className="text-slate-500">System</span>}
-                        {e.ip && <div className="text-xs text-slate-400">from {e.ip}</div>}
+                        ) : <span className="text-slate-600">System</span>}
+                        {e.ip && <div className="text-xs text-slate-600">from {e.ip}</div>}
                       </td>
                       <td className="px-4 py-3">
                         <div className="text-slate-900">{actionLabel(e.action)}</div>
-                        <code className="text-xs text-slate-400">{e.action}</code>
+                        <code className="text-xs text-slate-600">{e.action}</code>
                       </td>
                       <td className="whitespace-nowrap px-4 py-3 text-slate-700">
                         {(() => {
@@ -94,7 +94,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                       <td className="px-4 py-3 text-slate-700">
                         {changes.length ? (
                           <ul className="space-y-0.5">{changes.map((c, i) => <li key={i} className="break-words">{c}</li>)}</ul>
-                        ) : <span className="text-slate-400">—</span>}
+                        ) : <span className="text-slate-600">—</span>}
                       </td>
                     </tr>
                   )

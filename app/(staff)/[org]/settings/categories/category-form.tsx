@@ -29,7 +29,7 @@ export function CategoryForm({ org, category, onDone }: { org: string; category?
         <input id={id('sensitive')} type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-describedby={`${id('sensitive')}-hint`} {...form.register('sensitive')} />
         <div>
           <label htmlFor={id('sensitive')} className="text-sm font-medium text-slate-700">Sensitive</label>
-          <p id={`${id('sensitive')}-hint`} className="text-xs text-slate-500">
+          <p id={`${id('sensitive')}-hint`} className="text-xs text-slate-600">
             Tickets filed in it from now on are restricted: only their requester, restricted teams and admins see them. Tickets already in it keep their flag.
           </p>
         </div>

@@ -17,7 +17,7 @@ export function EditCategoryButton({ org, category }: { org: string; category: C
       <Dialog ref={dialog} title={`Edit ${category.name}`}>
         {opened > 0 && <CategoryForm key={opened} org={org} category={category} onDone={() => dialog.current?.close()} />}
         <div className="-mt-2 flex justify-start">
-          <button type="button" className="text-sm text-slate-500 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" className="text-sm text-slate-600 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
         </div>
       </Dialog>
     </>

@@ -37,11 +37,11 @@ export default async function CategoriesPage({ params }: { params: Promise<{ org
                 <li key={c.id} aria-label={c.name} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
                   <div className="min-w-0">
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className={`text-sm font-medium ${c.active ? 'text-slate-900' : 'text-slate-500'}`}>{c.name}</span>
+                      <span className={`text-sm font-medium ${c.active ? 'text-slate-900' : 'text-slate-600'}`}>{c.name}</span>
                       {c.sensitive && <Badge tone="violet">Sensitive</Badge>}
                       {!c.active && <Badge>Inactive</Badge>}
                     </div>
-                    <p className="text-xs text-slate-500">{inUse ? `Used by ${uses}` : 'Not used yet'}</p>
+                    <p className="text-xs text-slate-600">{inUse ? `Used by ${uses}` : 'Not used yet'}</p>
                   </div>
                   <div className="flex flex-wrap items-center gap-2">
                     <ActionForm action={moveCategoryAction} fields={{ org, categoryId: c.id, direction: 'up' }} variant="ghost" className={small}
@@ -52,7 +52,7 @@ export default async function CategoriesPage({ params }: { params: Promise<{ org
                     <ActionForm action={setCategoryActiveAction} fields={{ org, categoryId: c.id, active: c.active ? 'false' : 'true' }} className={small}
                       label={<>{c.active ? 'Deactivate' : 'Activate'}<span className="sr-only"> {c.name}</span></>} pendingLabel="Saving…" />
                     {inUse ? (
-                      <span className="text-xs text-slate-500" title="A category in use can be deactivated, not deleted">In use</span>
+                      <span className="text-xs text-slate-600" title="A category in use can be deactivated, not deleted">In use</span>
                     ) : (
                       <ActionForm action={deleteCategoryAction} fields={{ org, categoryId: c.id }} className={small} pendingLabel="Deleting…"
                         label={<>Delete<span className="sr-only"> {c.name}</span></>}

@@ -54,7 +54,7 @@ export default async function DeliveriesPage({ params }: { params: Promise<{ org
         actions={<Link href={`/${org}/settings/deliveries`} className={buttonClass('secondary')}>Refresh</Link>} />
       {rows.length === 0 ? (
         <EmptyState title="Nothing waiting — every message was delivered">
-          Delivered email is listed under <Link href={`/${org}/settings/mail`} className="font-medium text-indigo-600 hover:underline">Sent mail</Link>.
+          Delivered email is listed under <Link href={`/${org}/settings/mail`} className="font-medium text-indigo-600 underline hover:text-indigo-900">Sent mail</Link>.
         </EmptyState>
       ) : (
         <>
@@ -64,7 +64,7 @@ export default async function DeliveriesPage({ params }: { params: Promise<{ org
           <section aria-labelledby="deliveries-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <h2 id="deliveries-heading" className="sr-only">Deliveries</h2>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-3">Message</th>
                   <th scope="col" className="px-4 py-3">Status</th>
@@ -81,24 +81,24 @@ export default async function DeliveriesPage({ params }: { params: Promise<{ org
                     <tr key={d.id} className="align-top">
                       <td className="max-w-xs px-4 py-3">
                         <div className="flex items-center gap-2">
-                          <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{queueNames[d.queue] ?? d.queue}</span>
+                          <span className="text-xs font-medium uppercase tracking-wide text-slate-600">{queueNames[d.queue] ?? d.queue}</span>
                           {t.event && <EventName event={t.event} />}
                         </div>
                         <div className="mt-1 truncate font-medium text-slate-900" title={t.primary}>{t.primary}</div>
-                        {t.secondary && <div className="truncate text-slate-500" title={t.secondary}>{t.secondary}</div>}
-                        <div className="mt-1 text-xs text-slate-400">Queued <time dateTime={d.createdAt.toISOString()} title={formatTime(d.createdAt, tz)}>{relativeTime(d.createdAt, now)}</time></div>
+                        {t.secondary && <div className="truncate text-slate-600" title={t.secondary}>{t.secondary}</div>}
+                        <div className="mt-1 text-xs text-slate-600">Queued <time dateTime={d.createdAt.toISOString()} title={formatTime(d.createdAt, tz)}>{relativeTime(d.createdAt, now)}</time></div>
                       </td>
                       <td className="px-4 py-3"><StatusBadge d={d} /></td>
                       <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">{d.attempts} / {d.maxAttempts}</td>
                       <td className="whitespace-nowrap px-4 py-3 text-slate-700">
-                        {d.status === 'dead' ? <span className="text-slate-400">Gave up</span>
+                        {d.status === 'dead' ? <span className="text-slate-600">Gave up</span>
                           : d.status === 'running' ? 'Now'
                           : <time dateTime={d.runAt.toISOString()} title={relativeTime(d.runAt, now)}>{formatTime(d.runAt, tz, 'd MMM, HH:mm:ss')}</time>}
                       </td>
                       <td className="max-w-sm px-4 py-3">
                         {d.lastError
                           ? <p className="line-clamp-3 break-words font-mono text-xs text-rose-700" title={d.lastError}>{d.lastError}</p>
-                          : <span className="text-slate-400">—</span>}
+                          : <span className="text-slate-600">—</span>}
                       </td>
                       <td className="px-4 py-3">
                         <div className="flex justify-end">

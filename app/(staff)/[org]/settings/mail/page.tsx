@@ -36,12 +36,12 @@ export default async function SentMailPage({ params, searchParams }: { params: P
         <EmptyState title={before ? 'No older mail' : 'No mail yet'}>
           {before
             ? <Link href={base} className="font-medium text-indigo-600 hover:underline">Back to the newest</Link>
-            : <>Messages appear here once they are sent. Waiting ones are on the <Link href={`/${org}/settings/deliveries`} className="font-medium text-indigo-600 hover:underline">delivery queue</Link>.</>}
+            : <>Messages appear here once they are sent. Waiting ones are on the <Link href={`/${org}/settings/deliveries`} className="font-medium text-indigo-600 underline hover:text-indigo-900">delivery queue</Link>.</>}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div tabIndex={0} role="region" aria-label="Sent mail" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <div className="min-w-[48rem]">
-            <div aria-hidden className={`${cols} border-b border-slate-200 bg-slate-50 py-3 pl-9 pr-4 text-xs font-semibold uppercase tracking-wide text-slate-500`}>
+            <div aria-hidden className={`${cols} border-b border-slate-200 bg-slate-50 py-3 pl-9 pr-4 text-xs font-semibold uppercase tracking-wide text-slate-600`}>
               <span>Time</span><span>To</span><span>Subject</span><span>Event</span><span>Status</span>
             </div>
             <ul aria-label="Sent mail" className="divide-y divide-slate-100">
@@ -49,7 +49,7 @@ export default async function SentMailPage({ params, searchParams }: { params: P
                 <li key={m.id}>
                   <details className="group">
                     <summary className="flex cursor-pointer list-none items-center gap-2 py-3 pl-3 pr-4 text-sm hover:bg-slate-50 focus-visible:bg-slate-50 [&::-webkit-details-marker]:hidden">
-                      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 shrink-0 text-slate-400 transition-transform group-open:rotate-90">
+                      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 shrink-0 text-slate-600 transition-transform group-open:rotate-90">
                         <path fillRule="evenodd" d="M7.2 14.8a.75.75 0 0 1 0-1.06L10.94 10 7.2 6.26a.75.75 0 1 1 1.06-1.06l4.27 4.27a.75.75 0 0 1 0 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0Z" clipRule="evenodd" />
                       </svg>
                       <span className={`${cols} flex-1`}>
@@ -64,10 +64,10 @@ export default async function SentMailPage({ params, searchParams }: { params: P
                     </summary>
                     <div className="border-t border-slate-100 bg-slate-50/60 px-9 py-4">
                       <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs text-slate-600">
-                        <dt className="text-slate-500">To</dt><dd className="break-all">{m.toAddress}</dd>
-                        <dt className="text-slate-500">Subject</dt><dd>{m.subject}</dd>
-                        <dt className="text-slate-500">Date</dt><dd>{formatTime(m.createdAt, tz, 'd MMM yyyy, HH:mm:ss')}</dd>
-                        <dt className="text-slate-500">Message-ID</dt><dd className="break-all font-mono">{m.messageId}</dd>
+                        <dt className="text-slate-600">To</dt><dd className="break-all">{m.toAddress}</dd>
+                        <dt className="text-slate-600">Subject</dt><dd>{m.subject}</dd>
+                        <dt className="text-slate-600">Date</dt><dd>{formatTime(m.createdAt, tz, 'd MMM yyyy, HH:mm:ss')}</dd>
+                        <dt className="text-slate-600">Message-ID</dt><dd className="break-all font-mono">{m.messageId}</dd>
                       </dl>
                       <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md bg-white p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200">{m.textBody}</pre>
                     </div>

@@ -30,7 +30,7 @@ export function AddMemberForm({ org }: { org: string }) {
             {roleOptions.map((r) => <option key={r.value} value={r.value}>{r.label} — {r.hint}</option>)}
           </Select>
         </Field>
-        <Field id="member-password" label={<>Initial password <span className="font-normal text-slate-500">(optional)</span></>} error={err('password')}
+        <Field id="member-password" label={<>Initial password <span className="font-normal text-slate-600">(optional)</span></>} error={err('password')}
           hint="Only for a new account; share it with them securely. Existing accounts keep their password.">
           <Input id="member-password" type="password" autoComplete="new-password" invalid={!!err('password')} describedBy="member-password-error" {...form.register('password')} />
         </Field>

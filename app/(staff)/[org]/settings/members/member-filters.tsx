@@ -52,7 +52,7 @@ export function MemberFilters({ values }: { values: MemberFilterValues }) {
         </select>
       </div>
       <button type="submit" className={buttonClass('secondary', 'py-1.5')} disabled={pending}>{pending ? 'Searching…' : 'Search'}</button>
-      {active && <a href={pathname} className="pb-2 text-sm text-slate-500 hover:text-slate-800">Clear</a>}
+      {active && <a href={pathname} className="pb-2 text-sm text-slate-600 hover:text-slate-800">Clear</a>}
     </form>
   )
 }

@@ -45,7 +45,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
         {members.length > 0 && <section aria-labelledby="members-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <h2 id="members-heading" className="sr-only">{filtered ? 'Matching members' : 'All members'}</h2>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-3">Name</th>
                 <th scope="col" className="px-4 py-3">Email</th>
@@ -61,8 +61,8 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
                 return (
                   <tr key={m.userId} className={m.active ? '' : 'bg-slate-50/60'}>
                     <td className="whitespace-nowrap px-4 py-3 align-top">
-                      <span className={`font-medium ${m.active ? 'text-slate-900' : 'text-slate-500'}`}>{m.name}</span>
-                      {self && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+                      <span className={`font-medium ${m.active ? 'text-slate-900' : 'text-slate-600'}`}>{m.name}</span>
+                      {self && <span className="ml-2 text-xs text-slate-600">(you)</span>}
                     </td>
                     <td className="whitespace-nowrap px-4 py-3 align-top text-slate-600">{m.email}</td>
                     <td className="px-4 py-2 align-top"><MemberRoleForm org={org} userId={m.userId} name={m.name} role={m.role} /></td>

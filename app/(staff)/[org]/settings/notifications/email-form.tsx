@@ -18,7 +18,7 @@ export function EmailForm({ org, address, replyAddress, unknownSenders }: { org:
       <input type="hidden" name="org" value={org} />
       <div className="text-sm text-slate-700">
         <p>Mail sent to <code className="rounded bg-slate-100 px-1 py-0.5" data-testid="inbound-address">{address}</code> opens a ticket for its sender; replies to our notifications thread into their ticket.</p>
-        <p className="mt-1 text-xs text-slate-500">Replies can also go to <code>{replyAddress}</code>. Auto-replies and list mail are ignored.</p>
+        <p className="mt-1 text-xs text-slate-600">Replies can also go to <code>{replyAddress}</code>. Auto-replies and list mail are ignored.</p>
       </div>
       <fieldset aria-describedby={err('unknownSenders') ? 'unknown-senders-error' : undefined}>
         <legend className="mb-2 text-sm font-medium text-slate-700">Mail from someone who is not a member</legend>
@@ -28,7 +28,7 @@ export function EmailForm({ org, address, replyAddress, unknownSenders }: { org:
               <input id={`unknown-senders-${c.value}`} type="radio" value={c.value} className="mt-0.5 h-4 w-4 border-slate-300" aria-describedby={`unknown-senders-${c.value}-hint`} {...form.register('unknownSenders')} />
               <div>
                 <label htmlFor={`unknown-senders-${c.value}`} className="text-sm font-medium text-slate-700">{c.label}</label>
-                <p id={`unknown-senders-${c.value}-hint`} className="text-xs text-slate-500">{c.hint}</p>
+                <p id={`unknown-senders-${c.value}-hint`} className="text-xs text-slate-600">{c.hint}</p>
               </div>
             </div>
           ))}

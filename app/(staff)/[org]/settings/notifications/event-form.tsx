@@ -43,7 +43,7 @@ export function EventForm({ org, value }: { org: string; value: EventValues }) {
           </label>
         ))}
       </div>
-      {note && <p className="text-xs text-slate-500">{note} Watchers of a ticket hear of it too; people who may not see a ticket never do.</p>}
+      {note && <p className="text-xs text-slate-600">{note} Watchers of a ticket hear of it too; people who may not see a ticket never do.</p>}
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-3">
           <Field id={id('subject')} label="Email subject" error={err('subject')} hint="Empty: “[Org #123] Title”, which keeps mail threads together.">
@@ -54,7 +54,7 @@ export function EventForm({ org, value }: { org: string; value: EventValues }) {
           </Field>
         </div>
         <section aria-label={`Preview of ${title}`} className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Preview (sample ticket)</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Preview (sample ticket)</p>
           <p className="mt-1 font-medium text-slate-900" data-testid="preview-subject">{preview.subject}</p>
           <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-700" data-testid="preview-body">{preview.text}</pre>
         </section>

@@ -24,11 +24,11 @@ export function GeneralForm({ org, autoCloseDays, smsWebhook, activeWebhooks }: 
         <input id="sms-webhook" type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-describedby="sms-webhook-hint" {...form.register('smsWebhook')} />
         <div>
           <label htmlFor="sms-webhook" className="text-sm font-medium text-slate-700">Text requesters through the SMS/WhatsApp webhook</label>
-          <p id="sms-webhook-hint" className="text-xs text-slate-500">
+          <p id="sms-webhook-hint" className="text-xs text-slate-600">
             Webhook deliveries of events that reach a requester carry an <code>sms</code> part (their phone number and a one-line message with the portal link) for
             your gateway to send. Requesters add their number on their preferences page. Never for sensitive tickets.{' '}
             {activeWebhooks === 0
-              ? <>No webhook is set up yet: <Link className="text-indigo-700 hover:underline" href={`/${org}/settings/webhooks`}>add your gateway</Link>.</>
+              ? <>No webhook is set up yet: <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/webhooks`}>add your gateway</Link>.</>
               : <>{activeWebhooks} active webhook{activeWebhooks === 1 ? '' : 's'}.</>}
           </p>
         </div>

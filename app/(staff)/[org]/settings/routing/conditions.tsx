@@ -13,6 +13,6 @@ export function RuleConditions({ category, priorities, keywords, domains }: {
     keywords.length > 0 && `Mentions ${either(keywords.map((k) => `“${k}”`))}`,
     domains.length > 0 && `Requester at ${either(domains)}`,
   ].filter(Boolean) as string[]
-  if (parts.length === 0) return <span className="text-slate-500">Every ticket</span>
+  if (parts.length === 0) return <span className="text-slate-600">Every ticket</span>
   return <span>{parts.join(' · ')}</span>
 }

@@ -16,7 +16,7 @@ export function EditRuleButton(props: Omit<ComponentProps<typeof RuleForm>, 'onD
       <Dialog ref={dialog} title={`Edit rule “${props.rule.name}”`}>
         {opened > 0 && <RuleForm key={opened} {...props} onDone={() => dialog.current?.close()} />}
         <div className="-mt-2 flex justify-start">
-          <button type="button" className="text-sm text-slate-500 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" className="text-sm text-slate-600 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
         </div>
       </Dialog>
     </>

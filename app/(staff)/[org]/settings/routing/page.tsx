@@ -31,12 +31,12 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
           {rules.length === 0 ? (
             <div className="p-4">
               <EmptyState title="No routing rules yet">
-                {teams.length === 0 ? <>First <Link className="text-indigo-700 hover:underline" href={`/${org}/settings/teams`}>create a team</Link>, then add a rule below.</> : 'Add a rule below; until then new tickets wait in the unassigned queue.'}
+                {teams.length === 0 ? <>First <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>create a team</Link>, then add a rule below.</> : 'Add a rule below; until then new tickets wait in the unassigned queue.'}
               </EmptyState>
             </div>
           ) : (
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-3">#</th>
                   <th scope="col" className="px-4 py-3">Rule</th>
@@ -47,8 +47,8 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rules.map(({ rule: r, team, teamRestricted, category }, i) => (
-                  <tr key={r.id} className={r.active ? '' : 'bg-slate-50/60 text-slate-500'}>
-                    <td className="px-4 py-3 align-top tabular-nums text-slate-500">{i + 1}</td>
+                  <tr key={r.id} className={r.active ? '' : 'bg-slate-50/60 text-slate-600'}>
+                    <td className="px-4 py-3 align-top tabular-nums text-slate-600">{i + 1}</td>
                     <td className="px-4 py-3 align-top">
                       <span className="font-medium text-slate-900">{r.name}</span>
                       {!r.active && <span className="ml-2"><Badge>Inactive</Badge></span>}
@@ -59,7 +59,7 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
                     <td className="whitespace-nowrap px-4 py-3 align-top">
                       <span className="font-medium text-slate-900">{team}</span>
                       {teamRestricted && <span className="ml-2"><Badge tone="violet">Restricted</Badge></span>}
-                      <span className="block text-xs text-slate-500">{strategyOf.get(r.teamId)}</span>
+                      <span className="block text-xs text-slate-600">{strategyOf.get(r.teamId)}</span>
                     </td>
                     <td className="whitespace-nowrap px-4 py-2 text-right align-top">
                       <div className="flex items-center justify-end gap-1">
@@ -82,9 +82,9 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
             </table>
           )}
         </section>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           A sensitive ticket only ever reaches a restricted team: rules for other teams are passed over, and if only those match it goes to the first restricted team.
-          Inside a team, tickets go round-robin or to the member with the fewest open tickets (set on the <Link className="text-indigo-700 hover:underline" href={`/${org}/settings/teams`}>Teams</Link> page); deactivated members are skipped.
+          Inside a team, tickets go round-robin or to the member with the fewest open tickets (set on the <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>Teams</Link> page); deactivated members are skipped.
         </p>
 
         {teams.length > 0 && (

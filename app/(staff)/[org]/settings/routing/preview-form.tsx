@@ -52,7 +52,7 @@ export function RoutePreviewForm({ org, categories, defaultEmail }: { org: strin
       <section aria-labelledby="pv-result-h" aria-live="polite" aria-busy={pending} className="rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
         <h3 id="pv-result-h" className="text-sm font-semibold text-slate-900">Result</h3>
         {state.ok === false && !state.fieldErrors && <p role="alert" className="mt-2 text-sm text-rose-700">{state.message}</p>}
-        {!p ? <p className="mt-2 text-sm text-slate-500">{pending ? 'Checking…' : 'Describe a ticket to see where it would go.'}</p> : (
+        {!p ? <p className="mt-2 text-sm text-slate-600">{pending ? 'Checking…' : 'Describe a ticket to see where it would go.'}</p> : (
           <div className="mt-2 space-y-3 text-sm">
             <p data-testid="route-preview-outcome" className="text-slate-800">
               {p.via === 'rule' && <>Rule {p.rule!.position} <strong>“{p.rule!.name}”</strong> matches: the ticket goes to <strong>{p.team!.name}</strong>.</>}
@@ -66,7 +66,7 @@ export function RoutePreviewForm({ org, categories, defaultEmail }: { org: strin
                   const won = p.rule?.id === e.ruleId
                   return (
                     <li key={e.ruleId} className={`flex flex-wrap items-baseline gap-2 ${won ? 'font-medium text-emerald-800' : 'text-slate-600'}`}>
-                      <span className="tabular-nums text-slate-400">{e.position}.</span>
+                      <span className="tabular-nums text-slate-600">{e.position}.</span>
                       <span>{e.name}</span>
                       <span className="text-xs">
                         {won ? '✓ matches'

@@ -63,7 +63,7 @@ export function RuleForm({ org, teams, categories, rule, onDone }: {
             ))}
           </div>
           {err('priorities') ? <p id={`${id('priorities')}-error`} role="alert" className="mt-1 text-sm text-rose-600">{err('priorities')}</p>
-            : <p id={`${id('priorities')}-hint`} className="mt-1 text-xs text-slate-500">None ticked: any priority.</p>}
+            : <p id={`${id('priorities')}-hint`} className="mt-1 text-xs text-slate-600">None ticked: any priority.</p>}
         </fieldset>
         <Field id={id('keywords')} label="And the title or description mentions" error={err('keywords')} hint="Words or phrases, separated by commas; any one of them matches.">
           <Input id={id('keywords')} autoComplete="off" placeholder="vpn, wi-fi, network" invalid={!!err('keywords')} describedBy={`${id('keywords')}-error`} {...form.register('keywords')} />

@@ -52,7 +52,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
 
       <fieldset>
         {/* Times are read in the calendar's zone, which may not be the viewer's (issue 18). */}
-        <legend className="text-sm font-medium text-slate-700">Weekly hours <span className="font-normal text-slate-500">({values.timeZone || 'no time zone yet'})</span></legend>
+        <legend className="text-sm font-medium text-slate-700">Weekly hours <span className="font-normal text-slate-600">({values.timeZone || 'no time zone yet'})</span></legend>
         {msg('weekly') && <p role="alert" className="mt-1 text-sm text-rose-600">{msg('weekly')}</p>}
         <div className="mt-2 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
           {WEEK_ORDER.map((day) => {
@@ -62,7 +62,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
               <div key={day} className="flex flex-wrap items-start gap-3 px-3 py-2">
                 <span className="w-24 pt-1.5 text-sm font-medium text-slate-700">{name}</span>
                 <div className="flex-1 space-y-1.5">
-                  {rows.length === 0 && <p className="pt-1.5 text-sm text-slate-400">Closed</p>}
+                  {rows.length === 0 && <p className="pt-1.5 text-sm text-slate-600">Closed</p>}
                   {rows.map(([start, end], i) => {
                     const rowError = msg(`weekly.${day}.${i}.0`) ?? msg(`weekly.${day}.${i}.1`) ?? msg(`weekly.${day}.${i}`)
                     return (
@@ -70,10 +70,10 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
                         <div className="flex items-center gap-2">
                           <Input aria-label={`${name} opens`} value={start} placeholder="09:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.0` as Path<Values>, e.target.value)} />
-                          <span aria-hidden className="text-slate-400">–</span>
+                          <span aria-hidden className="text-slate-600">–</span>
                           <Input aria-label={`${name} closes`} value={end} placeholder="17:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.1` as Path<Values>, e.target.value)} />
-                          <button type="button" className="text-xs text-slate-500 hover:text-rose-700" aria-label={`Remove ${name} ${start}–${end}`}
+                          <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={`Remove ${name} ${start}–${end}`}
                             onClick={() => set(`weekly.${day}` as Path<Values>, rows.filter((_, j) => j !== i))}>Remove</button>
                         </div>
                         {rowError && <p role="alert" className="mt-1 text-sm text-rose-600">{rowError}</p>}
@@ -91,7 +91,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
 
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Holidays</legend>
-        <p className="text-xs text-slate-500">No business hours count on these dates ({values.timeZone || 'the calendar’s time zone'}). Dates are entered as YYYY-MM-DD.</p>
+        <p className="text-xs text-slate-600">No business hours count on these dates ({values.timeZone || 'the calendar’s time zone'}). Dates are entered as YYYY-MM-DD.</p>
         <ul className="mt-2 space-y-1.5">
           {values.holidays.map((date, i) => {
             const nameError = msg(`holidayNames.${i}`)
@@ -104,7 +104,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
                     onChange={(e) => set(`holidayNames.${i}` as Path<Values>, e.target.value)} />
                   {/* The date as the rest of the app writes it, whatever the browser's date input shows. */}
                   <span className="text-sm text-slate-600" data-testid="holiday-date">{formatHolidayDate(date)}</span>
-                  <button type="button" className="text-xs text-slate-500 hover:text-rose-700" aria-label={`Remove holiday ${names[i] || i + 1}`}
+                  <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={`Remove holiday ${names[i] || i + 1}`}
                     onClick={() => {
                       set('holidayNames', names.filter((_, j) => j !== i))
                       set('holidays', values.holidays.filter((_, j) => j !== i))

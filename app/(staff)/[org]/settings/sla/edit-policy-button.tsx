@@ -19,7 +19,7 @@ export function EditPolicyButton({ org, name, categories, policy, weekly, timeZo
       <Dialog ref={dialog} title={`Edit ${name}`}>
         {opened > 0 && <PolicyForm key={opened} org={org} categories={categories} policy={policy} weekly={weekly} timeZone={timeZone} onDone={() => dialog.current?.close()} />}
         <div className="-mt-2 flex justify-start">
-          <button type="button" className="text-sm text-slate-500 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" className="text-sm text-slate-600 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
         </div>
       </Dialog>
     </>

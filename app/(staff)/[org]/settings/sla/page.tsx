@@ -42,7 +42,7 @@ export default async function SlaSettingsPage({ params, searchParams }: { params
             ))}
           </nav>
         }>
-          <p className="mb-3 text-sm text-slate-500">{report.total.toLocaleString('en')} ticket{report.total === 1 ? '' : 's'} with a policy created in the last {report.days} days.</p>
+          <p className="mb-3 text-sm text-slate-600">{report.total.toLocaleString('en')} ticket{report.total === 1 ? '' : 's'} with a policy created in the last {report.days} days.</p>
           <dl className="grid gap-4 sm:grid-cols-2">
             <Compliance label="First response" c={report.response} />
             <Compliance label="Resolution" c={report.resolution} />
@@ -55,7 +55,7 @@ export default async function SlaSettingsPage({ params, searchParams }: { params
             <div className="p-4"><EmptyState title="No SLA policies yet">Tickets get no deadlines until a policy covers their priority. Add one below.</EmptyState></div>
           ) : (
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-3">Priority</th>
                   <th scope="col" className="px-4 py-3">Category</th>
@@ -70,9 +70,9 @@ export default async function SlaSettingsPage({ params, searchParams }: { params
                 {sorted.map((p) => {
                   const name = `${cap(p.priority)} · ${p.category ?? 'All categories'}`
                   return (
-                    <tr key={p.id} className={p.active ? '' : 'bg-slate-50/60 text-slate-500'}>
+                    <tr key={p.id} className={p.active ? '' : 'bg-slate-50/60 text-slate-600'}>
                       <td className="whitespace-nowrap px-4 py-3 align-top font-medium">{cap(p.priority)}</td>
-                      <td className="whitespace-nowrap px-4 py-3 align-top">{p.category ?? <span className="text-slate-500">All categories</span>}</td>
+                      <td className="whitespace-nowrap px-4 py-3 align-top">{p.category ?? <span className="text-slate-600">All categories</span>}</td>
                       <td className="whitespace-nowrap px-4 py-3 align-top tabular-nums">{formatMinutes(p.responseMinutes)}</td>
                       <td className="whitespace-nowrap px-4 py-3 align-top tabular-nums">{formatMinutes(p.resolutionMinutes)}</td>
                       <td className="whitespace-nowrap px-4 py-3 align-top">{p.businessHours ? 'Business hours' : '24/7'}</td>
@@ -105,12 +105,12 @@ export default async function SlaSettingsPage({ params, searchParams }: { params
 }
 
 function Compliance({ label, c }: { label: string; c: TargetCompliance }) {
-  const tone = c.percent === null ? 'text-slate-400' : c.percent >= 90 ? 'text-emerald-700' : c.percent >= 75 ? 'text-amber-700' : 'text-rose-700'
+  const tone = c.percent === null ? 'text-slate-600' : c.percent >= 90 ? 'text-emerald-700' : c.percent >= 75 ? 'text-amber-700' : 'text-rose-700'
   return (
     <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
       <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`}>{c.percent === null ? '—' : `${c.percent} %`}</dd>
-      <dd className="mt-1 text-xs text-slate-500">{c.met} met · {c.breached} breached{c.running ? ` · ${c.running} still running` : ''}</dd>
+      <dd className="mt-1 text-xs text-slate-600">{c.met} met · {c.breached} breached{c.running ? ` · ${c.running} still running` : ''}</dd>
     </div>
   )
 }

@@ -17,7 +17,7 @@ export function EditTeamButton({ org, team }: { org: string; team: TeamValues })
       <Dialog ref={dialog} title={`Edit ${team.name}`}>
         {opened > 0 && <TeamForm key={opened} org={org} team={team} onDone={() => dialog.current?.close()} />}
         <div className="-mt-2 flex justify-start">
-          <button type="button" className="text-sm text-slate-500 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" className="text-sm text-slate-600 hover:text-slate-800" onClick={() => dialog.current?.close()}>Cancel</button>
         </div>
       </Dialog>
     </>

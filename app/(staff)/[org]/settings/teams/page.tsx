@@ -64,14 +64,14 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
                   {t.restricted && ' · members may see sensitive tickets'}
                 </p>
                 {t.members.length === 0 ? (
-                  <p className="text-sm text-slate-500">No members yet. {t.assignmentStrategy !== 'manual' && 'Tickets routed here wait in the queue until someone joins.'}</p>
+                  <p className="text-sm text-slate-600">No members yet. {t.assignmentStrategy !== 'manual' && 'Tickets routed here wait in the queue until someone joins.'}</p>
                 ) : (
                   <ul aria-label={`Members of ${t.name}`} className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
                     {t.members.map((m) => (
                       <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
                         <span>
-                          <span className={m.active ? 'font-medium text-slate-900' : 'text-slate-500'}>{m.name}</span>
-                          <span className="ml-2 text-slate-500">{m.email}</span>
+                          <span className={m.active ? 'font-medium text-slate-900' : 'text-slate-600'}>{m.name}</span>
+                          <span className="ml-2 text-slate-600">{m.email}</span>
                           {m.role === 'admin' && <span className="ml-2"><Badge tone="indigo">Admin</Badge></span>}
                           {!m.active && <span className="ml-2"><Badge>Deactivated — skipped when handing out</Badge></span>}
                           {m.role === 'requester' && <span className="ml-2"><Badge tone="amber">Now a requester — skipped</Badge></span>}

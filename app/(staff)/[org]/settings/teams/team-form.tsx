@@ -44,7 +44,7 @@ export function TeamForm({ org, team, onDone }: { org: string; team?: TeamValues
         <input id={id('restricted')} type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-describedby={`${id('restricted')}-hint`} {...form.register('restricted')} />
         <div>
           <label htmlFor={id('restricted')} className="text-sm font-medium text-slate-700">Restricted (cleared team)</label>
-          <p id={`${id('restricted')}-hint`} className="text-xs text-slate-500">
+          <p id={`${id('restricted')}-hint`} className="text-xs text-slate-600">
             Members see sensitive tickets, and sensitive tickets can only be assigned to restricted teams.
           </p>
           {err('restricted') && <p role="alert" className="text-sm text-rose-600">{err('restricted')}</p>}
@@ -54,7 +54,7 @@ export function TeamForm({ org, team, onDone }: { org: string; team?: TeamValues
         <input id={id('field')} type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-describedby={`${id('field')}-hint`} {...form.register('field')} />
         <div>
           <label htmlFor={id('field')} className="text-sm font-medium text-slate-700">Field team</label>
-          <p id={`${id('field')}-hint`} className="text-xs text-slate-500">
+          <p id={`${id('field')}-hint`} className="text-xs text-slate-600">
             Technicians accept or reject each job they are given; a rejected job goes back to the team queue. Other teams simply work their tickets.
           </p>
         </div>

@@ -26,7 +26,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
           <section aria-labelledby="webhooks-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <h2 id="webhooks-heading" className="sr-only">Endpoints</h2>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-3">URL</th>
                   <th scope="col" className="px-4 py-3">Status</th>

@@ -28,7 +28,7 @@ export function ColumnsMenu({ org, columns }: { org: string; columns: readonly L
     <details ref={details} className="relative text-sm"
       onKeyDown={(e) => { if (e.key === 'Escape' && details.current?.open) { details.current.open = false; details.current.querySelector('summary')?.focus() } }}>
       <summary className="cursor-pointer list-none rounded-md bg-white px-3 py-1.5 text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600">
-        Columns <span aria-hidden className="text-slate-400">▾</span>
+        Columns <span aria-hidden className="text-slate-600">▾</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded-lg bg-white p-3 shadow-lg ring-1 ring-slate-200">
         <fieldset>
@@ -44,8 +44,8 @@ export function ColumnsMenu({ org, columns }: { org: string; columns: readonly L
             ))}
           </ul>
         </fieldset>
-        <p className="mt-2 text-xs text-slate-500">Number and title always show. Saved for you in this organisation.</p>
-        <p aria-live="polite" className={`mt-1 text-xs ${state.ok === false ? 'text-rose-700' : 'text-slate-500'}`}>
+        <p className="mt-2 text-xs text-slate-600">Number and title always show. Saved for you in this organisation.</p>
+        <p aria-live="polite" className={`mt-1 text-xs ${state.ok === false ? 'text-rose-700' : 'text-slate-600'}`}>
           {/* "Saved" only once the last change is in: a queued one still reads "Saving…". */}
           {pending || chosen.join(',') !== saved.current ? 'Saving…' : state.ok === false ? state.message : state.ok ? 'Saved' : ''}
         </p>

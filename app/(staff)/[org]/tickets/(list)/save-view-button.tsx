@@ -50,7 +50,7 @@ export function SaveViewButton({ org, query, sort, sortLabel, dir, teams, canSha
           ) : <input type="hidden" name="scope" value="personal" />}
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-xs">
             <dt className="font-medium text-slate-600">Search</dt>
-            <dd className="break-all text-slate-800">{query ? <code className="font-mono">{query}</code> : <span className="text-slate-500">none: all tickets</span>}</dd>
+            <dd className="break-all text-slate-800">{query ? <code className="font-mono">{query}</code> : <span className="text-slate-600">none: all tickets</span>}</dd>
             <dt className="font-medium text-slate-600">Sort</dt>
             <dd className="text-slate-800">{sortLabel}, {dir === 'asc' ? 'ascending' : 'descending'}</dd>
           </dl>

@@ -87,9 +87,9 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
         title={view?.name ?? queueName ?? 'Tickets'}
         subtitle={<>
           {`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? (total === 1 ? ' matches these filters' : ' match these filters') : ''}`}
-          {view && view.scope !== 'builtin' && <span className="text-slate-400"> · {shared ? `Shared with ${shared}` : 'Your view'}</span>}
-          {editedView && <span className="text-slate-400"> · search changed from the saved view</span>}
-          {q.sort === 'relevance' && <span className="text-slate-500"> · best matches {page.relevanceWindow ? `among the newest ${formatCount(page.relevanceWindow)}` : ''} first (click a column to sort all by it)</span>}
+          {view && view.scope !== 'builtin' && <span className="text-slate-600"> · {shared ? `Shared with ${shared}` : 'Your view'}</span>}
+          {editedView && <span className="text-slate-600"> · search changed from the saved view</span>}
+          {q.sort === 'relevance' && <span className="text-slate-600"> · best matches {page.relevanceWindow ? `among the newest ${formatCount(page.relevanceWindow)}` : ''} first (click a column to sort all by it)</span>}
         </>}
         actions={<>
           {view?.canManage && <ViewActions org={org} view={{ id: view.id, name: view.name }} shared={shared} />}

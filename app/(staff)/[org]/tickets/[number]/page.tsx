@@ -68,7 +68,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
     <div>
       <LiveRefresh org={org} number={t.number} />
       <FlashRegion />
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
         <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">Tickets</Link> / #{t.number}
       </nav>
       {(await searchParams).created && (
@@ -92,9 +92,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
           {t.sensitive && <SensitiveBadge />}
           {deleted && <Badge tone="slate">Deleted</Badge>}
         </div>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-400">#{t.number}</span> {t.title}</h1>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-600">#{t.number}</span> {t.title}</h1>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-600">
             Raised by <span className="font-medium text-slate-700">{t.requester.name}</span> ({t.requester.email}) · {formatTime(t.createdAt, tz)}
           </p>
           {!deleted && <FollowToggle org={org} number={t.number} following={watch.following} count={watch.count} followAction={followAction} unfollowAction={unfollowAction} />}
@@ -151,7 +151,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
                   {t.assignee ? <>
                     <span className="font-medium">{t.assignee.id === ctx.user.id ? 'you' : t.assignee.name}</span>
                     {/* Accepting is the field-ops flow (§6): only a field team's jobs wait for an answer. */}
-                    {t.team?.field && (t.acceptedAt ? <span className="text-slate-500"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>)}
+                    {t.team?.field && (t.acceptedAt ? <span className="text-slate-600"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>)}
                   </> : 'unassigned'}
                 </p>
                 {t.assigneeId === ctx.user.id && t.team?.field && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
@@ -165,7 +165,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           )}
           <Card title="Tags">
             {deleted
-              ? (t.tags.length ? <div className="flex flex-wrap gap-1.5">{t.tags.map((tag) => <TagLink key={tag} org={org} tag={tag} />)}</div> : <p className="text-sm text-slate-500">No tags.</p>)
+              ? (t.tags.length ? <div className="flex flex-wrap gap-1.5">{t.tags.map((tag) => <TagLink key={tag} org={org} tag={tag} />)}</div> : <p className="text-sm text-slate-600">No tags.</p>)
               : <TagsControl org={org} number={t.number} tags={t.tags} addAction={addTagAction} removeAction={removeTagAction} />}
           </Card>
           {!deleted && (
@@ -175,14 +175,14 @@ export default async function TicketPage({ params, searchParams }: Props) {
           )}
           <Card title="Details">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              <dt className="text-slate-500">Category</dt><dd>{t.category ?? '—'}</dd>
-              <dt className="text-slate-500">Team</dt><dd>{t.team?.name ?? '—'}</dd>
-              <dt className="text-slate-500">Assignee</dt><dd>{t.assignee?.name ?? 'Unassigned'}</dd>
-              {t.assetRef && (<><dt className="text-slate-500">Asset</dt><dd>{t.assetRef}</dd></>)}
-              <dt className="text-slate-500">Created</dt><dd>{formatTime(t.createdAt, tz)}</dd>
-              <dt className="text-slate-500">First response</dt><dd>{formatTime(t.firstResponseAt, tz)}</dd>
-              <dt className="text-slate-500">Resolved</dt><dd>{formatTime(t.resolvedAt, tz)}</dd>
-              <dt className="text-slate-500">Updated</dt><dd>{formatTime(t.updatedAt, tz)}</dd>
+              <dt className="text-slate-600">Category</dt><dd>{t.category ?? '—'}</dd>
+              <dt className="text-slate-600">Team</dt><dd>{t.team?.name ?? '—'}</dd>
+              <dt className="text-slate-600">Assignee</dt><dd>{t.assignee?.name ?? 'Unassigned'}</dd>
+              {t.assetRef && (<><dt className="text-slate-600">Asset</dt><dd>{t.assetRef}</dd></>)}
+              <dt className="text-slate-600">Created</dt><dd>{formatTime(t.createdAt, tz)}</dd>
+              <dt className="text-slate-600">First response</dt><dd>{formatTime(t.firstResponseAt, tz)}</dd>
+              <dt className="text-slate-600">Resolved</dt><dd>{formatTime(t.resolvedAt, tz)}</dd>
+              <dt className="text-slate-600">Updated</dt><dd>{formatTime(t.updatedAt, tz)}</dd>
             </dl>
             {!deleted && (
               <details className="mt-4 border-t border-slate-100 pt-3">

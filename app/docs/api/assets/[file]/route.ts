@@ -9,7 +9,17 @@ const files: Record<string, { from: string; type: string }> = {
   'init.js': { from: '', type: 'text/javascript; charset=utf-8' },
 }
 
+// Swagger UI draws its sections as <main> elements inside the page's own <main>: two main
+// landmarks, one nested. Each of its <main>s, whenever drawn, becomes a named region instead.
 const init = `window.addEventListener('load', function () {
+  var root = document.getElementById('swagger-ui')
+  var demote = function () {
+    root.querySelectorAll('main:not([role])').forEach(function (m) {
+      m.setAttribute('role', 'region')
+      if (!m.hasAttribute('aria-label')) m.setAttribute('aria-label', 'Operations')
+    })
+  }
+  new MutationObserver(demote).observe(root, { childList: true, subtree: true })
   window.SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, tryItOutEnabled: false, defaultModelsExpandDepth: 0 })
 })`
 
