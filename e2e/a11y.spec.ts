@@ -42,9 +42,9 @@ async function audit(page: Page, name: string, size: string, scope?: Scope) {
   await page.screenshot({ path: `${SCREENS}/${name}-${size}.png`, fullPage: true })
 }
 
-/** Visits each step at both sizes in one signed-in session. */
-async function visit(browser: Browser, email: string | null, steps: Step[]) {
-  for (const size of SIZES) {
+/** Visits each step at each size (all three unless given) in one signed-in session per size. */
+async function visit(browser: Browser, email: string | null, steps: Step[], sizes: readonly (typeof SIZES)[number][] = SIZES) {
+  for (const size of sizes) {
     const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: size.colorScheme })
     const page = await context.newPage()
     await withoutLiveStream(page)
@@ -87,10 +87,10 @@ test('signed-out pages', async ({ browser }) => {
   ])
 })
 
-const settings = ['api', 'audit', 'canned-replies', 'categories', 'deliveries', 'mail', 'members', 'notifications', 'routing', 'search', 'sla', 'teams', 'webhooks']
+const settings = ['api', 'audit', 'canned-replies', 'categories', 'deliveries', 'mail', 'members', 'notifications', 'routing', 'search', 'security', 'sla', 'teams', 'webhooks']
 
-test('admin pages', async ({ browser }) => {
-  await visit(browser, 'admin@acme.test', [
+// The admin's pages are the most numerous: one test per size, so each stays well inside its time.
+const adminSteps: Step[] = [
     { name: 'tickets', path: '/acme/tickets' },
     { name: 'tickets-empty', path: `/acme/tickets?q=${encodeURIComponent('"no ticket says this"')}` },
     { name: 'tickets-export-dialog', path: '/acme/tickets', prepare: async (page) => {
@@ -111,11 +111,16 @@ test('admin pages', async ({ browser }) => {
     { name: 'personal-canned-replies', path: '/acme/canned-replies' },
     { name: 'notifications-admin', path: '/acme/notifications' },
     { name: 'preferences', path: '/acme/preferences' },
+    { name: 'security', path: '/acme/security' },
     { name: 'portal-preview', path: '/acme/portal' },
     { name: 'not-found', path: '/acme/tickets/999999' },
     { name: 'not-found-root', path: '/no/such/page' },
-  ])
-})
+]
+for (const size of SIZES) {
+  test(`admin pages @ ${size.name}`, async ({ browser }) => {
+    await visit(browser, 'admin@acme.test', adminSteps, [size])
+  })
+}
 
 test('agent and technician pages', async ({ browser }) => {
   await visit(browser, 'agent@acme.test', [

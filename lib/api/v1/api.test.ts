@@ -32,7 +32,7 @@ describe('the OpenAPI document', () => {
 describe('contract: every documented operation answers what the document says', () => {
   it('staff tokens drive each operation; every response validates against the document', async () => {
     const o = await makeOrg()
-    const team = await makeTeam(o, { members: [o.agent] })
+    const team = await makeTeam(o, { field: true, members: [o.agent] })
     const admin = await tokenFor(o, o.admin)
     const agent = await tokenFor(o, o.agent)
     const requester = await tokenFor(o, o.requester)
@@ -76,7 +76,7 @@ describe('contract: every documented operation answers what the document says', 
     const members = check(await call('GET', `${b}/members?q=${encodeURIComponent(o.agent.user.name)}`, { token: agent }))
     expect(members.body.data.map((m: { id: string }) => m.id)).toEqual([o.agent.user.id])
     const second = check(await call('POST', `${b}/tickets`, { token: requester, body: { title: 'Another', description: 'x' } }))
-    check(await call('POST', `${b}/tickets/${second.body.number}/assignment`, { token: admin, body: { assigneeId: o.agent.user.id } }))
+    check(await call('POST', `${b}/tickets/${second.body.number}/assignment`, { token: admin, body: { teamId: team.id, assigneeId: o.agent.user.id } }))
     check(await call('POST', `${b}/tickets/${second.body.number}/reject`, { token: agent, body: { reason: 'Not my area' } }))
     // Errors are documented too.
     expect(check(await call('GET', `${b}/tickets/999999`, { token: agent })).status).toBe(404)
@@ -245,7 +245,7 @@ describe('idempotency, concurrency control and rate limits', () => {
 describe('the field-ops flow over HTTP only', () => {
   it('requester creates → admin assigns a technician → technician accepts, starts, resolves → requester sees the public conversation → admin closes', async () => {
     const o = await makeOrg()
-    const team = await makeTeam(o, { members: [o.agent] })
+    const team = await makeTeam(o, { field: true, members: [o.agent] })
     const [req, adm, tech] = await Promise.all([tokenFor(o, o.requester), tokenFor(o, o.admin), tokenFor(o, o.agent)])
     const b = base(o.org.slug)
     const { body: created } = await call('POST', `${b}/tickets`, { token: req, body: { title: 'Fibre cut on Elm St', description: 'Whole street offline', assetRef: 'Cabinet 12' } })

@@ -23,6 +23,8 @@ export type Operation = {
   ok: { status: 200 | 201; description: string; schema: ZodTypeAny }
   /** Answers ETag and honours If-Match. */
   versioned?: boolean
+  /** When the operation can answer 409: what conflicts. */
+  conflict?: string
   /** The success body's media type, when it is not JSON (a CSV export). */
   contentType?: 'text/csv'
 }
@@ -69,9 +71,9 @@ export const operations: Operation[] = [
   { method: 'post', path: `${T}/assignment`, operationId: 'assignTicket', tag: 'Tickets', summary: 'Assign, transfer (reason required) or unassign', body: ApiAssign,
     ok: { status: 200, description: 'The ticket after the change', schema: Ticket }, versioned: true },
   { method: 'post', path: `${T}/accept`, operationId: 'acceptAssignment', tag: 'Tickets', summary: 'The assignee accepts the job',
-    ok: { status: 200, description: 'The ticket after the change', schema: Ticket }, versioned: true },
+    conflict: 'Not a field team\'s job (accepting is for field teams), or not yours to accept', ok: { status: 200, description: 'The ticket after the change', schema: Ticket }, versioned: true },
   { method: 'post', path: `${T}/reject`, operationId: 'rejectAssignment', tag: 'Tickets', summary: 'The assignee rejects the job, with a reason', body: ApiReject,
-    ok: { status: 200, description: 'The ticket after the change', schema: Ticket }, versioned: true },
+    conflict: 'Not a field team\'s job (rejecting is for field teams), or not yours to reject', ok: { status: 200, description: 'The ticket after the change', schema: Ticket }, versioned: true },
   { method: 'get', path: `${T}/comments`, operationId: 'listComments', tag: 'Conversation', summary: 'The conversation (a requester never sees internal notes)',
     ok: { status: 200, description: 'Replies and notes, oldest first', schema: list(Comment) } },
   { method: 'post', path: `${T}/comments`, operationId: 'addComment', tag: 'Conversation', summary: 'Add a public reply or (staff) an internal note', body: ApiAddComment,
@@ -119,6 +121,7 @@ for (const op of operations) {
       401: problem('No token, or an invalid, expired or revoked one'),
       403: problem('Your role or the token\'s scopes do not allow this'),
       404: problem('Missing, or not yours to see (the same answer for both)'),
+      ...(op.conflict ? { 409: problem(op.conflict) } : {}),
       ...(op.versioned && op.method !== 'get' ? { 412: problem('If-Match no longer matches') } : {}),
       ...(op.body || op.query || op.upload ? { 422: problem('Invalid input: `errors` names every field') } : {}),
       ...(op.upload ? { 413: problem('The file is larger than the limit') } : {}),
