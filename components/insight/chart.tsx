@@ -14,13 +14,13 @@ export function Chart({ kind, rows, xKey, series, title, summary, horizontal = f
   kind: 'bar' | 'line'; rows: ChartRow[]; xKey: string; series: Series[]; title: string; summary: string; horizontal?: boolean; height?: number
 }) {
   const common = { data: rows, title, desc: summary, accessibilityLayer: true, margin: { top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 0 } }
-  const axisTick = { fontSize: 12, fill: '#475569' }
+  const axisTick = { fontSize: 12, fill: 'var(--color-slate-600)' }
   return (
     <div style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%">
         {kind === 'line' ? (
           <LineChart {...common}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
             <XAxis dataKey={xKey} tick={axisTick} minTickGap={16} />
             <YAxis allowDecimals={false} tick={axisTick} width={40} />
             <Tooltip />
@@ -29,7 +29,7 @@ export function Chart({ kind, rows, xKey, series, title, summary, horizontal = f
           </LineChart>
         ) : (
           <BarChart {...common} layout={horizontal ? 'vertical' : 'horizontal'}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
             {horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />

@@ -48,7 +48,9 @@ export default async function ApiDocsPage() {
 
       <section aria-labelledby="ops" className="mt-8">
         <h2 id="ops" className="text-lg font-semibold">Operations ({operations.length})</h2>
-        <table className="mt-3 w-full text-left text-sm">
+        {/* Long paths scroll inside the table's own region on a phone, not the whole page. */}
+        <div tabIndex={0} role="region" aria-label="Operations" className="mt-3 overflow-x-auto">
+        <table className="w-full text-left text-sm">
           <thead className="border-b text-slate-600">
             <tr><th scope="col" className="py-2 pr-4">Method</th><th scope="col" className="py-2 pr-4">Path</th><th scope="col" className="py-2">What it does</th></tr>
           </thead>
@@ -62,6 +64,7 @@ export default async function ApiDocsPage() {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
 
       <section aria-labelledby="reference" className="mt-10">
