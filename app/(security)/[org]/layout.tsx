@@ -10,7 +10,7 @@ export default async function SecurityLayout({ children, params }: { children: R
   return (
     <>
       <AppHeader ctx={ctx} />
-      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">{children}</main>
     </>
   )
 }

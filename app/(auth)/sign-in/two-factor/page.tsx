@@ -12,7 +12,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   if (await currentSession()) redirect(safeCallback(callbackUrl))
   if (!(await pendingSecondFactor())) redirect('/sign-in?error=TwoFactorExpired')
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
           <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white" aria-hidden>H</div>
