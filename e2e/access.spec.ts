@@ -81,6 +81,8 @@ async function expectSameNotFound(page: import('@playwright/test').Page, prefix:
   const normal = (s: string) => s.replaceAll(hiddenNumber, 'N').replaceAll(missingNumber, 'N')
     // The CSP nonce differs per response by design: in attributes and in the RSC payload.
     .replace(/nonce="[^"]*"/g, 'nonce=""').replace(/\\"nonce\\":\\"[^"\\]*\\"/g, '\\"nonce\\":\\"\\"')
+    // So does the render revision the reliable refresh compares (components/router/render-revision.tsx).
+    .replace(/data-render-revision="[^"]*"/g, 'data-render-revision=""').replace(/\\"data-render-revision\\":\\"[^"\\]*\\"/g, '\\"data-render-revision\\":\\"\\"')
   // Suspense boundaries stream their chunks in whatever order they finish, and the server
   // flushes them one script per chunk or several in one (both seen under Postgres in CI). So
   // the React payload is compared as its set of rows, the other scripts as a sorted list,
