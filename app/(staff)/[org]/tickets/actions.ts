@@ -27,7 +27,7 @@ import { addTicketCc, followTicket, removeTicketCc, setTicketTags, unfollowTicke
 const ticketPath = (ctx: Ctx, number: number) =>
   isStaffRole(ctx.role) ? `/${ctx.org.slug}/tickets/${number}` : `/${ctx.org.slug}/portal/${number}`
 
-/** A new ticket shows on every page of the org (lists, counts), so the next ones read afresh. */
+/** Every page of the org may show the ticket (lists, counts, detail), so refresh them all. */
 const refresh = (ctx: Ctx) => revalidatePath(`/${ctx.org.slug}`, 'layout')
 
 export async function createTicketAction(_prev: ActionState, form: FormData) {
@@ -39,16 +39,17 @@ export async function createTicketAction(_prev: ActionState, form: FormData) {
 }
 
 /**
- * An action that runs one domain function. It does not revalidate: every form on the ticket
- * page calls it through useServerAction (components/forms), which refreshes the page itself,
- * with its stuck-refresh fallback. With revalidatePath here the action's answer carried the
- * whole re-rendered page as well (35 KB for a ticket), and every write rendered the page
- * twice, once for that answer and once for the refresh (issue 15). Other pages of the org
- * are dynamic and read afresh when opened; open ones hear of the change live (issue 16).
+ * An action that runs one domain function and refreshes the org's pages. The revalidation
+ * makes the action's answer carry the re-rendered page, and the form then refreshes it again
+ * (useServerAction), so a write renders the page twice (issue 15, bench/results/writes.md:
+ * without it a reply cost half the server CPU). It stays for now: Next 15 loses some
+ * refreshes (vercel/next.js#83386), and the action's own render is the page's first chance
+ * to show the change, the refresh with its reload fallback the second.
  */
 function ticketAction<S extends z.ZodTypeAny>(schema: S, fn: (ctx: Ctx, input: z.output<S>) => Promise<unknown>) {
   return async (_prev: ActionState, form: FormData) => runAction(form, schema, async (ctx, input) => {
     await fn(ctx, input)
+    refresh(ctx)
   })
 }
 
@@ -61,8 +62,8 @@ export const rejectAction = ticketAction(RejectAssignmentInput, rejectAssignment
 /** Auto-assign tells the form whether routing changed anything. */
 export async function autoAssignAction(_prev: ActionState, form: FormData) {
   return runAction(form, TicketRefInput, async (ctx, input) => {
-    // Refreshed by the form, as ticketAction's are.
     const { changed } = await autoAssign(ctx, input)
+    if (changed) refresh(ctx)
     return { changed }
   })
 }
