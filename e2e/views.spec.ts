@@ -45,10 +45,13 @@ test('an agent saves a view, finds it beside the queues with a count, opens it, 
   await expect(box).toHaveValue('vpn')
   const viewUrl = page.url()
 
-  // Delete asks first; "Keep it" keeps it.
-  await page.getByRole('button', { name: 'Delete view' }).click()
+  // Delete asks first; "Keep it" keeps it. As with Save view above, a click that lands before
+  // the page is hydrated does nothing, so it is pressed until the dialog opens.
   const confirm = page.getByRole('dialog', { name: `Delete the view “${name}”?` })
-  await expect(confirm).toBeVisible()
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Delete view' }).click()
+    await expect(confirm).toBeVisible({ timeout: 2_000 })
+  }).toPass()
   await confirm.getByRole('button', { name: 'Keep it' }).click()
   await expect(confirm).toBeHidden()
   await page.getByRole('button', { name: 'Delete view' }).click()
