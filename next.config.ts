@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import createNextIntlPlugin from 'next-intl/plugin'
 import { apiContentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers'
 
 const nextConfig: NextConfig = {
@@ -29,4 +30,5 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default nextConfig
+// next-intl without locale routing: the language is the viewer's (cookie, else Accept-Language), not part of the URL.
+export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig)

@@ -1,6 +1,7 @@
 'use client'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { useTranslations } from 'next-intl'
 
 /** The header's bell: a plain link (works without JS); the count comes from the server render. */
 export function NotificationBell({ org, unread }: { org: string; unread: number }) {
@@ -8,7 +9,7 @@ export function NotificationBell({ org, unread }: { org: string; unread: number 
   const current = usePathname() === href
   // The count stops at 100 (lib/notifications/inbox.ts): beyond 99 it says "99+", to screen readers too.
   const shown = unread > 99 ? '99+' : String(unread)
-  const label = `Notifications, ${unread === 0 ? 'no' : shown} unread`
+  const label = useTranslations('common.bell')('label', { unread, shown })
   return (
     <Link href={href} aria-label={label} title={label} aria-current={current ? 'page' : undefined}
       className="inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md px-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700">

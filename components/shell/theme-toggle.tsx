@@ -1,9 +1,9 @@
 'use client'
 import { useState } from 'react'
+import { useTranslations } from 'next-intl'
 
 export type Theme = 'system' | 'light' | 'dark'
 const next: Record<Theme, Theme> = { system: 'dark', dark: 'light', light: 'system' }
-const label: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
 /**
  * Cycles the colour theme: as the system, dark, light. The choice is a cookie the root layout
@@ -12,6 +12,7 @@ const label: Record<Theme, string> = { system: 'System', light: 'Light', dark: '
  */
 export function ThemeToggle({ initial }: { initial: Theme }) {
   const [theme, setTheme] = useState<Theme>(initial)
+  const t = useTranslations('common.theme')
   const choose = () => {
     const t = next[theme]
     setTheme(t)
@@ -23,9 +24,9 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
       document.documentElement.dataset.theme = t
     }
   }
-  const name = `Colour theme: ${label[theme]}`
+  const name = t('name', { theme: t(theme) })
   return (
-    <button type="button" onClick={choose} aria-label={name} title={`${name} (change)`}
+    <button type="button" onClick={choose} aria-label={name} title={t('change', { name })}
       className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900">
       <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" className="h-5 w-5">
         {theme === 'dark' ? <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8Z" />
