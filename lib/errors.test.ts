@@ -38,9 +38,9 @@ describe('typed errors map by code, never by message', () => {
     expect(await res.json()).toEqual({ message: 'Not found' })
   })
 
-  it('server actions get the code with the message and every field error', () => {
-    const state = toActionState(new ValidationError('Please fix', { title: ['Too long'], body: ['Empty'] }))
+  it('server actions get the code with the message and every field error', async () => {
+    const state = await toActionState(new ValidationError('Please fix', { title: ['Too long'], body: ['Empty'] }))
     expect(state).toMatchObject({ ok: false, code: 'validation', message: 'Please fix', fieldErrors: { title: ['Too long'], body: ['Empty'] } })
-    expect(toActionState(new Error('internal detail'))).toMatchObject({ ok: false, message: expect.not.stringContaining('internal detail') })
+    expect(await toActionState(new Error('internal detail'))).toMatchObject({ ok: false, message: expect.not.stringContaining('internal detail') })
   })
 })

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react'
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useLocalisedResolver } from '@/lib/i18n/server-messages/client'
 import type { z } from 'zod'
 import type { ActionState } from '@/lib/actions/state'
 import { useServerAction, type ServerAction } from './use-server-action'
@@ -18,7 +19,7 @@ export function useActionForm<S extends z.ZodTypeAny>(
 ) {
   const { state, pending, run } = useServerAction(action, { flash: opts.flash })
   const formRef = useRef<HTMLFormElement>(null)
-  const form = useForm<z.input<S> & FieldValues>({ resolver: zodResolver(schema), defaultValues: opts.defaultValues, mode: 'onSubmit' })
+  const form = useForm<z.input<S> & FieldValues>({ resolver: useLocalisedResolver(zodResolver(schema)), defaultValues: opts.defaultValues, mode: 'onSubmit' })
   const { setError, reset } = form
   const onSuccess = useRef(opts.onSuccess)
   onSuccess.current = opts.onSuccess

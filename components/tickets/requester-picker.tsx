@@ -2,6 +2,7 @@
 import { useId, useState } from 'react'
 import { useForm, type Resolver } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useLocalisedResolver } from '@/lib/i18n/server-messages/client'
 import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { buttonClass } from '@/components/ui/button'
 import { Combobox, type ComboOption } from '@/components/ui/combobox'
@@ -57,7 +58,7 @@ function NewCaller({ org, action, onAdded, onCancel }: { org: string; action: Se
   const headingId = useId()
   const { state, pending, run } = useServerAction(action, { refresh: false })
   // The schema's phone field is preprocessed ('' → absent), so its input type is unknown; the form's values are strings.
-  const form = useForm<Caller>({ resolver: zodResolver(AddCallerInput) as unknown as Resolver<Caller>, defaultValues: { name: '', email: '', phone: '' } })
+  const form = useForm<Caller>({ resolver: useLocalisedResolver(zodResolver(AddCallerInput)) as unknown as Resolver<Caller>, defaultValues: { name: '', email: '', phone: '' } })
   const errors = form.formState.errors
   const server = state.ok === false ? state.fieldErrors ?? {} : {}
   const err = (f: keyof Caller) => errors[f]?.message ?? server[f]?.[0]

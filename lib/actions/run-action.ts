@@ -5,7 +5,7 @@ import { NotFoundError } from '@/lib/errors'
 import { toActionState } from './to-action-state'
 import type { ActionState } from './state'
 
-export { toActionState, zodFieldErrors } from './to-action-state'
+export { actionLocale, actionStateFor, toActionState, zodFieldErrors } from './to-action-state'
 
 /** FormData → plain object; a key sent several times becomes an array. */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -21,7 +21,8 @@ export function formToObject(form: FormData): Record<string, unknown> {
 /**
  * The one wrapper for server actions: builds ctx for the org named in the form (a
  * forged org is refused by the membership check in ctx), validates with the domain's
- * schema and maps typed errors to `{ ok: false, message, fieldErrors }` with every field error.
+ * schema and maps typed errors to `{ ok: false, message, fieldErrors }` with every field error,
+ * in the reader's language (lib/i18n/localise-message.ts).
  */
 export async function runAction<S extends z.ZodTypeAny, R>(
   form: FormData,
@@ -39,6 +40,6 @@ export async function runAction<S extends z.ZodTypeAny, R>(
     const data = await fn(ctx, input)
     return { ok: true, data, at: Date.now() }
   } catch (err) {
-    return toActionState(err) as ActionState<R>
+    return (await toActionState(err)) as ActionState<R>
   }
 }

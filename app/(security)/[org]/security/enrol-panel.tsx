@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useLocalisedResolver } from '@/lib/i18n/server-messages/client'
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -22,7 +23,7 @@ export function EnrolPanel({ org, next }: { org: string; next: string }) {
   const [codes, setCodes] = useState<string[] | null>(null)
   const [starting, setStarting] = useState(false)
   const [startError, setStartError] = useState<string | null>(null)
-  const form = useForm<{ code: string }>({ resolver: zodResolver(ConfirmEnrolmentInput), mode: 'onSubmit' })
+  const form = useForm<{ code: string }>({ resolver: useLocalisedResolver(zodResolver(ConfirmEnrolmentInput)), mode: 'onSubmit' })
   const [confirmState, setConfirmState] = useState<ActionState>(initialActionState)
 
   async function start() {

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server'
 import { getCtx } from '@/lib/auth/ctx'
-import { toActionState } from '@/lib/actions/run-action'
+import { actionStateFor } from '@/lib/actions/run-action'
 import { jsonRoute } from '@/lib/http/json-route'
 import { sameOrigin } from '@/lib/http/same-origin'
 import { viewerTimeZone } from '@/lib/pages/guard'
@@ -48,7 +48,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ org
         }
         bulkUpdate(ctx, payload as Parameters<typeof bulkUpdate>[1], { timeZone, onProgress })
           .then((result) => send({ result }))
-          .catch((err: unknown) => send({ error: toActionState(err) }))
+          .catch((err: unknown) => send({ error: actionStateFor(err, 'en') }))
           .finally(() => controller.close())
       },
     })

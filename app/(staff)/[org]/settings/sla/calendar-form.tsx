@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useServerAction } from '@/components/forms/use-server-action'
 import { get, useForm, type FieldErrors, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useLocalisedResolver } from '@/lib/i18n/server-messages/client'
 import { buttonClass } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -24,7 +25,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
   const { state, pending, run } = useServerAction(saveCalendarAction)
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<Values>({
-    resolver: zodResolver(CalendarSchema),
+    resolver: useLocalisedResolver(zodResolver(CalendarSchema)),
     defaultValues: { timeZone: calendar.timeZone, mode: 'business', weekly: calendar.weekly.map((d) => d.map(([a, b]) => [a, b] as [string, string])), holidays: [...calendar.holidays], holidayNames: calendar.holidays.map((_, i) => calendar.holidayNames?.[i] ?? '') },
   })
   const { setError, watch, setValue, formState: { errors } } = form
