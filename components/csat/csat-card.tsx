@@ -19,7 +19,7 @@ export async function CsatCard({ surveys, tz }: { surveys: Survey[]; tz: string 
               <>
                 <Badge tone={s.rating === 'good' ? 'green' : 'red'}>{s.rating === 'good' ? t('good') : t('bad')}</Badge>
                 <span className="ml-2 text-xs text-slate-600">{formatTime(s.answeredAt, tz, undefined, locale)}</span>
-                {s.comment && <p className="mt-1 whitespace-pre-wrap text-slate-700">“{s.comment}”</p>}
+                {s.comment && <p className="mt-1 whitespace-pre-wrap text-slate-700">{`“${s.comment}”`}</p>}
               </>
             ) : <span className="text-slate-600">{t('notAnswered', { date: formatTime(s.sentAt, tz, undefined, locale) })}</span>}
           </li>

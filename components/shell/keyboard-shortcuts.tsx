@@ -92,7 +92,7 @@ export function KeyboardShortcuts() {
     <>
       <footer className="mx-auto max-w-7xl px-4 pb-6">
         <button type="button" onClick={openHelp} className="rounded text-sm text-slate-600 underline hover:text-slate-900">
-          {t('keyboardShortcuts.open')} <kbd className="font-sans">?</kbd>
+          {t('keyboardShortcuts.open')} <kbd className="font-sans">{'?'}</kbd>
         </button>
       </footer>
       <Dialog ref={help} title={t('keyboardShortcuts.title')} description={t('keyboardShortcuts.description')}>

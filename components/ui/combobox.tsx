@@ -93,7 +93,7 @@ export function Combobox({ id, name, value, onChange, load, fixed = [], placehol
           else if (e.key === 'Escape' && open) { e.preventDefault(); close() }
         }}
       />
-      <span aria-hidden className="pointer-events-none absolute inset-y-0 right-2 flex items-center text-slate-600">▾</span>
+      <span aria-hidden className="pointer-events-none absolute inset-y-0 right-2 flex items-center text-slate-600">{'▾'}</span>
       {open && (
         <ul id={listId} role="listbox" aria-label={t('label')}
           className="absolute z-20 mt-1 max-h-64 w-full min-w-56 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"

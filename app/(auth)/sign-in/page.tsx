@@ -22,12 +22,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const session = await currentSession()
   if (session?.user?.id) redirect('/')
   const providers = oauthButtons()
-  const t = await getTranslations('auth.signInPage')
+  const [t, tc] = await Promise.all([getTranslations('auth.signInPage'), getTranslations('common')])
   return (
     <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white" aria-hidden>H</div>
+          <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white" aria-hidden>{tc('appName')[0]}</div>
           <h1 className="text-2xl font-semibold tracking-tight">{t('heading')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t('subtitle')}</p>
         </div>

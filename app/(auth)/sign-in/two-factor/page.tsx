@@ -14,12 +14,12 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   const { callbackUrl } = await searchParams
   if (await currentSession()) redirect(safeCallback(callbackUrl))
   if (!(await pendingSecondFactor())) redirect('/sign-in?error=TwoFactorExpired')
-  const t = await getTranslations('auth.twoFactorPage')
+  const [t, tc] = await Promise.all([getTranslations('auth.twoFactorPage'), getTranslations('common')])
   return (
     <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white" aria-hidden>H</div>
+          <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white" aria-hidden>{tc('appName')[0]}</div>
           <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t('subtitle')}</p>
         </div>

@@ -55,7 +55,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
     <div className="space-y-6">
       <FlashRegion />
       <nav aria-label={tr('breadcrumb')} className="text-sm text-slate-600">
-        <Link href={`/${org}/portal`} className="hover:text-slate-800 hover:underline">{tr('myRequests')}</Link> / #{t.number}
+        <Link href={`/${org}/portal`} className="hover:text-slate-800 hover:underline">{tr('myRequests')}</Link>{` / #${t.number}`}
       </nav>
       {(await searchParams).created && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200">
