@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <TimeZoneCookie nonce={nonce} />
         <RenderRevision />
-        <ClientMessages>{children}</ClientMessages>
+        <ClientMessages namespaces={['auth.error']}>{children}</ClientMessages>
       </body>
     </html>
   )

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
 import { updateSession } from '@/lib/auth'
 import { currentSession } from '@/lib/auth/session'
 import { myOrganizations, homePath } from '@/lib/orgs/my-organizations'
 import { buttonClass } from '@/components/ui/button'
 
-export const metadata: Metadata = { title: 'No access' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth.noAccessPage'))('title') }
+}
 
 async function refreshAccess(form: FormData) {
   'use server'
@@ -22,25 +25,26 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
   if (!session?.user?.id) redirect('/sign-in')
   const orgs = await myOrganizations(session.user.id)
   const member = orgs.find((o) => o.slug === org)
+  const t = await getTranslations('auth.noAccessPage')
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-lg px-4 py-24 text-center">
-      <h1 className="text-2xl font-semibold">You don&apos;t have access to this page</h1>
+      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
       <p className="mt-3 text-slate-600">
         {reason === 'admin'
-          ? 'This area is for the organisation’s admins.'
+          ? t('adminOnly')
           : member
-            ? 'Your access to this organisation changed recently.'
-            : 'You are not a member of this organisation, or your membership was deactivated.'}
+            ? t('changed')
+            : t('notMember')}
       </p>
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         {member && reason !== 'admin' && (
           <form action={refreshAccess}>
             <input type="hidden" name="org" value={member.slug} />
-            <button className={buttonClass('primary')}>Refresh my access</button>
+            <button className={buttonClass('primary')}>{t('refresh')}</button>
           </form>
         )}
         {orgs.map((o) => (
-          <Link key={o.slug} href={homePath(o.slug, o.role)} className={buttonClass('secondary')}>Go to {o.name}</Link>
+          <Link key={o.slug} href={homePath(o.slug, o.role)} className={buttonClass('secondary')}>{t('goTo', { org: o.name })}</Link>
         ))}
       </div>
     </main>

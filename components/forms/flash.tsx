@@ -35,7 +35,7 @@ export function FlashRegion() {
     <div className="pointer-events-none fixed inset-x-0 bottom-6 z-50 flex justify-center px-4">
       <p role="status" aria-live="polite" data-testid="flash"
         className={message ? 'pointer-events-auto rounded-md bg-slate-900 px-4 py-2.5 text-sm font-medium text-white shadow-lg' : 'sr-only'}>
-        {message && <span key={message.at}>✓ {message.text}</span>}
+        {message && <span key={message.at}>{`✓ ${message.text}`}</span>}
       </p>
     </div>
   )

@@ -1,14 +1,11 @@
 'use client'
 import { useCallback, useRef, useState, type FormEvent } from 'react'
+import { useTranslations } from 'next-intl'
 import { useReliableRefresh } from '@/components/router/use-reliable-refresh'
 import { initialActionState, type ActionState } from '@/lib/actions/state'
 import { flash } from './flash'
 
 export type ServerAction<T = unknown> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>
-
-const unreachable: ActionState = {
-  ok: false, message: 'We could not reach the server. Nothing you typed was lost; check your connection and try again.',
-}
 
 /**
  * Calls a server action from a plain submit handler and keeps its result and pending
@@ -34,6 +31,8 @@ export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
   const refresh = useReliableRefresh()
+  // Said when the action never answered (offline, server down): there is no server message to show.
+  const unreachable = useTranslations('common.useServerAction')('unreachable')
 
   const run = useCallback(async (data: FormData): Promise<ActionState<T> | undefined> => {
     if (inFlight.current) return undefined // a double click sends once
@@ -48,14 +47,14 @@ export function useServerAction<T = unknown>(action: ServerAction<T>, opts: {
       if (next.ok && refreshPage) refresh()
       return next
     } catch {
-      const failed = { ...unreachable, at: Date.now() } as ActionState<T>
+      const failed = { ok: false, message: unreachable, at: Date.now() } as ActionState<T>
       setState(failed)
       return failed
     } finally {
       inFlight.current = false
       setPending(false)
     }
-  }, [action, refresh, refreshPage, flashText])
+  }, [action, refresh, refreshPage, flashText, unreachable])
 
   const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

@@ -33,7 +33,7 @@ export async function AppHeader({ ctx }: { ctx: Ctx }) {
           <summary className="flex min-w-0 cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100">
             <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-md bg-indigo-600 text-sm font-bold text-white" aria-hidden>{ctx.org.name[0]}</span>
             <span className="truncate font-semibold">{ctx.org.name}</span>
-            {orgs.length > 1 && <><span className="sr-only">{t('header.switchOrganisation')}</span><span aria-hidden className="text-slate-600">▾</span></>}
+            {orgs.length > 1 && <><span className="sr-only">{t('header.switchOrganisation')}</span><span aria-hidden className="text-slate-600">{'▾'}</span></>}
           </summary>
           {orgs.length > 1 && (
             <ul className="absolute left-0 z-20 mt-1 w-64 rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">

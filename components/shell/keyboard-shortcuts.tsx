@@ -1,16 +1,18 @@
 'use client'
 import { useCallback, useEffect, useRef } from 'react'
+import { useTranslations } from 'next-intl'
 import { Dialog } from '@/components/ui/dialog'
 import { buttonClass } from '@/components/ui/button'
 
-const SHORTCUTS: [keys: string[], what: string][] = [
-  [['/'], 'Focus the search box'],
-  [['j'], 'Next ticket in the list'],
-  [['k'], 'Previous ticket in the list'],
-  [['o', 'Enter'], 'Open the highlighted ticket'],
-  [['r'], 'Reply to the ticket you are viewing'],
-  [['?'], 'Show these shortcuts'],
-]
+// What each does: common.keyboardShortcuts.<what>.
+const SHORTCUTS = [
+  [['/'], 'focusSearch'],
+  [['j'], 'next'],
+  [['k'], 'previous'],
+  [['o', 'Enter'], 'openTicket'],
+  [['r'], 'reply'],
+  [['?'], 'help'],
+] as const
 
 /** The row the keyboard is on carries this attribute; globals.css draws the highlight. */
 const CURRENT = 'data-kb-current'
@@ -38,6 +40,7 @@ const ticketLink = (tr: Element) => tr.querySelector<HTMLAnchorElement>('a[href*
  * (native <dialog>: focus trapped, Escape closes, labelled by its heading).
  */
 export function KeyboardShortcuts() {
+  const t = useTranslations('common')
   const help = useRef<HTMLDialogElement>(null)
   const openHelp = useCallback(() => help.current?.showModal(), [])
 
@@ -89,20 +92,20 @@ export function KeyboardShortcuts() {
     <>
       <footer className="mx-auto max-w-7xl px-4 pb-6">
         <button type="button" onClick={openHelp} className="rounded text-sm text-slate-600 underline hover:text-slate-900">
-          Keyboard shortcuts <kbd className="font-sans">?</kbd>
+          {t('keyboardShortcuts.open')} <kbd className="font-sans">{'?'}</kbd>
         </button>
       </footer>
-      <Dialog ref={help} title="Keyboard shortcuts" description="Work from the keyboard. Shortcuts are off while you type in a field.">
+      <Dialog ref={help} title={t('keyboardShortcuts.title')} description={t('keyboardShortcuts.description')}>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           {SHORTCUTS.map(([keys, what]) => (
             <div key={what} className="contents">
               <dt className="flex gap-1">{keys.map((k) => <kbd key={k} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs leading-5 text-slate-800">{k}</kbd>)}</dt>
-              <dd className="text-slate-700">{what}</dd>
+              <dd className="text-slate-700">{t(`keyboardShortcuts.${what}`)}</dd>
             </div>
           ))}
         </dl>
         <form method="dialog" className="flex justify-end">
-          <button className={buttonClass('secondary')}>Close</button>
+          <button className={buttonClass('secondary')}>{t('actions.close')}</button>
         </form>
       </Dialog>
     </>

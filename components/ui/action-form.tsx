@@ -1,5 +1,6 @@
 'use client'
 import { useRef, type ReactNode } from 'react'
+import { useTranslations } from 'next-intl'
 import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { buttonClass, type ButtonVariant } from './button'
 import { Dialog } from './dialog'
@@ -19,12 +20,13 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
   /** Said in the page's flash region on success (the button itself may be gone by then). */
   flash?: string
 }) {
+  const t = useTranslations('common.actionForm')
   const { state, pending, onSubmit } = useServerAction(action, { flash })
   const dialog = useRef<HTMLDialogElement>(null)
   const hidden = Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)
   const submit = (
     <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass(confirm ? 'danger' : variant, confirm ? '' : className)}>
-      {pending ? (pendingLabel ?? 'Working…') : (confirm?.confirmLabel ?? label)}
+      {pending ? (pendingLabel ?? t('working')) : (confirm?.confirmLabel ?? label)}
     </button>
   )
   return (
@@ -35,7 +37,7 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
           <Dialog ref={dialog} title={confirm.title} description={confirm.body}>
             <form onSubmit={(e) => { onSubmit(e); dialog.current?.close() }} className="flex justify-end gap-2">
               {hidden}
-              <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>Keep it</button>
+              <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>{t('keep')}</button>
               {submit}
             </form>
           </Dialog>

@@ -1,5 +1,8 @@
 'use client'
 import { useWatch, type Control, type FieldValues } from 'react-hook-form'
+import { useLocale, useTranslations } from 'next-intl'
+import { formatNumber } from '@/lib/format/time'
+import type { Locale } from '@/lib/i18n/config'
 
 /**
  * "1,234 / 20,000" under a limited field. Fields never carry `maxLength`: the browser cuts a
@@ -13,14 +16,16 @@ export function CharCount({ control, name, max, id, quietBelow = 0 }: {
   quietBelow?: number
 }) {
   const value = useWatch({ control: control as Control<FieldValues>, name })
+  const t = useTranslations('common.charCount')
+  const locale = useLocale() as Locale
   const n = typeof value === 'string' ? value.length : 0
   if (n < max * quietBelow) return null
   const over = n - max
   return (
     <p id={`${id}-count`} className={`text-right text-xs tabular-nums ${over > 0 ? 'font-medium text-rose-600' : 'text-slate-600'}`}>
       {over > 0
-        ? <span role="status">{over.toLocaleString('en')} {over === 1 ? 'character' : 'characters'} over the limit of {max.toLocaleString('en')}</span>
-        : <>{n.toLocaleString('en')} / {max.toLocaleString('en')}<span className="sr-only"> characters</span></>}
+        ? <span role="status">{t('over', { over, count: formatNumber(over, locale), max: formatNumber(max, locale) })}</span>
+        : <>{formatNumber(n, locale)} / {formatNumber(max, locale)}<span className="sr-only">{t('characters')}</span></>}
     </p>
   )
 }

@@ -1,5 +1,6 @@
 'use client'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { inputClass } from '@/components/ui/field'
 
 export type ComboOption = { id: string; label: string; hint?: string }
@@ -11,7 +12,7 @@ export type ComboOption = { id: string; label: string; hint?: string }
  * offered first; the rest come from `load` as the person types, debounced, stale answers
  * dropped. The choice travels in a hidden input named `name`, so plain forms submit it.
  */
-export function Combobox({ id, name, value, onChange, load, fixed = [], placeholder, invalid, describedBy, className = '', emptyText = 'No matches' }: {
+export function Combobox({ id, name, value, onChange, load, fixed = [], placeholder, invalid, describedBy, className = '', emptyText }: {
   id: string
   name?: string
   value: ComboOption | null
@@ -24,6 +25,7 @@ export function Combobox({ id, name, value, onChange, load, fixed = [], placehol
   className?: string
   emptyText?: string
 }) {
+  const t = useTranslations('common.combobox')
   const listId = useId()
   const [text, setText] = useState(value?.label ?? '')
   const [open, setOpen] = useState(false)
@@ -91,9 +93,9 @@ export function Combobox({ id, name, value, onChange, load, fixed = [], placehol
           else if (e.key === 'Escape' && open) { e.preventDefault(); close() }
         }}
       />
-      <span aria-hidden className="pointer-events-none absolute inset-y-0 right-2 flex items-center text-slate-600">▾</span>
+      <span aria-hidden className="pointer-events-none absolute inset-y-0 right-2 flex items-center text-slate-600">{'▾'}</span>
       {open && (
-        <ul id={listId} role="listbox" aria-label="Suggestions"
+        <ul id={listId} role="listbox" aria-label={t('label')}
           className="absolute z-20 mt-1 max-h-64 w-full min-w-56 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"
           onMouseDown={(e) => e.preventDefault() /* keep focus in the input so the click lands */}>
           {options.map((o, i) => (
@@ -103,12 +105,12 @@ export function Combobox({ id, name, value, onChange, load, fixed = [], placehol
               {o.label}{o.hint && <span className="block text-xs text-slate-600">{o.hint}</span>}
             </li>
           ))}
-          {loading && <li role="presentation" className="px-3 py-1.5 text-slate-600">Searching…</li>}
-          {!loading && failed && <li role="presentation" className="px-3 py-1.5 text-rose-600">Could not load suggestions. Type again to retry.</li>}
-          {!loading && !failed && options.length === 0 && <li role="presentation" className="px-3 py-1.5 text-slate-600">{emptyText}</li>}
+          {loading && <li role="presentation" className="px-3 py-1.5 text-slate-600">{t('searching')}</li>}
+          {!loading && failed && <li role="presentation" className="px-3 py-1.5 text-rose-600">{t('failed')}</li>}
+          {!loading && !failed && options.length === 0 && <li role="presentation" className="px-3 py-1.5 text-slate-600">{emptyText ?? t('noMatches')}</li>}
         </ul>
       )}
-      <span role="status" aria-live="polite" className="sr-only">{open && !loading ? `${options.length} suggestions` : ''}</span>
+      <span role="status" aria-live="polite" className="sr-only">{open && !loading ? t('count', { count: options.length }) : ''}</span>
     </div>
   )
 }

@@ -8,12 +8,14 @@ import { formToObject, zodFieldErrors } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
 import { oauthButtons } from '@/lib/auth/oauth/providers'
 import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
 import { safeCallback } from './safe-callback'
 
 export async function signInWithPassword(_prev: ActionState, form: FormData): Promise<ActionState> {
   const raw = formToObject(form)
   const parsed = SignInInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
+  const t = await getTranslations('auth.signInActions')
+  if (!parsed.success) return { ok: false, message: t('correctFields'), fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
   const callbackUrl = safeCallback(raw.callbackUrl)
   try {
     await signIn('credentials', { ...parsed.data, redirect: false })
@@ -22,9 +24,9 @@ export async function signInWithPassword(_prev: ActionState, form: FormData): Pr
       const code = err instanceof CredentialsSignin ? err.code : ''
       if (code.startsWith('locked:')) {
         const minutes = Number(code.split(':')[1]) || 15
-        return { ok: false, message: `Too many failed sign-in attempts. For your security this account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, at: Date.now() }
+        return { ok: false, message: t('locked', { minutes }), at: Date.now() }
       }
-      return { ok: false, message: 'Wrong email or password.', at: Date.now() }
+      return { ok: false, message: t('wrongCredentials'), at: Date.now() }
     }
     throw err
   }
@@ -37,12 +39,13 @@ export async function signInWithPassword(_prev: ActionState, form: FormData): Pr
 export async function requestSignInLink(_prev: ActionState, form: FormData): Promise<ActionState> {
   const raw = formToObject(form)
   const parsed = MagicLinkInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
+  const t = await getTranslations('auth.signInActions')
+  if (!parsed.success) return { ok: false, message: t('correctFields'), fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
   try {
     await signIn('nodemailer', { email: parsed.data.email, redirectTo: safeCallback(raw.callbackUrl) })
     return { ok: true }
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: 'We could not send a sign-in link right now. Please try again.', at: Date.now() }
+    if (err instanceof AuthError) return { ok: false, message: t('linkFailed'), at: Date.now() }
     throw err // redirect to the "check your email" page
   }
 }

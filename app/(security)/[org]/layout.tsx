@@ -1,4 +1,5 @@
 import { AppHeader } from '@/components/shell/app-header'
+import { ClientMessages } from '@/components/i18n/client-messages'
 import { pageCtx } from '@/lib/pages/guard'
 
 // The security page lives in its own group: staff of an org that requires two-factor are
@@ -10,7 +11,9 @@ export default async function SecurityLayout({ children, params }: { children: R
   return (
     <>
       <AppHeader ctx={ctx} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">
+        <ClientMessages namespaces={['auth.enrolPanel', 'auth.disableForm']}>{children}</ClientMessages>
+      </main>
     </>
   )
 }

@@ -1,5 +1,6 @@
 'use server'
 import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
 import { completeSecondFactor } from '@/lib/auth/second-factor'
 import { formToObject, zodFieldErrors } from '@/lib/actions/run-action'
 import type { ActionState } from '@/lib/actions/state'
@@ -10,12 +11,13 @@ import { safeCallback } from '../safe-callback'
 export async function verifySecondFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const raw = formToObject(form)
   const parsed = SecondFactorInput.safeParse(raw)
-  if (!parsed.success) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
+  const t = await getTranslations('auth.twoFactorActions')
+  if (!parsed.success) return { ok: false, message: t('correctFields'), fieldErrors: zodFieldErrors(parsed.error), at: Date.now() }
   const result = await completeSecondFactor(parsed.data.code)
   if (result.ok) redirect(safeCallback(raw.callbackUrl))
   if (result.reason === 'expired' || result.reason === 'not_enrolled') redirect('/sign-in?error=TwoFactorExpired')
   if (result.reason === 'locked') {
-    return { ok: false, message: `Too many wrong codes. For your security, try again in ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? '' : 's'}.`, at: Date.now() }
+    return { ok: false, message: t('locked', { minutes: result.retryAfterMinutes }), at: Date.now() }
   }
-  return { ok: false, message: 'That code is not valid.', fieldErrors: { code: ['That code is not valid, or was already used. Enter the current code from your app, or a recovery code.'] }, at: Date.now() }
+  return { ok: false, message: t('invalid'), fieldErrors: { code: [t('invalidField')] }, at: Date.now() }
 }

@@ -1,5 +1,6 @@
 'use client'
 import { useRef } from 'react'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
@@ -12,23 +13,26 @@ import { disableTwoFactorAction } from './actions'
 /** Turning it off asks again who you are (a current code or your password), in a confirmation dialog. */
 export function DisableForm({ org }: { org: string }) {
   const dialog = useRef<HTMLDialogElement>(null)
-  const { form, state, pending, formRef, onSubmit, err } = useActionForm(DisableTwoFactorInput, disableTwoFactorAction)
+  const t = useTranslations('auth.disableForm')
+  const { form, state, pending, formRef, onSubmit, err: rawErr } = useActionForm(DisableTwoFactorInput, disableTwoFactorAction)
+  // The schema's (English) message, shown in the viewer's language.
+  const err = (name: string) => { const m = rawErr(name); return m === 'Enter a current code or your password' ? t('codeOrPassword') : m }
   return (
     <>
-      <Button type="button" variant="secondary" onClick={() => dialog.current?.showModal()}>Turn off two-factor…</Button>
-      <Dialog ref={dialog} title="Turn off two-factor sign-in?" description="Signing in will need only your password, a sign-in link or a provider again. Confirm with a current code from your app, or your password.">
+      <Button type="button" variant="secondary" onClick={() => dialog.current?.showModal()}>{t('open')}</Button>
+      <Dialog ref={dialog} title={t('title')} description={t('description')}>
         <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
           <input type="hidden" name="org" value={org} />
-          <Field id="disable-code" label="Code from your app (or a recovery code)" error={err('code')}>
+          <Field id="disable-code" label={t('codeLabel')} error={err('code')}>
             <Input id="disable-code" autoComplete="one-time-code" invalid={!!err('code')} describedBy="disable-code-error" {...form.register('code')} />
           </Field>
-          <Field id="disable-password" label="…or your password" error={err('password')}>
+          <Field id="disable-password" label={t('passwordLabel')} error={err('password')}>
             <Input id="disable-password" type="password" autoComplete="current-password" invalid={!!err('password')} describedBy="disable-password-error" {...form.register('password')} />
           </Field>
           <FormMessage state={state} />
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Keep it on</Button>
-            <SubmitButton pending={pending} pendingText="Turning off…" variant="danger">Turn off</SubmitButton>
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('keep')}</Button>
+            <SubmitButton pending={pending} pendingText={t('turningOff')} variant="danger">{t('turnOff')}</SubmitButton>
           </div>
         </form>
       </Dialog>

@@ -1,5 +1,6 @@
 'use client'
 import { useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useLocalisedResolver } from '@/lib/i18n/server-messages/client'
@@ -19,6 +20,7 @@ const alertClass = 'rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1
  * refresh, so nothing re-renders the page (and drops the codes) before they are saved.
  */
 export function EnrolPanel({ org, next }: { org: string; next: string }) {
+  const t = useTranslations('auth.enrolPanel')
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null)
   const [codes, setCodes] = useState<string[] | null>(null)
   const [starting, setStarting] = useState(false)
@@ -36,7 +38,7 @@ export function EnrolPanel({ org, next }: { org: string; next: string }) {
     if (res.ok && res.data) {
       setEnrolment(res.data)
       form.reset({ code: '' })
-    } else setStartError(res.message ?? 'Could not start. Please try again.')
+    } else setStartError(res.message ?? t('startFailed'))
   }
 
   const confirm = form.handleSubmit(async ({ code }) => {
@@ -53,21 +55,21 @@ export function EnrolPanel({ org, next }: { org: string; next: string }) {
     return (
       <div className="space-y-4">
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
-          Two-factor sign-in is on. Next time you sign in, we will ask for a code from your app.
+          {t('enabled')}
         </p>
         <div>
-          <h3 className="text-sm font-semibold text-slate-900">Your recovery codes</h3>
+          <h3 className="text-sm font-semibold text-slate-900">{t('codesTitle')}</h3>
           <p className="mt-1 text-sm text-slate-600">
-            Each works once, in place of a code, if you lose your phone. Save them somewhere safe now: they are not shown again.
+            {t('codesHint')}
           </p>
-          <ol aria-label="Recovery codes" className="mt-3 grid grid-cols-2 gap-2 rounded-md bg-slate-50 p-4 font-mono text-sm text-slate-900 ring-1 ring-slate-200 sm:grid-cols-5">
+          <ol aria-label={t('codesLabel')} className="mt-3 grid grid-cols-2 gap-2 rounded-md bg-slate-50 p-4 font-mono text-sm text-slate-900 ring-1 ring-slate-200 sm:grid-cols-5">
             {codes.map((c) => <li key={c}>{c}</li>)}
           </ol>
         </div>
         <div className="flex justify-end">
           {/* A full page load: the page is rendered anew with two-factor on. */}
           <a href={next} className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-            I have saved my recovery codes
+            {t('saved')}
           </a>
         </div>
       </div>
@@ -78,34 +80,36 @@ export function EnrolPanel({ org, next }: { org: string; next: string }) {
     return (
       <div className="space-y-3">
         <p className="text-sm text-slate-600">
-          Use an authenticator app (for example 1Password, Google Authenticator, Microsoft Authenticator or Aegis) to make a fresh 6-digit code every 30 seconds.
+          {t('intro')}
         </p>
         {startError && <p role="alert" className={alertClass}>{startError}</p>}
-        <Button type="button" onClick={start} disabled={starting} aria-busy={starting}>{starting ? 'Preparing…' : 'Set up authenticator app'}</Button>
+        <Button type="button" onClick={start} disabled={starting} aria-busy={starting}>{starting ? t('preparing') : t('start')}</Button>
       </div>
     )
   }
 
-  const err = form.formState.errors.code?.message
+  // The schema's (English) message, shown in the viewer's language.
+  const rawErr = form.formState.errors.code?.message
+  const err = rawErr === 'Enter the 6-digit code your app shows' ? t('sixDigitCode') : rawErr
   return (
     <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
       <div>
         {/* SVG made on the server by the qrcode package from our own otpauth:// URI. */}
-        <div role="img" aria-label="QR code for your authenticator app" className="h-48 w-48 rounded-md bg-white ring-1 ring-slate-200 [&>svg]:h-full [&>svg]:w-full"
+        <div role="img" aria-label={t('qrLabel')} className="h-48 w-48 rounded-md bg-white ring-1 ring-slate-200 [&>svg]:h-full [&>svg]:w-full"
           dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
       </div>
       <div className="space-y-4">
         <div>
-          <p className="text-sm text-slate-600">Scan the QR code with your app, or type this key into it:</p>
+          <p className="text-sm text-slate-600">{t('scan')}</p>
           <p className="mt-2 break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-sm tracking-wider text-slate-900 ring-1 ring-slate-200" data-testid="totp-secret">{enrolment.secret}</p>
         </div>
-        <form onSubmit={confirm} noValidate className="space-y-3" aria-label="Confirm two-factor set-up">
-          <Field id="enrol-code" label="Code from your app" error={err}>
+        <form onSubmit={confirm} noValidate className="space-y-3" aria-label={t('confirmLabel')}>
+          <Field id="enrol-code" label={t('codeLabel')} error={err}>
             <Input id="enrol-code" autoComplete="one-time-code" inputMode="numeric" autoFocus invalid={!!err} describedBy="enrol-code-error" {...form.register('code')} />
           </Field>
           {confirmState.ok === false && !confirmState.fieldErrors && confirmState.message && <p role="alert" className={alertClass}>{confirmState.message}</p>}
           <div className="flex justify-end">
-            <SubmitButton pending={form.formState.isSubmitting} pendingText="Checking…">Turn on two-factor</SubmitButton>
+            <SubmitButton pending={form.formState.isSubmitting} pendingText={t('checking')}>{t('turnOn')}</SubmitButton>
           </div>
         </form>
       </div>

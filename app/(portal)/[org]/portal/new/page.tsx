@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { Card, PageHeader } from '@/components/ui/card'
 import { TicketForm } from '@/components/tickets/ticket-form'
 import { pageCtx } from '@/lib/pages/guard'
@@ -6,15 +7,17 @@ import { listCategories } from '@/lib/tickets'
 import { attachmentLimits } from '@/lib/attachments/limits'
 import { createTicketAction } from '@/app/(staff)/[org]/tickets/actions'
 
-export const metadata: Metadata = { title: 'New request' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('portal.newPage'))('title') }
+}
 
 export default async function NewRequestPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await pageCtx(org)
-  const categories = await listCategories(ctx)
+  const [categories, t] = await Promise.all([listCategories(ctx), getTranslations('portal.newPage')])
   return (
     <div>
-      <PageHeader title="New request" subtitle={`Tell ${ctx.org.name} what you need. You'll be able to follow the answer here.`} />
+      <PageHeader title={t('title')} subtitle={t('subtitle', { org: ctx.org.name })} />
       <Card><TicketForm org={org} categories={categories} onBehalf={false} action={createTicketAction} maxFileBytes={attachmentLimits(ctx.org.settings).maxFileBytes} /></Card>
     </div>
   )
