@@ -83,8 +83,8 @@ export function AttachmentList({ org, items, deleteAction }: { org: string; item
               <img key={current.id} src={`${base}/${current.id}`} alt={current.filename} className="max-h-[80vh] w-auto max-w-full object-contain" />
               {images.length > 1 && (
                 <>
-                  <button type="button" onClick={() => step(-1)} aria-label={t('previous')} className="absolute left-2 top-1/2 -translate-y-1/2 rounded-full bg-slate-800/80 px-3 py-2 text-lg hover:bg-slate-700">‹</button>
-                  <button type="button" onClick={() => step(1)} aria-label={t('next')} className="absolute right-2 top-1/2 -translate-y-1/2 rounded-full bg-slate-800/80 px-3 py-2 text-lg hover:bg-slate-700">›</button>
+                  <button type="button" onClick={() => step(-1)} aria-label={t('previous')} className="absolute left-2 top-1/2 -translate-y-1/2 rounded-full bg-slate-800/80 px-3 py-2 text-lg hover:bg-slate-700">{'‹'}</button>
+                  <button type="button" onClick={() => step(1)} aria-label={t('next')} className="absolute right-2 top-1/2 -translate-y-1/2 rounded-full bg-slate-800/80 px-3 py-2 text-lg hover:bg-slate-700">{'›'}</button>
                 </>
               )}
             </div>
@@ -100,7 +100,7 @@ function DeleteFile({ org, item, action, className = '' }: { org: string; item: 
   return (
     <div className={className}>
       <ActionForm action={action} fields={{ org, id: item.id }} variant="ghost" className="bg-white/90 px-1.5 py-0.5 text-xs text-slate-600 hover:text-rose-700"
-        label={<><span aria-hidden>✕</span><span className="sr-only">{t('deleteLabel', { filename: item.filename })}</span></>} pendingLabel={t('deleting')}
+        label={<><span aria-hidden>{'✕'}</span><span className="sr-only">{t('deleteLabel', { filename: item.filename })}</span></>} pendingLabel={t('deleting')}
         confirm={{ title: t('confirmTitle', { filename: item.filename }), body: t('confirmBody'), confirmLabel: t('confirmLabel') }} />
     </div>
   )

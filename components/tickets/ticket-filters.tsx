@@ -129,7 +129,7 @@ function SearchHelp() {
   ]
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm text-slate-600 ring-1 ring-slate-300 hover:text-slate-800" aria-label={t('label')}>?</summary>
+      <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 text-sm text-slate-600 ring-1 ring-slate-300 hover:text-slate-800" aria-label={t('label')}>{'?'}</summary>
       <div className="absolute right-0 z-20 mt-1 w-[28rem] rounded-lg bg-white p-3 text-xs shadow-lg ring-1 ring-slate-200">
         <p className="mb-2 font-medium text-slate-800">{t('title')}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">

@@ -30,7 +30,7 @@ export function ColumnsMenu({ org, columns }: { org: string; columns: readonly L
     <details ref={details} className="relative text-sm"
       onKeyDown={(e) => { if (e.key === 'Escape' && details.current?.open) { details.current.open = false; details.current.querySelector('summary')?.focus() } }}>
       <summary className="cursor-pointer list-none rounded-md bg-white px-3 py-1.5 text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600">
-        {t('button')} <span aria-hidden className="text-slate-600">▾</span>
+        {t('button')} <span aria-hidden className="text-slate-600">{'▾'}</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded-lg bg-white p-3 shadow-lg ring-1 ring-slate-200">
         <fieldset>

@@ -75,7 +75,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       <LiveRefresh org={org} number={t.number} />
       <FlashRegion />
       <nav aria-label={tr('breadcrumb')} className="mb-3 text-sm text-slate-600">
-        <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">{tr('tickets')}</Link> / #{t.number}
+        <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">{tr('tickets')}</Link>{' / #'}{t.number}
       </nav>
       {(await searchParams).created && (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200">{tr('created', { number: t.number })}</p>
