@@ -1,5 +1,6 @@
 'use client'
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react'
+import { useTranslations } from 'next-intl'
 import { buttonClass } from '@/components/ui/button'
 import { acceptAttribute, allowedExtensions, extensionOf, formatBytes, MAX_FILES_PER_MESSAGE } from '@/lib/attachments/limits'
 
@@ -34,6 +35,7 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
   /** A server-side refusal of the files as a whole (e.g. an upload expired). */
   error?: string
 }) {
+  const t = useTranslations('tickets.attachmentPicker')
   const [items, setItems] = useState<Item[]>([])
   const [dragging, setDragging] = useState(false)
   const [announcement, setAnnouncement] = useState('')
@@ -70,20 +72,20 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
         // file named .png showed a broken thumbnail from its name alone).
         const preview = body.thumbnail ? URL.createObjectURL(item.file) : undefined
         patch(item.key, { status: 'done', progress: 100, id: body.id, xhr: undefined, preview })
-        setAnnouncement(`${item.file.name} uploaded.`)
+        setAnnouncement(t('uploaded', { name: item.file.name }))
       } else {
         // The server refused the file (its type, its size, a limit): sending it again changes
         // nothing, so the message says why and only Remove is offered. 5xx may pass on a retry.
         const refused = xhr.status >= 400 && xhr.status < 500
         const message = refused
-          ? `${body?.message ?? `“${item.file.name}” can’t be attached (HTTP ${xhr.status}).`} Remove it to send the rest.`
-          : `“${item.file.name}” could not be uploaded (${body?.message ?? `HTTP ${xhr.status}`}). Try again.`
+          ? t('refused', { reason: body?.message ?? t('refusedHttp', { name: item.file.name, status: xhr.status }) })
+          : t('failed', { name: item.file.name, reason: body?.message ?? `HTTP ${xhr.status}` })
         patch(item.key, { status: 'error', error: message, xhr: undefined, retryable: !refused })
         setAnnouncement(message)
       }
     }
     xhr.onerror = () => {
-      const message = `“${item.file.name}” did not reach the server. Check your connection and retry.`
+      const message = t('unreachable', { name: item.file.name })
       patch(item.key, { status: 'error', error: message, xhr: undefined, retryable: true })
       setAnnouncement(message)
     }
@@ -91,7 +93,7 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
     form.append('file', item.file)
     xhr.send(form)
     return xhr
-  }, [org, ticketNumber, patch])
+  }, [org, ticketNumber, patch, t])
 
   const add = useCallback((files: FileList | File[]) => {
     const room = MAX_FILES_PER_MESSAGE - itemsRef.current.length
@@ -101,21 +103,21 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
       const ext = extensionOf(file.name)
       const base: Item = { key, file, status: 'error', progress: 0 }
       // Quick checks so nobody waits for an upload that is bound to be refused; the server decides.
-      if (n >= room) return { ...base, error: `“${file.name}” was not added: at most ${MAX_FILES_PER_MESSAGE} files per message.` }
-      if (file.size > maxFileBytes) return { ...base, error: `“${file.name}” can’t be attached: it is larger than the ${formatBytes(maxFileBytes)} limit.` }
-      if (ext && !allowedExtensions.includes(ext)) return { ...base, error: `“${file.name}” can’t be attached: .${ext} files are not accepted.` }
-      if (file.size === 0) return { ...base, error: `“${file.name}” can’t be attached: the file is empty.` }
+      if (n >= room) return { ...base, error: t('tooMany', { name: file.name, max: MAX_FILES_PER_MESSAGE }) }
+      if (file.size > maxFileBytes) return { ...base, error: t('tooLarge', { name: file.name, limit: formatBytes(maxFileBytes) }) }
+      if (ext && !allowedExtensions.includes(ext)) return { ...base, error: t('badType', { name: file.name, ext }) }
+      if (file.size === 0) return { ...base, error: t('empty', { name: file.name }) }
       return { ...base, status: 'uploading' }
     })
     for (const item of next) if (item.status === 'uploading') item.xhr = start(item)
     setItems((list) => [...list, ...next])
-  }, [maxFileBytes, start])
+  }, [maxFileBytes, start, t])
 
   const remove = (item: Item) => {
     item.xhr?.abort()
     if (item.preview) URL.revokeObjectURL(item.preview)
     setItems((list) => list.filter((i) => i.key !== item.key))
-    setAnnouncement(`${item.file.name} removed.`)
+    setAnnouncement(t('removed', { name: item.file.name }))
     // Frees the staged upload now; one left behind would expire by itself.
     if (item.id) fetch(`/api/${encodeURIComponent(org)}/attachments/${item.id}`, { method: 'DELETE' }).catch(() => {})
   }
@@ -141,43 +143,43 @@ export function AttachmentPicker({ org, ticketNumber, maxFileBytes, onStateChang
         onDrop={onDrop}
         data-testid="attachment-dropzone"
         className={`flex flex-wrap items-center gap-3 rounded-md border border-dashed px-3 py-2.5 text-sm transition-colors ${dragging ? 'border-indigo-500 bg-indigo-50' : 'border-slate-300 bg-slate-50/60'}`}>
-        <span id={`${id}-label`} className="sr-only">Attachments</span>
+        <span id={`${id}-label`} className="sr-only">{t('label')}</span>
         <button type="button" onClick={() => input.current?.click()} className={buttonClass('secondary', 'px-2.5 py-1.5 text-xs')}>
-          <PaperclipIcon /> Attach files
+          <PaperclipIcon /> {t('attach')}
         </button>
         <span id={`${id}-hint`} className="text-xs text-slate-600">
-          or drop them here · images, PDF, Office, text, CSV, zip · up to {formatBytes(maxFileBytes)} each
+          {t('hint', { size: formatBytes(maxFileBytes) })}
         </span>
         <input ref={input} type="file" multiple accept={acceptAttribute} className="sr-only" tabIndex={-1} aria-hidden
           onChange={(e) => { if (e.target.files?.length) add(e.target.files); e.target.value = '' }} />
       </div>
       {items.length > 0 && (
-        <ul aria-label="Files to send" className="space-y-1.5">
+        <ul aria-label={t('list')} className="space-y-1.5">
           {items.map((item) => (
             <li key={item.key} className={`flex items-center gap-3 rounded-md px-2 py-1.5 text-sm ring-1 ${item.status === 'error' ? 'bg-rose-50 ring-rose-200' : 'bg-white ring-slate-200'}`}>
               {item.preview
                 // eslint-disable-next-line @next/next/no-img-element -- a local blob: preview, not an optimisable asset
                 ? <img src={item.preview} alt="" className="h-9 w-9 flex-none rounded object-cover" />
-                : <span aria-hidden className="flex h-9 w-9 flex-none items-center justify-center rounded bg-slate-100 text-[10px] font-semibold uppercase text-slate-600">{extensionOf(item.file.name) || 'file'}</span>}
+                : <span aria-hidden className="flex h-9 w-9 flex-none items-center justify-center rounded bg-slate-100 text-[10px] font-semibold uppercase text-slate-600">{extensionOf(item.file.name) || t('file')}</span>}
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium text-slate-800" title={item.file.name}>{item.file.name}</p>
                 {item.status === 'uploading' && (
                   <div className="mt-1 flex items-center gap-2">
-                    <progress max={100} value={item.progress} aria-label={`Uploading ${item.file.name}`} className="h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-indigo-600" />
+                    <progress max={100} value={item.progress} aria-label={t('uploading', { name: item.file.name })} className="h-1.5 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-indigo-600" />
                     <span className="w-9 text-right text-xs tabular-nums text-slate-600">{item.progress}%</span>
                   </div>
                 )}
-                {item.status === 'done' && <p className="text-xs text-slate-600">{formatBytes(item.file.size)} · ready to send</p>}
+                {item.status === 'done' && <p className="text-xs text-slate-600">{formatBytes(item.file.size)} · {t('ready')}</p>}
                 {item.status === 'error' && <p className="text-xs text-rose-700">{item.error}</p>}
               </div>
               {item.status === 'done' && <input type="hidden" name="attachmentIds" value={item.id} />}
               {item.status === 'error' && item.retryable && (
                 <button type="button" onClick={() => retry(item)} className={buttonClass('ghost', 'px-2 py-1 text-xs')}>
-                  Retry<span className="sr-only"> {item.file.name}</span>
+                  {t('retry')}<span className="sr-only"> {item.file.name}</span>
                 </button>
               )}
               <button type="button" onClick={() => remove(item)} className={buttonClass('ghost', 'px-2 py-1 text-xs')}>
-                Remove<span className="sr-only"> {item.file.name}</span>
+                {t('remove')}<span className="sr-only"> {item.file.name}</span>
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 'use client'
 import { useCallback, useState, type FormEvent } from 'react'
+import { useTranslations } from 'next-intl'
 import type { PickerState } from './attachment-picker'
 
 /**
@@ -8,6 +9,7 @@ import type { PickerState } from './attachment-picker'
  * emptied after a successful send by remounting it (`pickerKey`).
  */
 export function useAttachmentGate() {
+  const t = useTranslations('tickets.useAttachmentGate')
   const [state, setState] = useState<PickerState>({ uploading: 0, failed: 0 })
   const [round, setRound] = useState(0)
   const [blocked, setBlocked] = useState<string | null>(null)
@@ -18,9 +20,7 @@ export function useAttachmentGate() {
   const guard = (submit: (e: FormEvent<HTMLFormElement>) => void) => (e: FormEvent<HTMLFormElement>) => {
     if (state.uploading || state.failed) {
       e.preventDefault()
-      setBlocked(state.uploading
-        ? 'Wait for the files to finish uploading, then send.'
-        : 'Some files could not be attached. Retry or remove them, then send.')
+      setBlocked(state.uploading ? t('uploading') : t('failed'))
       return
     }
     submit(e)

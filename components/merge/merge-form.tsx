@@ -1,5 +1,6 @@
 'use client'
 import { useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import type { ServerAction } from '@/components/forms/use-server-action'
 import { buttonClass } from '@/components/ui/button'
@@ -14,6 +15,7 @@ import { MergeTicketsInput } from '@/lib/tickets/schemas'
  * the ticket kept.
  */
 export function MergeForm({ org, number, action }: { org: string; number: number; action: ServerAction }) {
+  const t = useTranslations('tickets.mergeForm')
   const dialog = useRef<HTMLDialogElement>(null)
   const confirmed = useRef(false)
   const [into, setInto] = useState<string>('')
@@ -25,7 +27,7 @@ export function MergeForm({ org, number, action }: { org: string; number: number
     onSuccess: (s) => { const d = s.data as { into?: number } | undefined; if (d?.into) window.location.assign(`/${org}/tickets/${d.into}`) },
   })
   return (
-    <form ref={formRef} noValidate aria-label="Merge into another ticket" className="space-y-3" onSubmit={(e) => {
+    <form ref={formRef} noValidate aria-label={t('formLabel')} className="space-y-3" onSubmit={(e) => {
       if (confirmed.current) { confirmed.current = false; return onSubmit(e) }
       e.preventDefault()
       // Validate first; only a well-formed number opens the confirmation.
@@ -33,19 +35,16 @@ export function MergeForm({ org, number, action }: { org: string; number: number
     }}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
-      <Field id="merge-into" label="Merge this ticket into #" error={err('into')} hint="For duplicates: the conversation and files move there and this ticket closes.">
+      <Field id="merge-into" label={t('label')} error={err('into')} hint={t('hint')}>
         <Input id="merge-into" inputMode="numeric" autoComplete="off" invalid={!!err('into')} describedBy="merge-into-error" {...form.register('into')} />
       </Field>
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className={buttonClass('secondary', 'w-full')}>{pending ? 'Merging…' : 'Merge…'}</button>
-      <Dialog ref={dialog} title={`Merge #${number} into #${into}?`} description={<>
-        Its description, replies, internal notes (still internal) and files move to #{into}, and #{number} closes with a link there.
-        Public replies become visible to the requester of #{into}. Both requesters are told. This cannot be undone.
-      </>}>
+      <button type="submit" disabled={pending} className={buttonClass('secondary', 'w-full')}>{pending ? t('merging') : t('merge')}</button>
+      <Dialog ref={dialog} title={t('confirmTitle', { number, into })} description={t('confirmBody', { number, into })}>
         <div className="flex justify-end gap-2">
-          <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>Keep them apart</button>
+          <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>{t('keepApart')}</button>
           <button type="button" className={buttonClass('danger')} onClick={() => { dialog.current?.close(); confirmed.current = true; formRef.current?.requestSubmit() }}>
-            Merge tickets
+            {t('confirm')}
           </button>
         </div>
       </Dialog>

@@ -1,5 +1,6 @@
 'use client'
 import { useEffect, useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { Field, Input, Select } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -22,13 +23,14 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
   teams: Team[]
   action: (prev: ActionState, form: FormData) => Promise<ActionState>
 }) {
+  const t = useTranslations('tickets.assignForm')
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(AssignTicketInput, action, {
-    flash: 'Assignment saved.',
+    flash: t('flash'),
     defaultValues: { number, teamId: teamId ?? '', assigneeId: assignee?.id ?? '', reason: '' },
   })
   const chosenTeamId = String(form.watch('teamId') ?? '')
-  const chosenTeam = teams.find((t) => t.id === chosenTeamId)
-  const unassigned: ComboOption = { id: '', label: chosenTeam ? `Unassigned (${chosenTeam.name} queue)` : 'Unassigned' }
+  const chosenTeam = teams.find((team) => team.id === chosenTeamId)
+  const unassigned: ComboOption = { id: '', label: chosenTeam ? t('unassignedQueue', { team: chosenTeam.name }) : t('unassigned') }
   // The chosen person; null is "unassigned".
   const [person, setPerson] = useState<ComboOption | null>(assignee ? { id: assignee.id, label: assignee.name } : null)
   const choose = (o: ComboOption) => { setPerson(o.id ? o : null); form.setValue('assigneeId', o.id, { shouldDirty: true }) }
@@ -47,28 +49,28 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
   const takingOver = !!assignee && assignee.id !== viewerId && !!chosenAgent && chosenAgent !== assignee.id
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => ['teamId', 'assigneeId', 'reason'].includes(k))
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Assignment">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
-      <Field id="teamId" label="Team" error={err('teamId')}>
+      <Field id="teamId" label={t('team')} error={err('teamId')}>
         <Select id="teamId" invalid={!!err('teamId')} describedBy="teamId-error" {...form.register('teamId')}>
-          <option value="">No team</option>
-          {teams.map((t) => <option key={t.id} value={t.id}>{t.name}{t.restricted ? ' (restricted)' : ''}</option>)}
+          <option value="">{t('noTeam')}</option>
+          {teams.map((team) => <option key={team.id} value={team.id}>{team.name}{team.restricted ? ` ${t('restricted')}` : ''}</option>)}
         </Select>
       </Field>
-      <Field id="assigneeId" label="Assignee" error={err('assigneeId')}
-        hint={chosenTeam ? `Members of ${chosenTeam.name}; type to search.` : 'Type a name or email to search.'}>
+      <Field id="assigneeId" label={t('assignee')} error={err('assigneeId')}
+        hint={chosenTeam ? t('membersOf', { team: chosenTeam.name }) : t('searchHint')}>
         <AssigneePicker org={org} id="assigneeId" name="assigneeId" value={person ?? unassigned} onChange={choose}
           narrow={{ team: chosenTeamId || undefined, ticket: number }} fixed={[unassigned]}
           invalid={!!err('assigneeId')} describedBy="assigneeId-error" />
       </Field>
-      <Field id="assign-reason" label={<>Reason {takingOver ? <span className="font-normal text-slate-600">(required: it moves from its current assignee)</span> : <span className="font-normal text-slate-600">(optional)</span>}</>}
-        error={err('reason')} hint="Kept in the ticket's assignment history.">
+      <Field id="assign-reason" label={<>{t('reason')} {takingOver ? <span className="font-normal text-slate-600">{t('reasonRequired')}</span> : <span className="font-normal text-slate-600">{t('optional')}</span>}</>}
+        error={err('reason')} hint={t('reasonHint')}>
         <Input id="assign-reason" autoComplete="off" invalid={!!err('reason')} describedBy="assign-reason-error" {...form.register('reason')} />
       </Field>
       {!fieldError && <FormMessage state={state} />}
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingText="Saving…" variant="secondary" className="py-1.5">Save assignment</SubmitButton>
+        <SubmitButton pending={pending} pendingText={t('saving')} variant="secondary" className="py-1.5">{t('save')}</SubmitButton>
       </div>
     </form>
   )

@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { Combobox, type ComboOption } from '@/components/ui/combobox'
 
 export type AssigneeQuery = { team?: string; ticket?: number; id?: string }
@@ -16,6 +17,7 @@ export async function fetchAssignees(org: string, q: string, narrow: AssigneeQue
 
 /** An agent picker that searches as you type, for desks with thousands of agents. */
 export function AssigneePicker({ org, narrow = {}, ...rest }: Omit<Parameters<typeof Combobox>[0], 'load'> & { org: string; narrow?: AssigneeQuery }) {
-  return <Combobox {...rest} placeholder={rest.placeholder ?? 'Type a name or email'} emptyText="No agent matches"
+  const t = useTranslations('tickets.assigneePicker')
+  return <Combobox {...rest} placeholder={rest.placeholder ?? t('placeholder')} emptyText={t('empty')}
     load={(q, signal) => fetchAssignees(org, q, narrow, signal)} />
 }

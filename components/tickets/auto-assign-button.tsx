@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { buttonClass } from '@/components/ui/button'
 
@@ -7,6 +8,7 @@ export function AutoAssignButton({ org, number, action }: {
   org: string; number: number; action: ServerAction
 }) {
   const { state, pending, onSubmit } = useServerAction(action)
+  const t = useTranslations('tickets.autoAssignButton')
   const changed = (state.data as { changed?: boolean } | undefined)?.changed
   return (
     <div className="text-right">
@@ -14,12 +16,12 @@ export function AutoAssignButton({ org, number, action }: {
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="number" value={number} />
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass('ghost', 'px-2 py-1 text-xs')}
-          title="Run the routing rules and the team's hand-out strategy again">
-          {pending ? 'Routing…' : 'Auto-assign'}
+          title={t('title')}>
+          {pending ? t('pending') : t('button')}
         </button>
       </form>
       {state.ok === false && state.message && <p role="alert" className="mt-1 max-w-56 text-left text-xs text-rose-600">{state.message}</p>}
-      {state.ok && changed === false && <p role="status" className="mt-1 text-xs text-slate-600">Routing gives the same result.</p>}
+      {state.ok && changed === false && <p role="status" className="mt-1 text-xs text-slate-600">{t('unchanged')}</p>}
     </div>
   )
 }

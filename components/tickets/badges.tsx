@@ -1,4 +1,5 @@
-import { statusLabels, type TicketPriority, type TicketStatus } from '@/lib/tickets/workflow'
+import { useTranslations } from 'next-intl'
+import type { TicketPriority, TicketStatus } from '@/lib/tickets/workflow'
 import { Badge, type Tone } from '@/components/ui/badge'
 
 const statusTone: Record<TicketStatus, Tone> = {
@@ -8,13 +9,16 @@ const statusTone: Record<TicketStatus, Tone> = {
 const priorityTone: Record<TicketPriority, Tone> = { low: 'slate', normal: 'blue', high: 'amber', urgent: 'red' }
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
-  return <Badge tone={statusTone[status]}>{statusLabels[status]}</Badge>
+  const t = useTranslations('common.status')
+  return <Badge tone={statusTone[status]}>{t(status)}</Badge>
 }
 
 export function PriorityBadge({ priority }: { priority: TicketPriority }) {
-  return <Badge tone={priorityTone[priority]}>{priority[0].toUpperCase() + priority.slice(1)}</Badge>
+  const t = useTranslations('common.priority')
+  return <Badge tone={priorityTone[priority]}>{t(priority)}</Badge>
 }
 
 export function SensitiveBadge() {
-  return <Badge tone="red">Sensitive</Badge>
+  const t = useTranslations('tickets.badges')
+  return <Badge tone="red">{t('sensitive')}</Badge>
 }

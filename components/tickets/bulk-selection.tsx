@@ -1,10 +1,11 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useLocale, useTranslations } from 'next-intl'
+import { formatNumber } from '@/lib/format/time'
+import type { Locale } from '@/lib/i18n/config'
 import { BULK_CAP } from '@/lib/tickets/bulk-schemas'
 import { BulkSelectionContext, type BulkSelectionState } from './bulk-context'
 import { BulkBar, type BulkTeam } from './bulk-bar'
-
-const fmt = (n: number) => n.toLocaleString('en')
 
 /**
  * Selection for bulk actions over the ticket list it wraps: ticked rows of this page, or
@@ -23,6 +24,9 @@ export function BulkSelection({ org, pageIds, total, query, canDelete, teams, en
   enabled?: boolean
   children: ReactNode
 }) {
+  const t = useTranslations('tickets.bulkSelection')
+  const locale = useLocale() as Locale
+  const fmt = (n: number) => formatNumber(n, locale)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [matching, setMatching] = useState(false)
   const pageKey = pageIds.join(',')
@@ -56,11 +60,11 @@ export function BulkSelection({ org, pageIds, total, query, canDelete, teams, en
   const overCap = total > BULK_CAP
   const more = page === 'all' && total > pageIds.length
   const scope = !more ? null : matching ? (
-    <>All {fmt(total)} matching tickets are selected. <button type="button" className="font-medium text-indigo-700 underline-offset-2 hover:underline" onClick={() => setMatching(false)}>Select only this page</button></>
+    <>{t('allMatchingSelected', { total: fmt(total) })} <button type="button" className="font-medium text-indigo-700 underline-offset-2 hover:underline" onClick={() => setMatching(false)}>{t('selectPageOnly')}</button></>
   ) : overCap ? (
-    <>All {pageIds.length} on this page are selected. More than {fmt(BULK_CAP)} tickets match: a bulk action takes at most {fmt(BULK_CAP)}, so narrow the filters to act on all of them.</>
+    <>{t('pageSelected', { count: pageIds.length })} {t('overCap', { cap: fmt(BULK_CAP) })}</>
   ) : (
-    <>All {pageIds.length} on this page are selected. <button type="button" className="font-medium text-indigo-700 underline-offset-2 hover:underline" onClick={() => setMatching(true)}>Select all {fmt(total)} matching</button></>
+    <>{t('pageSelected', { count: pageIds.length })} <button type="button" className="font-medium text-indigo-700 underline-offset-2 hover:underline" onClick={() => setMatching(true)}>{t('selectAllMatching', { total: fmt(total) })}</button></>
   )
   return (
     <BulkSelectionContext.Provider value={state}>

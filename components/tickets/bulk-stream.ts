@@ -5,14 +5,15 @@ import type { BulkResult } from '@/lib/tickets/bulk-schemas'
 export type BulkProgress = { done: number; total: number }
 
 const failed = (message: string): ActionState<BulkResult> => ({ ok: false, message, at: Date.now() })
-const lost = 'We lost the connection before the server answered. Reload the list to see which tickets changed: the action is applied whole or not at all.'
+/** What the bar says when the stream fails (translated by the caller: tickets.bulkBar.stream). */
+export type BulkStreamText = { unreachable: string; serverError: string; lost: string }
 
 /**
  * The bulk action as the form hook expects a server action, posted to the streaming route
  * (app/api/[org]/bulk) instead, so the bar can show each ticket's progress as it is applied.
  * The form's `payload` field is the JSON request, as the server action took it.
  */
-export function streamedBulk(org: string, onProgress: (p: BulkProgress | null) => void): ServerAction<BulkResult> {
+export function streamedBulk(org: string, onProgress: (p: BulkProgress | null) => void, text: BulkStreamText): ServerAction<BulkResult> {
   return async (_prev, form) => {
     let res: Response
     try {
@@ -20,11 +21,11 @@ export function streamedBulk(org: string, onProgress: (p: BulkProgress | null) =
         method: 'POST', headers: { 'content-type': 'application/json' }, body: String(form.get('payload') ?? ''),
       })
     } catch {
-      return failed('We could not reach the server. Nothing was changed; check your connection and try again.')
+      return failed(text.unreachable)
     }
     if (!res.ok || !res.body) {
       const body = await res.json().catch(() => null) as { message?: string } | null
-      return failed(body?.message ?? 'Something went wrong on our side. Nothing was changed; please try again.')
+      return failed(body?.message ?? text.serverError)
     }
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
     let buffered = ''
@@ -43,10 +44,10 @@ export function streamedBulk(org: string, onProgress: (p: BulkProgress | null) =
         }
       }
     } catch {
-      return failed(lost)
+      return failed(text.lost)
     } finally {
       onProgress(null)
     }
-    return failed(lost)
+    return failed(text.lost)
   }
 }

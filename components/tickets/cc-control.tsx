@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { Input } from '@/components/ui/field'
@@ -15,6 +16,7 @@ export function CcControl({ org, number, emails, sensitive, addAction, removeAct
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(TicketCcInput, addAction, {
     defaultValues: { number, email: '' }, resetOnSuccess: true,
   })
+  const t = useTranslations('tickets.ccControl')
   const remove = useServerAction(removeAction)
   const removeCc = (email: string) => {
     const data = new FormData()
@@ -27,30 +29,30 @@ export function CcControl({ org, number, emails, sensitive, addAction, removeAct
   return (
     <div className="space-y-3">
       {emails.length > 0 ? (
-        <ul aria-label="Copied addresses" className="space-y-1 text-sm">
+        <ul aria-label={t('list')} className="space-y-1 text-sm">
           {emails.map((email) => (
             <li key={email} className="flex items-center justify-between gap-2">
               <span className="break-all text-slate-800">{email}</span>
-              <button type="button" aria-label={`Remove CC ${email}`} disabled={remove.pending} onClick={() => removeCc(email)}
+              <button type="button" aria-label={t('remove', { email })} disabled={remove.pending} onClick={() => removeCc(email)}
                 className="rounded px-1.5 text-sm text-slate-600 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
             </li>
           ))}
         </ul>
-      ) : <p className="text-sm text-slate-600">Nobody is copied.</p>}
+      ) : <p className="text-sm text-slate-600">{t('empty')}</p>}
       {remove.state.ok === false && <p role="alert" className="text-sm text-rose-600">{remove.state.message}</p>}
-      <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Copy someone on replies" className="space-y-1">
+      <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('formLabel')} className="space-y-1">
         <input type="hidden" name="org" value={org} />
         <input type="hidden" {...form.register('number')} />
-        <label htmlFor={`cc-email-${number}`} className="block text-sm font-medium text-slate-700">Copy an email address on replies</label>
+        <label htmlFor={`cc-email-${number}`} className="block text-sm font-medium text-slate-700">{t('inputLabel')}</label>
         <div className="flex gap-2">
-          <Input id={`cc-email-${number}`} type="email" inputMode="email" autoComplete="off" placeholder="name@example.com"
+          <Input id={`cc-email-${number}`} type="email" inputMode="email" autoComplete="off" placeholder={t('placeholder')}
             invalid={!!error} describedBy={`cc-email-${number}-error`} {...form.register('email')} />
-          <SubmitButton pending={pending} pendingText="Adding…" variant="secondary">Add</SubmitButton>
+          <SubmitButton pending={pending} pendingText={t('adding')} variant="secondary">{t('add')}</SubmitButton>
         </div>
         {error
           ? <p id={`cc-email-${number}-error`} role="alert" className="text-sm text-rose-600">{error}</p>
           : <p className="text-xs text-slate-600">
-            {sensitive ? 'This ticket is restricted: no copies are sent while it is.' : `They get public replies by email, nothing else. Up to ${MAX_CC}.`}
+            {sensitive ? t('restricted') : t('hint', { max: MAX_CC })}
           </p>}
       </form>
     </div>

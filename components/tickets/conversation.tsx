@@ -1,6 +1,8 @@
 import type { AttachmentItem } from '@/components/attachments/attachment-list'
 import type { ActionState } from '@/lib/actions/state'
+import { useLocale, useTranslations } from 'next-intl'
 import { formatTime } from '@/lib/format/time'
+import type { Locale } from '@/lib/i18n/config'
 import { ConversationList } from './conversation-list'
 
 export type ConversationEntry = {
@@ -20,10 +22,12 @@ export function Conversation({ org, number, entries, tz, requesterId, markSoluti
   files?: Record<string, AttachmentItem[]>
   deleteFile?: (prev: ActionState, form: FormData) => Promise<ActionState>
 }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-600">No replies yet.</p>
+  const t = useTranslations('tickets.conversation')
+  const locale = useLocale() as Locale
+  if (entries.length === 0) return <p className="text-sm text-slate-600">{t('empty')}</p>
   const rows = entries.map((c) => ({
     id: c.id, body: c.body, internal: c.internal, isSolution: c.isSolution, author: c.author,
-    byRequester: c.authorId === requesterId, at: c.createdAt.toISOString(), when: formatTime(c.createdAt, tz),
+    byRequester: c.authorId === requesterId, at: c.createdAt.toISOString(), when: formatTime(c.createdAt, tz, undefined, locale),
   }))
   return <ConversationList org={org} number={number} rows={rows} files={files} markSolution={markSolution} deleteFile={deleteFile} />
 }

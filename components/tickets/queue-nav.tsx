@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl'
 import { formatQueueCount as fmt, type QueueCounts } from '@/lib/tickets/queues'
 
 /**
@@ -6,6 +7,7 @@ import { formatQueueCount as fmt, type QueueCounts } from '@/lib/tickets/queues'
  * marked for screen readers and by colour. My teams come before the others.
  */
 export function QueueNav({ org, counts, current }: { org: string; counts: QueueCounts; current: string | undefined }) {
+  const t = useTranslations('tickets.queueNav')
   // Named by its content, visible text first ("My work 3 unsolved"), so voice users can say
   // what they see (label-in-name); what only the eye gets from the lock comes after it.
   const item = (queue: string | undefined, label: React.ReactNode, n: number | null, extra = '') => {
@@ -16,7 +18,7 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
           className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 aria-[current=page]:bg-indigo-600 aria-[current=page]:text-white aria-[current=page]:ring-indigo-600">
           <span>{label}</span>
           {n !== null && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
-          {(n !== null || extra) && <span className="sr-only">{n !== null ? ' unsolved' : ''}{extra}</span>}
+          {(n !== null || extra) && <span className="sr-only">{n !== null ? ` ${t('unsolved')}` : ''}{extra}</span>}
         </a>
       </li>
     )
@@ -25,37 +27,37 @@ export function QueueNav({ org, counts, current }: { org: string; counts: QueueC
   const shown = counts.teams.filter((t) => t.count !== null)
   const others = counts.teams.filter((t) => t.count === null)
   return (
-    <nav aria-label="Queues" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
+    <nav aria-label={t('label')} className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
       <ul className="flex flex-wrap gap-2">
         {/* The unfiltered list holds closed and cancelled tickets too, and says so (issue 18). */}
-        {item('open', 'All open', counts.open)}
-        {item(undefined, 'All, including closed', null)}
-        {item('mine', 'My work', counts.mine)}
-        {item('unassigned', 'Unassigned', counts.unassigned)}
+        {item('open', t('allOpen'), counts.open)}
+        {item(undefined, t('allIncludingClosed'), null)}
+        {item('mine', t('mine'), counts.mine)}
+        {item('unassigned', t('unassigned'), counts.unassigned)}
       </ul>
       {shown.length > 0 && (
-        <ul className="flex flex-wrap gap-2 border-slate-300 sm:border-l sm:pl-4" aria-label="Team queues">
-          {shown.map((t) => item(`team:${t.id}`, <>{t.name}{t.restricted && <LockIcon />}</>,
-            t.count, `${t.member ? ', my team' : ''}${t.restricted ? ', restricted' : ''}`))}
+        <ul className="flex flex-wrap gap-2 border-slate-300 sm:border-l sm:pl-4" aria-label={t('teamQueues')}>
+          {shown.map((q) => item(`team:${q.id}`, <>{q.name}{q.restricted && <LockIcon />}</>,
+            q.count, `${q.member ? `, ${t('myTeam')}` : ''}${q.restricted ? `, ${t('restricted')}` : ''}`))}
         </ul>
       )}
       {others.length > 0 && (
         <details className="relative text-sm">
           <summary className="cursor-pointer rounded-full px-3 py-1 text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50">
-            {shown.length ? 'Other teams' : 'Team queues'} ({others.length})
+            {shown.length ? t('otherTeams') : t('teamQueues')} ({others.length})
           </summary>
-          <ul className="absolute z-20 mt-1 max-h-72 w-64 overflow-auto rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200" aria-label="Other team queues">
-            {others.map((t) => (
-              <li key={t.id}>
-                <a href={`/${org}/tickets?queue=team:${t.id}`} className="block px-3 py-1.5 text-slate-700 hover:bg-slate-50 hover:text-slate-900">
-                  {t.name}{t.restricted && <LockIcon />}
+          <ul className="absolute z-20 mt-1 max-h-72 w-64 overflow-auto rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200" aria-label={t('otherTeamQueues')}>
+            {others.map((q) => (
+              <li key={q.id}>
+                <a href={`/${org}/tickets?queue=team:${q.id}`} className="block px-3 py-1.5 text-slate-700 hover:bg-slate-50 hover:text-slate-900">
+                  {q.name}{q.restricted && <LockIcon />}
                 </a>
               </li>
             ))}
           </ul>
         </details>
       )}
-      <span className="text-xs text-slate-600">Counts: unsolved tickets</span>
+      <span className="text-xs text-slate-600">{t('countsNote')}</span>
     </nav>
   )
 }

@@ -1,6 +1,7 @@
 'use client'
 import { useState, type ReactNode } from 'react'
 import { flushSync } from 'react-dom'
+import { useTranslations } from 'next-intl'
 import { SendAnyway } from './send-anyway'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { AttachmentPicker } from '@/components/attachments/attachment-picker'
@@ -23,6 +24,7 @@ export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, to
   /** The newest message the page shows: replies by others after it ask before sending (issue 16). */
   seenAt?: string
 }) {
+  const t = useTranslations('tickets.replyForm')
   const files = useAttachmentGate()
   const [anyway, setAnyway] = useState(false)
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(AddCommentInput, action, {
@@ -41,8 +43,8 @@ export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, to
       {seenAt && <input type="hidden" name="seenAt" value={seenAt} />}
       <input type="hidden" name="sendAnyway" value={anyway ? 'true' : ''} />
       {tools?.(insert)}
-      <Field id="body" label={internal ? 'Internal note' : 'Reply'} error={err('body')}
-        hint={internal ? 'Only staff will see this note. The requester is not notified.' : allowInternal ? 'The requester will see this reply.' : undefined}>
+      <Field id="body" label={internal ? t('internalNote') : t('reply')} error={err('body')}
+        hint={internal ? t('internalHint') : allowInternal ? t('replyHint') : undefined}>
         <Textarea id="body" rows={5} invalid={!!err('body')} describedBy="body-error" {...form.register('body')} />
         <CharCount control={form.control} name="body" max={COMMENT_MAX} id="body" />
       </Field>
@@ -54,16 +56,16 @@ export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, to
         {allowInternal ? (
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" className="h-4 w-4 rounded border-slate-300" {...form.register('internal')} value="true" />
-            Internal note (staff only)
+            {t('internalToggle')}
           </label>
         ) : <span />}
-        <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? 'Uploading files…' : 'Sending…'} variant={internal ? 'secondary' : 'primary'}>
-          {internal ? 'Add internal note' : 'Send reply'}
+        <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? t('uploading') : t('sending')} variant={internal ? 'secondary' : 'primary'}>
+          {internal ? t('addNote') : t('send')}
         </SubmitButton>
       </div>
       {state.code === 'conflict'
         ? <SendAnyway state={state} pending={pending} onSendAnyway={() => { flushSync(() => setAnyway(true)); formRef.current?.requestSubmit() }} />
-        : <FormMessage state={state} success={state.ok ? 'Sent.' : undefined} />}
+        : <FormMessage state={state} success={state.ok ? t('sent') : undefined} />}
     </form>
   )
 }

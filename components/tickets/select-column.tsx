@@ -1,6 +1,7 @@
 'use client'
 import { useEffect, useRef } from 'react'
 import type { ColumnDef } from '@tanstack/react-table'
+import { useTranslations } from 'next-intl'
 import type { BulkSelectionState } from './bulk-context'
 
 function Checkbox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: () => void }) {
@@ -12,11 +13,21 @@ function Checkbox({ label, checked, indeterminate = false, onChange }: { label: 
   )
 }
 
+function SelectAll({ select }: { select: BulkSelectionState }) {
+  const t = useTranslations('tickets.selectColumn')
+  return <Checkbox label={t('selectPage')} checked={select.page === 'all'} indeterminate={select.page === 'some'} onChange={select.togglePage} />
+}
+
+function SelectRow({ select, id, number }: { select: BulkSelectionState; id: string; number: number }) {
+  const t = useTranslations('tickets.selectColumn')
+  return <Checkbox label={t('selectTicket', { number })} checked={select.isSelected(id)} onChange={() => select.toggle(id)} />
+}
+
 /** The leading checkbox column of the ticket list, for bulk actions. */
 export function selectColumn<T extends { id: string; number: number }>(select: BulkSelectionState): ColumnDef<T, unknown> {
   return {
     id: 'select', enableSorting: false, meta: { className: 'w-8 pr-0' },
-    header: () => <Checkbox label="Select all on this page" checked={select.page === 'all'} indeterminate={select.page === 'some'} onChange={select.togglePage} />,
-    cell: ({ row: { original: t } }) => <Checkbox label={`Select ticket #${t.number}`} checked={select.isSelected(t.id)} onChange={() => select.toggle(t.id)} />,
+    header: () => <SelectAll select={select} />,
+    cell: ({ row: { original: t } }) => <SelectRow select={select} id={t.id} number={t.number} />,
   }
 }

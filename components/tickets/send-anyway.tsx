@@ -1,6 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useEffect } from 'react'
+import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import type { ActionState } from '@/lib/actions/state'
 
@@ -11,13 +12,14 @@ import type { ActionState } from '@/lib/actions/state'
  */
 export function SendAnyway({ state, pending, onSendAnyway }: { state: ActionState; pending: boolean; onSendAnyway: () => void }) {
   const router = useRouter()
+  const t = useTranslations('tickets.sendAnyway')
   const conflict = state.ok === false && state.code === 'conflict'
   useEffect(() => { if (conflict) router.refresh() }, [conflict, state.at, router])
   if (!conflict || pending) return null
   return (
     <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
       <span>{state.message}</span>
-      <Button variant="secondary" onClick={onSendAnyway}>Send anyway</Button>
+      <Button variant="secondary" onClick={onSendAnyway}>{t('button')}</Button>
     </div>
   )
 }

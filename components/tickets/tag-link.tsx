@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl'
+
 /** The workspace list filtered by one tag (the search box's `tag:` filter). */
 export const tagListHref = (org: string, tag: string) => `/${org}/tickets?${new URLSearchParams({ q: `tag:${tag}` })}`
 
@@ -7,8 +9,9 @@ export const tagListHref = (org: string, tag: string) => `/${org}/tickets?${new 
  * committed under load (vercel/next.js#83386), as with the filters and the column sorts.
  */
 export function TagLink({ org, tag }: { org: string; tag: string }) {
+  const t = useTranslations('tickets.tagLink')
   return (
-    <a href={tagListHref(org, tag)} title={`Tickets tagged ${tag}`}
+    <a href={tagListHref(org, tag)} title={t('title', { tag })}
       className="inline-flex items-center rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-200 hover:bg-indigo-50 hover:text-indigo-800">
       {tag}
     </a>

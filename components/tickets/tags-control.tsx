@@ -1,5 +1,6 @@
 'use client'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { inputClass } from '@/components/ui/field'
 import { MAX_TAGS_PER_TICKET, TagName } from '@/lib/tickets/schemas'
@@ -15,7 +16,7 @@ async function fetchTags(org: string, prefix: string, signal: AbortSignal): Prom
   return ((await res.json()) as { tags: Suggestion[] }).tags
 }
 
-const problem = (s: ActionState) => s.fieldErrors?.tag?.[0] ?? s.fieldErrors?.tags?.[0] ?? s.message ?? 'The tag was not saved'
+const problem = (s: ActionState, fallback: string) => s.fieldErrors?.tag?.[0] ?? s.fieldErrors?.tags?.[0] ?? s.message ?? fallback
 
 /**
  * A ticket's tags as chips (each opens the list filtered by it, each with its remove button)
@@ -26,6 +27,7 @@ const problem = (s: ActionState) => s.fieldErrors?.tag?.[0] ?? s.fieldErrors?.ta
 export function TagsControl({ org, number, tags, addAction, removeAction }: {
   org: string; number: number; tags: string[]; addAction: ServerAction; removeAction: ServerAction
 }) {
+  const t = useTranslations('tickets.tagsControl')
   const inputId = useId()
   const listId = useId()
   const errorId = `${inputId}-error`
@@ -58,13 +60,13 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
     form.set('number', String(number))
     form.set('tag', tag)
     const result = await run(form)
-    if (result && !result.ok) setError(problem(result))
+    if (result && !result.ok) setError(problem(result, t('notSaved')))
     return !!result?.ok
   }
 
   const addTag = async (raw: string) => {
     const parsed = TagName.safeParse(raw)
-    if (!parsed.success) { setError(parsed.error.issues[0]?.message ?? 'Enter a tag'); return }
+    if (!parsed.success) { setError(parsed.error.issues[0]?.message ?? t('enterTag')); return }
     if (tags.includes(parsed.data)) { setText(''); close(); return }
     setError(null)
     close()
@@ -82,25 +84,25 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
   return (
     <div className="space-y-3">
       {tags.length > 0 ? (
-        <ul aria-label="Tags on this ticket" className="flex flex-wrap gap-1.5">
+        <ul aria-label={t('list')} className="flex flex-wrap gap-1.5">
           {tags.map((tag) => (
             <li key={tag} className="inline-flex items-center gap-0.5">
               <TagLink org={org} tag={tag} />
-              <button type="button" aria-label={`Remove tag ${tag}`} disabled={remove.pending} onClick={() => void removeTag(tag)}
+              <button type="button" aria-label={t('remove', { tag })} disabled={remove.pending} onClick={() => void removeTag(tag)}
                 className="inline-flex h-6 w-6 items-center justify-center rounded text-sm leading-none text-slate-600 hover:bg-rose-50 hover:text-rose-700 disabled:opacity-50">×</button>
             </li>
           ))}
         </ul>
-      ) : <p className="text-sm text-slate-600">No tags yet.</p>}
+      ) : <p className="text-sm text-slate-600">{t('empty')}</p>}
       <div className="space-y-1">
-        <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">Add a tag</label>
+        <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">{t('addLabel')}</label>
         <div className="relative">
           <input
             ref={inputRef} id={inputId} type="text" role="combobox" autoComplete="off" spellCheck={false} maxLength={60}
             aria-expanded={open && options.length > 0} aria-controls={listId} aria-autocomplete="list"
             aria-activedescendant={open && active >= 0 && options[active] ? optionId(active) : undefined}
             aria-invalid={!!error || undefined} aria-describedby={error ? errorId : `${inputId}-hint`} aria-busy={add.pending || undefined}
-            placeholder="e.g. vpn" value={text} className={inputClass}
+            placeholder={t('placeholder')} value={text} className={inputClass}
             onChange={(e) => { setText(e.target.value); setError(null); setOpen(true) }}
             onFocus={() => setOpen(true)}
             onBlur={close}
@@ -119,14 +121,14 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
             }}
           />
           {open && options.length > 0 && (
-            <ul id={listId} role="listbox" aria-label="Tag suggestions"
+            <ul id={listId} role="listbox" aria-label={t('suggestions')}
               className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"
               onMouseDown={(e) => e.preventDefault() /* keep focus in the input so the click lands */}>
               {options.map((s, i) => (
                 <li key={s.tag} id={optionId(i)} role="option" aria-selected={i === active}
                   className={`flex cursor-pointer justify-between gap-3 px-3 py-1.5 ${i === active ? 'bg-indigo-50 text-indigo-900' : 'text-slate-800'}`}
                   onMouseEnter={() => setActive(i)} onClick={() => void addTag(s.tag)}>
-                  <span>{s.tag}</span><span className="text-xs text-slate-600">{s.count} {s.count === 1 ? 'ticket' : 'tickets'}</span>
+                  <span>{s.tag}</span><span className="text-xs text-slate-600">{t('count', { count: s.count })}</span>
                 </li>
               ))}
             </ul>
@@ -134,8 +136,8 @@ export function TagsControl({ org, number, tags, addAction, removeAction }: {
         </div>
         {error
           ? <p id={errorId} role="alert" className="text-sm text-rose-600">{error}</p>
-          : <p id={`${inputId}-hint`} className="text-xs text-slate-600">Enter adds it · a–z, 0–9, - _ . · {tags.length} of {MAX_TAGS_PER_TICKET} tags</p>}
-        <span role="status" aria-live="polite" className="sr-only">{open && options.length > 0 ? `${options.length} suggestions` : ''}</span>
+          : <p id={`${inputId}-hint`} className="text-xs text-slate-600">{t('hint', { count: tags.length, max: MAX_TAGS_PER_TICKET })}</p>}
+        <span role="status" aria-live="polite" className="sr-only">{open && options.length > 0 ? t('suggestionCount', { count: options.length }) : ''}</span>
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import type { ServerAction } from '@/components/forms/use-server-action'
 import { RequesterPicker } from './requester-picker'
@@ -26,6 +27,8 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
   /** Staff only: adds a caller who is not yet a member (the requester picker's "Add new caller"). */
   addCaller?: ServerAction
 }) {
+  const t = useTranslations('tickets.ticketForm')
+  const tp = useTranslations('common.priority')
   const files = useAttachmentGate()
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(CreateTicketInput, action, {
     defaultValues: { priority: 'normal', title: '', description: '', categoryId: '' },
@@ -42,11 +45,11 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
             onPick={(email) => form.setValue('requesterEmail', email, { shouldDirty: true })} />
         </>
       )}
-      <Field id="title" label="Title" error={err('title')} hint="A short summary, e.g. “Printer on floor 2 jams”">
+      <Field id="title" label={t('title')} error={err('title')} hint={t('titleHint')}>
         <Input id="title" autoFocus={!onBehalf} invalid={!!err('title')} describedBy="title-error" {...form.register('title')} />
         <CharCount control={form.control} name="title" max={TITLE_MAX} id="title" quietBelow={0.8} />
       </Field>
-      <Field id="description" label="Description" error={err('description')} hint="What happened, what you expected, and anything you already tried.">
+      <Field id="description" label={t('description')} error={err('description')} hint={t('descriptionHint')}>
         <Textarea id="description" rows={7} invalid={!!err('description')} describedBy="description-error" {...form.register('description')} />
         <CharCount control={form.control} name="description" max={DESCRIPTION_MAX} id="description" />
       </Field>
@@ -55,39 +58,36 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
           error={files.blocked ?? err('attachments') ?? err('attachmentIds')} />
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="categoryId" label="Category" error={err('categoryId')}
-          hint={typeof chosen === 'string' && sensitiveIds.has(chosen) ? 'Tickets in this category are visible only to specially cleared staff.' : undefined}>
+        <Field id="categoryId" label={t('category')} error={err('categoryId')}
+          hint={typeof chosen === 'string' && sensitiveIds.has(chosen) ? t('sensitiveHint') : undefined}>
           <Select id="categoryId" invalid={!!err('categoryId')} describedBy="categoryId-error" {...form.register('categoryId')}>
-            <option value="">Not sure</option>
+            <option value="">{t('notSure')}</option>
             {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </Select>
         </Field>
-        <Field id="priority" label="Priority" error={err('priority')}>
+        <Field id="priority" label={t('priority')} error={err('priority')}>
           <Select id="priority" invalid={!!err('priority')} describedBy="priority-error" {...form.register('priority')}>
-            <option value="low">Low</option>
-            <option value="normal">Normal</option>
-            <option value="high">High</option>
-            <option value="urgent">Urgent</option>
+            {(['low', 'normal', 'high', 'urgent'] as const).map((p) => <option key={p} value={p}>{tp(p)}</option>)}
           </Select>
         </Field>
       </div>
       {onBehalf && (
-        <Field id="assetRef" label="Asset or location (optional)" error={err('assetRef')}>
+        <Field id="assetRef" label={t('assetRef')} error={err('assetRef')}>
           <Input id="assetRef" invalid={!!err('assetRef')} describedBy="assetRef-error" {...form.register('assetRef')} />
           <CharCount control={form.control} name="assetRef" max={ASSET_REF_MAX} id="assetRef" quietBelow={0.8} />
         </Field>
       )}
       {teams && teams.length > 0 && (
-        <Field id="teamId" label="Team" error={err('teamId')} hint="Leave on automatic to let the routing rules choose. Sensitive tickets only go to restricted teams.">
+        <Field id="teamId" label={t('team')} error={err('teamId')} hint={t('teamHint')}>
           <Select id="teamId" invalid={!!err('teamId')} describedBy="teamId-error" {...form.register('teamId')}>
-            <option value="">Automatic (routing rules)</option>
-            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}{t.restricted ? ' (restricted)' : ''}</option>)}
+            <option value="">{t('automatic')}</option>
+            {teams.map((team) => <option key={team.id} value={team.id}>{team.name}{team.restricted ? ` ${t('restricted')}` : ''}</option>)}
           </Select>
         </Field>
       )}
       <FormMessage state={state} fields={['requesterEmail', 'title', 'description', 'categoryId', 'priority', 'assetRef', 'teamId', 'attachmentIds', 'attachments']} />
       <div className="flex justify-end">
-        <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? 'Uploading files…' : 'Submitting…'}>Submit ticket</SubmitButton>
+        <SubmitButton pending={pending || files.uploading} pendingText={files.uploading ? t('uploading') : t('submitting')}>{t('submit')}</SubmitButton>
       </div>
     </form>
   )

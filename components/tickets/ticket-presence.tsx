@@ -1,5 +1,6 @@
 'use client'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { useLiveEvents } from '@/components/live/live-events'
 import type { Presence } from '@/lib/presence/list-presence'
 import { PRESENCE_HEARTBEAT_MS } from '@/lib/presence/schemas'
@@ -13,6 +14,7 @@ const TYPING_IDLE_MS = 5_000
  * Presence lives in the database with a 30 s expiry, so it holds across app instances.
  */
 export function TicketPresence({ org, number, children }: { org: string; number: number; children: React.ReactNode }) {
+  const t = useTranslations('tickets.ticketPresence')
   const url = `/api/${encodeURIComponent(org)}/tickets/${number}/presence`
   const [people, setPeople] = useState<Presence[]>([])
   const typing = useRef(false)
@@ -52,7 +54,7 @@ export function TicketPresence({ org, number, children }: { org: string; number:
             {people.map((p) => (
               <li key={p.userId} className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 ring-1 ${p.typing ? 'bg-amber-50 text-amber-800 ring-amber-200' : 'bg-slate-50 text-slate-700 ring-slate-200'}`}>
                 <span aria-hidden className={`h-2 w-2 rounded-full ${p.typing ? 'animate-pulse bg-amber-500' : 'bg-emerald-500'}`} />
-                {p.name} {p.typing ? 'is typing a reply…' : 'is viewing'}
+                {p.typing ? t('typing', { name: p.name }) : t('viewing', { name: p.name })}
               </li>
             ))}
           </ul>

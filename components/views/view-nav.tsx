@@ -1,21 +1,24 @@
+import { useTranslations } from 'next-intl'
 import { formatQueueCount as fmt } from '@/lib/tickets/queues'
 
 type NavView = { id: string; name: string; scope: 'builtin' | 'personal' | 'org' | 'team'; teamName: string | null }
 
-const shareLabel = (v: NavView) => (v.scope === 'org' ? 'shared with everyone' : v.scope === 'team' ? `shared with ${v.teamName ?? 'a team'}` : null)
+type T = ReturnType<typeof useTranslations<'tickets.viewNav'>>
+const shareLabel = (t: T, v: NavView) => (v.scope === 'org' ? t('sharedEveryone') : v.scope === 'team' ? (v.teamName ? t('sharedTeam', { team: v.teamName }) : t('sharedSomeTeam')) : null)
 
 /**
  * Saved views beside the queues (§11): built-ins, mine, my teams', the org's, each with its
  * capped count of matching tickets. A link opens the list with `?view=<id>`.
  */
 export function ViewNav({ org, views, counts, current }: { org: string; views: NavView[]; counts: Map<string, number>; current: string | undefined }) {
+  const t = useTranslations('tickets.viewNav')
   return (
-    <nav aria-label="Saved views" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2">
-      <span className="text-xs font-medium uppercase tracking-wide text-slate-600">Views</span>
+    <nav aria-label={t('label')} className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2">
+      <span className="text-xs font-medium uppercase tracking-wide text-slate-600">{t('heading')}</span>
       <ul className="flex flex-wrap gap-2">
         {views.map((v) => {
           const n = counts.get(v.id)
-          const shared = shareLabel(v)
+          const shared = shareLabel(t, v)
           return (
             <li key={v.id}>
               <a href={`/${org}/tickets?view=${encodeURIComponent(v.id)}`} aria-current={current === v.id ? 'page' : undefined}
@@ -24,7 +27,7 @@ export function ViewNav({ org, views, counts, current }: { org: string; views: N
                 {shared && <ShareIcon title={shared} />}
                 {n !== undefined && <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{fmt(n)}</span>}
                 {/* Named by its content, visible text first (label-in-name). */}
-                {(n !== undefined || shared) && <span className="sr-only">{n !== undefined ? ' tickets' : ''}{shared ? `, ${shared}` : ''}</span>}
+                {(n !== undefined || shared) && <span className="sr-only">{n !== undefined ? ` ${t('tickets')}` : ''}{shared ? `, ${shared}` : ''}</span>}
               </a>
             </li>
           )

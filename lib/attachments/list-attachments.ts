@@ -1,4 +1,5 @@
 import 'server-only'
+import { attachmentMessage, englishText, type TimelineMessage } from '@/lib/tickets/timeline-text'
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { attachments, auditEvents, comments, tickets, users } from '@/db/schema'
@@ -41,7 +42,7 @@ export async function ticketAttachments(ctx: Ctx, ticketId: string): Promise<Att
   }))
 }
 
-export type AttachmentTimelineEntry = { id: string; at: Date; actor: string | null; kind: 'attachment'; text: string }
+export type AttachmentTimelineEntry = { id: string; at: Date; actor: string | null; kind: 'attachment'; text: string; message: TimelineMessage }
 
 /**
  * "attached …" / "deleted …" entries for the ticket's timeline (§9), from the audit trail,
@@ -62,6 +63,7 @@ export async function attachmentTimeline(ctx: Ctx, ticketId: string): Promise<At
       inArray(auditEvents.entityId, [...names.keys()]), inArray(auditEvents.action, ['attachment.added', 'attachment.deleted'])))
   return events.map((e) => ({
     id: `audit-${e.seq}`, at: e.at, actor: e.actor, kind: 'attachment',
-    text: `${e.action === 'attachment.added' ? 'attached' : 'deleted the attachment'} “${names.get(e.entityId)}”`,
+    text: englishText(attachmentMessage(e.action === 'attachment.added', String(names.get(e.entityId)))),
+    message: attachmentMessage(e.action === 'attachment.added', String(names.get(e.entityId))),
   }))
 }

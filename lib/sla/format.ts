@@ -14,11 +14,17 @@ export function formatMinutes(minutes: number): string {
 
 /** A countdown to `due`, rounded for a glance: "due in 2 h", "overdue by 3 d". */
 export function dueIn(due: Date, now: Date): string {
+  const { overdue, span } = dueSpan(due, now)
+  return overdue ? `overdue by ${span}` : `due in ${span}`
+}
+
+/** dueIn's parts, for a UI that words the sentence in the viewer's language. */
+export function dueSpan(due: Date, now: Date): { overdue: boolean; span: string } {
   const diff = (due.getTime() - now.getTime()) / 60_000
   const span = Math.abs(diff)
   // Under two hours, minutes matter; beyond that the coarser unit reads faster.
   const text = span < 120 ? formatMinutes(span) : span < 2 * 1440 ? `${Math.floor(span / 60)} h` : `${Math.floor(span / 1440)} d`
-  return diff >= 0 ? `due in ${text}` : `overdue by ${text}`
+  return { overdue: diff < 0, span: text }
 }
 
 /** Minutes of business time in each weekday of a calendar (0 = Sunday). */

@@ -11,8 +11,8 @@ import { visibleComments, visibleTickets } from '@/lib/authz/visibility'
 import { recordAudit } from '@/lib/audit/record'
 import { NotFoundError } from '@/lib/errors'
 import { capacities } from './internal/load'
-import { allowedTargets, statusLabels } from './workflow'
-import { editText } from './timeline-text'
+import { allowedTargets } from './workflow'
+import { assignmentMessage, editMessage, englishText, escalatedMessage, listChangeMessage, replyMessage, slaEventMessage, statusMessage, type TimelineMessage } from './timeline-text'
 
 const requester = alias(users, 'requester')
 const assignee = alias(users, 'assignee')
@@ -22,20 +22,21 @@ export type TimelineEntry = {
   at: Date
   actor: string | null
   kind: 'status' | 'assignment' | 'edit' | 'sla' | 'comment'
+  /** The line in English (the API's wording); the UI renders `message` in the viewer's language. */
   text: string
+  message: TimelineMessage
   note?: string | null
   /** SLA events: the deadline concerned, shown in the viewer's time zone. */
   due?: Date | null
 }
 
-const slaTargetText = { response: 'first response', resolution: 'resolution' } as const
-
 /** One line per SLA moment the breach sweep recorded (§5): at risk, breached, per target. */
-export function slaEventText(e: { target: keyof typeof slaTargetText; kind: 'at_risk' | 'breached' }): string {
-  return e.kind === 'at_risk'
-    ? `marked the ${slaTargetText[e.target]} target at risk`
-    : `recorded a breach of the ${slaTargetText[e.target]} target`
+export function slaEventText(e: { target: 'response' | 'resolution'; kind: 'at_risk' | 'breached' }): string {
+  return englishText(slaEventMessage(e))
 }
+
+/** A timeline entry's English text and its message, from one message. */
+const line = (message: TimelineMessage) => ({ text: englishText(message), message })
 
 /**
  * Whether the ticket exists *for this person* (the same predicate as the detail), in one
@@ -147,27 +148,13 @@ export async function getTicketDetail(ctx: Ctx, number: number) {
  */
 function withReplies(timeline: TimelineEntry[], conversation: { id: string; internal: boolean; createdAt: Date; author: string }[]): TimelineEntry[] {
   const replies: TimelineEntry[] = conversation.map((c) => ({
-    id: `comment-${c.id}`, at: c.createdAt, actor: c.author, kind: 'comment', text: c.internal ? 'added an internal note' : 'replied',
+    id: `comment-${c.id}`, at: c.createdAt, actor: c.author, kind: 'comment', ...line(replyMessage(c.internal)),
   }))
   // Stable sort: a reply written in the same transaction as the status it caused comes first.
   return [...replies, ...timeline].sort((a, b) => a.at.getTime() - b.at.getTime())
 }
 
 const listChangeActions = ['ticket.tags_changed', 'ticket.cc_added', 'ticket.cc_removed']
-
-/** "tagged vpn and removed tag wifi", "copied ann@x.org on replies": the timeline's line for a tag or CC change. */
-function listChangeText(action: string, changes: Record<string, [unknown, unknown]>): string | null {
-  const [before, after] = (changes.tags ?? changes.cc ?? [[], []]).map((v) => (Array.isArray(v) ? v.map(String) : [])) as [string[], string[]]
-  const added = after.filter((x) => !before.includes(x))
-  const removed = before.filter((x) => !after.includes(x))
-  if (action === 'ticket.tags_changed') {
-    const parts = [added.length ? `tagged ${added.join(', ')}` : '', removed.length ? `removed tag${removed.length > 1 ? 's' : ''} ${removed.join(', ')}` : '']
-    return parts.filter(Boolean).join(' and ') || 'changed the tags'
-  }
-  if (action === 'ticket.cc_added') return `copied ${added.join(', ')} on replies`
-  if (action === 'ticket.cc_removed') return `stopped copying ${removed.join(', ')}`
-  return null
-}
 
 type AssignmentRow = {
   h: typeof assignmentHistory.$inferSelect
@@ -176,21 +163,7 @@ type AssignmentRow = {
 
 /** One line per assignment history row (§6): routing, accept / reject, team and agent changes. */
 export function assignmentText({ h, from, to, fromTeam, toTeam }: AssignmentRow): string {
-  // A team deleted since keeps its place in the story without its name.
-  const teamName = (name: string | null) => name ?? 'a deleted team'
-  if (h.kind === 'accepted') return 'accepted the assignment'
-  if (h.kind === 'rejected') return `rejected the assignment${h.toTeamId ? `; back in the ${teamName(toTeam)} queue` : ''}`
-  if (h.kind === 'routed') {
-    return `routed the ticket to ${h.toTeamId ? teamName(toTeam) : 'no team'}${to ? ` and assigned it to ${to}` : ''}`
-  }
-  const teamMoved = h.fromTeamId !== h.toTeamId
-  const teamPart = !teamMoved ? null
-    : h.toTeamId ? (h.fromTeamId ? `moved the ticket from ${teamName(fromTeam)} to ${teamName(toTeam)}` : `put the ticket in ${teamName(toTeam)}`)
-    : `took the ticket out of ${teamName(fromTeam)}`
-  const it = teamPart ? 'it' : 'the ticket'
-  const agentPart = h.fromAssigneeId === h.toAssigneeId ? null
-    : to ? (from ? `reassigned ${it} from ${from} to ${to}` : `assigned ${it} to ${to}`) : `unassigned ${from ?? it}`
-  return [teamPart, agentPart].filter(Boolean).join(' and ') || 'changed the assignment'
+  return englishText(assignmentMessage({ ...h, from, to, fromTeam, toTeam }))
 }
 
 async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise<TimelineEntry[]> {
@@ -226,30 +199,32 @@ async function loadTimeline(ctx: Ctx, ticketId: string, staff: boolean): Promise
   const categoryName = (id: unknown) => cats.find((c) => c.id === id)?.name ?? null
   const entries: TimelineEntry[] = statuses.map(({ h, actor }) => ({
     id: h.id, at: h.createdAt, actor, kind: 'status',
-    text: h.fromStatus ? `changed status ${statusLabels[h.fromStatus]} → ${statusLabels[h.toStatus]}` : 'created the ticket',
+    ...line(statusMessage(h.fromStatus, h.toStatus)),
     // Requesters see the reasons that concern them, and their own words (a reopen note);
     // working notes stay with staff.
     note: staff || h.toStatus === 'resolved' || h.toStatus === 'cancelled' || h.actorId === ctx.user.id ? h.note : null,
   }))
   for (const a of assigns) {
-    entries.push({ id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment', text: assignmentText(a), note: a.h.reason })
+    entries.push({ id: a.h.id, at: a.h.createdAt, actor: a.actor, kind: 'assignment', ...line(assignmentMessage({ ...a.h, from: a.from, to: a.to, fromTeam: a.fromTeam, toTeam: a.toTeam })), note: a.h.reason })
   }
   for (const e of slas) {
-    entries.push({ id: `sla-${e.target}-${e.kind}`, at: e.createdAt, actor: null, kind: 'sla', text: slaEventText(e), due: e.dueAt })
+    entries.push({ id: `sla-${e.target}-${e.kind}`, at: e.createdAt, actor: null, kind: 'sla', ...line(slaEventMessage(e)), due: e.dueAt })
   }
   for (const { e, actor } of edits) {
     if (e.action === 'ticket.escalated') {
-      entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'sla', text: 'escalated the ticket' })
+      entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'sla', ...line(escalatedMessage()) })
       continue
     }
-    const listChange = listChangeText(e.action, e.changes)
+    const listChange = listChangeMessage(e.action, e.changes)
     if (listChange) {
-      entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit', text: listChange })
+      entries.push({ id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit', ...line(listChange) })
       continue
     }
     entries.push({
       id: `audit-${e.seq}`, at: e.createdAt, actor, kind: 'edit',
-      text: e.action === 'ticket.updated' ? editText(e.changes, categoryName) : e.action.replace('ticket.', ''),
+      // deleted / restored: the action's own word (tickets.timeline.deleted / .restored).
+      ...(e.action === 'ticket.updated' ? line(editMessage(e.changes, categoryName))
+        : { text: e.action.replace('ticket.', ''), message: { key: `tickets.timeline.${e.action.replace('ticket.', '')}` } }),
     })
   }
   // Rows written in one transaction share a timestamp: tell the story in cause order

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { LiveRefresh } from '@/components/live/live-refresh'
 import { notFound } from 'next/navigation'
 import { pageCtx } from '@/lib/pages/guard'
@@ -6,7 +7,10 @@ import { getView, type View } from '@/lib/views'
 import { NotFoundError } from '@/lib/errors'
 import { TicketList } from './ticket-list'
 
-export const metadata: Metadata = { title: 'Tickets' }
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('tickets.listPage')
+  return { title: t('title') }
+}
 
 /**
  * The open view (`?view=`), or null. A missing, hidden or other org's view is a 404, like a

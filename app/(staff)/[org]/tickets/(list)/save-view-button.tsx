@@ -1,5 +1,6 @@
 'use client'
 import { useRef } from 'react'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { Dialog } from '@/components/ui/dialog'
 import { Field, Input, Select } from '@/components/ui/field'
@@ -17,6 +18,7 @@ export function SaveViewButton({ org, query, sort, sortLabel, dir, teams, canSha
   org: string; query: string; sort: string; sortLabel: string; dir: 'asc' | 'desc'
   teams: { id: string; name: string }[]; canShare: boolean
 }) {
+  const t = useTranslations('tickets.saveViewButton')
   const dialog = useRef<HTMLDialogElement>(null)
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(SaveViewInput, saveViewAction, {
     defaultValues: { name: '', query, sort: sort as never, dir, scope: 'personal' },
@@ -29,36 +31,36 @@ export function SaveViewButton({ org, query, sort, sortLabel, dir, teams, canSha
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => ['name', 'scope'].includes(k))
   return (
     <>
-      <button type="button" className={buttonClass('secondary')} onClick={() => dialog.current?.showModal()}>Save view</button>
-      <Dialog ref={dialog} title="Save this view" description="Keeps the search and sort of this list under a name, beside the queues.">
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Save view">
+      <button type="button" className={buttonClass('secondary')} onClick={() => dialog.current?.showModal()}>{t('button')}</button>
+      <Dialog ref={dialog} title={t('title')} description={t('description')}>
+        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('button')}>
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="query" value={query} />
           <input type="hidden" name="sort" value={sort} />
           <input type="hidden" name="dir" value={dir} />
-          <Field id="view-name" label="View name" error={err('name')}>
+          <Field id="view-name" label={t('name')} error={err('name')}>
             <Input id="view-name" autoComplete="off" maxLength={80} invalid={!!err('name')} describedBy="view-name-error" {...form.register('name')} />
           </Field>
           {canShare ? (
-            <Field id="view-scope" label="Who sees it" error={err('scope')}>
+            <Field id="view-scope" label={t('scope')} error={err('scope')}>
               <Select id="view-scope" invalid={!!err('scope')} describedBy="view-scope-error" {...form.register('scope')}>
-                <option value="personal">Only me</option>
-                <option value="org">Everyone in this organisation</option>
-                {teams.map((t) => <option key={t.id} value={`team:${t.id}`}>Team: {t.name}</option>)}
+                <option value="personal">{t('onlyMe')}</option>
+                <option value="org">{t('everyone')}</option>
+                {teams.map((team) => <option key={team.id} value={`team:${team.id}`}>{t('team', { team: team.name })}</option>)}
               </Select>
             </Field>
           ) : <input type="hidden" name="scope" value="personal" />}
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-xs">
-            <dt className="font-medium text-slate-600">Search</dt>
-            <dd className="break-all text-slate-800">{query ? <code className="font-mono">{query}</code> : <span className="text-slate-600">none: all tickets</span>}</dd>
-            <dt className="font-medium text-slate-600">Sort</dt>
-            <dd className="text-slate-800">{sortLabel}, {dir === 'asc' ? 'ascending' : 'descending'}</dd>
+            <dt className="font-medium text-slate-600">{t('search')}</dt>
+            <dd className="break-all text-slate-800">{query ? <code className="font-mono">{query}</code> : <span className="text-slate-600">{t('noSearch')}</span>}</dd>
+            <dt className="font-medium text-slate-600">{t('sort')}</dt>
+            <dd className="text-slate-800">{sortLabel}, {dir === 'asc' ? t('ascending') : t('descending')}</dd>
           </dl>
-          {state.fieldErrors?.query && <p role="alert" className="text-sm text-rose-600">Fix the search first: {state.fieldErrors.query.join('; ')}</p>}
+          {state.fieldErrors?.query && <p role="alert" className="text-sm text-rose-600">{t('fixSearch', { errors: state.fieldErrors.query.join('; ') })}</p>}
           {!fieldError && !state.fieldErrors?.query && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>Cancel</button>
-            <SubmitButton pending={pending} pendingText="Saving…">Save view</SubmitButton>
+            <button type="button" onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>{t('cancel')}</button>
+            <SubmitButton pending={pending} pendingText={t('saving')}>{t('button')}</SubmitButton>
           </div>
         </form>
       </Dialog>

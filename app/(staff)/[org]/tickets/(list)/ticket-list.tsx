@@ -1,13 +1,15 @@
 import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { buttonClass } from '@/components/ui/button'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { TicketFilters } from '@/components/tickets/ticket-filters'
 import { TicketTable, type TicketTableRow } from '@/components/tickets/ticket-table'
-import { formatTime, relativeTime } from '@/lib/format/time'
-import { dueIn } from '@/lib/sla/format'
+import { formatNumber, formatTime, relativeTime } from '@/lib/format/time'
+import type { Locale } from '@/lib/i18n/config'
+import { dueSpan } from '@/lib/sla/format'
 import { viewerTimeZone } from '@/lib/pages/guard'
 import { listTicketsWithCount } from '@/lib/tickets'
-import { formatCount } from '@/lib/tickets/list-tickets'
+import { COUNT_CAP } from '@/lib/tickets/list-tickets'
 import { listCategories } from '@/lib/tickets'
 import { assigneeName } from '@/lib/tickets'
 import { queueCounts } from '@/lib/tickets'
@@ -23,24 +25,22 @@ import { BulkSelection } from '@/components/tickets/bulk-selection'
 import { ExportDialog } from '@/components/tickets/export-dialog'
 
 type Search = Record<string, string | undefined>
+type T = Awaited<ReturnType<typeof getTranslations<'tickets.ticketList'>>>
 
 /** The assignee filter shows a name, not an id: one lookup instead of listing every agent. */
-async function filterAssigneeLabel(ctx: Ctx, value: string | undefined): Promise<string> {
-  if (!value) return 'Anyone'
-  if (value === 'me') return 'Me'
-  if (value === 'none') return 'Unassigned'
-  return (await assigneeName(ctx, value)) ?? 'Unknown agent'
+async function filterAssigneeLabel(ctx: Ctx, t: T, value: string | undefined): Promise<string> {
+  if (!value) return t('anyone')
+  if (value === 'me') return t('me')
+  if (value === 'none') return t('unassigned')
+  return (await assigneeName(ctx, value)) ?? t('unknownAgent')
 }
 
-const sortLabels: Record<string, string> = {
-  due: 'SLA due', number: 'Number', created: 'Created', updated: 'Updated', priority: 'Priority', status: 'Status', title: 'Title',
-  requester: 'Requester', assignee: 'Assignee', team: 'Team', category: 'Category', relevance: 'Relevance',
-}
+const sortKeys = new Set(['due', 'number', 'created', 'updated', 'priority', 'status', 'title', 'requester', 'assignee', 'team', 'category', 'relevance'])
 
-function staleMessage(s: StaleName): string {
-  if (s.kind === 'team') return `This view names the team “${s.name}”, which no longer exists, so it matches no tickets.`
-  if (s.kind === 'category') return `This view names the category “${s.name}”, which no longer exists, so it matches no tickets.`
-  return `This view names the assignee ${s.name}, who is not a member of this organisation, so it matches no tickets for them.`
+function staleMessage(t: T, s: StaleName): string {
+  if (s.kind === 'team') return t('staleTeam', { name: s.name })
+  if (s.kind === 'category') return t('staleCategory', { name: s.name })
+  return t('staleAssignee', { name: s.name })
 }
 
 /**
@@ -55,9 +55,14 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
     : raw
   // Dates in the search box (created>2026-01-01) are days in the viewer's zone.
   const tz = await viewerTimeZone(ctx)
+  const t = await getTranslations('tickets.ticketList')
+  const locale = (await getLocale()) as Locale
+  // "1,000+" past the count's cap, in the viewer's digits.
+  const formatCount = (n: number) => (n > COUNT_CAP ? `${formatNumber(COUNT_CAP, locale)}+` : formatNumber(n, locale))
+  const due = (d: Date, now: Date) => { const { overdue, span } = dueSpan(d, now); return overdue ? t('overdueBy', { span }) : t('dueIn', { span }) }
   const views = await listViews(ctx)
   const [{ page, total }, categories, queues, assigneeLabel, columns, counts, stale] = await Promise.all([
-    listTicketsWithCount(ctx, search, { timeZone: tz }), listCategories(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, search.assignee),
+    listTicketsWithCount(ctx, search, { timeZone: tz }), listCategories(ctx), queueCounts(ctx, { current: search.queue }), filterAssigneeLabel(ctx, t, search.assignee),
     listColumns(ctx), viewCounts(ctx, views, { timeZone: tz }), view ? staleViewNames(ctx, view.query) : Promise.resolve([]),
   ])
   const q = page.query
@@ -65,8 +70,8 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
   const rows: TicketTableRow[] = page.rows.map((r) => ({
     id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, sensitive: r.sensitive, deleted: !!r.deletedAt, tags: r.tags,
     category: r.category, requester: r.requester, assignee: r.assignee, team: r.team, awaitingAcceptance: !!r.teamField && !!r.assigneeId && !r.acceptedAt && (r.status === 'new' || r.status === 'open'),
-    updated: relativeTime(r.updatedAt, now), updatedFull: formatTime(r.updatedAt, tz), created: formatTime(r.createdAt, tz),
-    sla: r.slaStatus, due: r.slaDue ? dueIn(r.slaDue, now) : null, dueFull: r.slaDue ? `Due ${formatTime(r.slaDue, tz)}` : null,
+    updated: relativeTime(r.updatedAt, now, locale), updatedFull: formatTime(r.updatedAt, tz, undefined, locale), created: formatTime(r.createdAt, tz, undefined, locale),
+    sla: r.slaStatus, due: r.slaDue ? due(r.slaDue, now) : null, dueFull: r.slaDue ? t('dueAt', { time: formatTime(r.slaDue, tz, undefined, locale) }) : null,
     overdue: !!r.slaDue && r.slaDue < now, escalated: !!r.escalatedAt, snippet: r.snippet,
   }))
   const link = (cursor: Record<string, string>) => {
@@ -77,26 +82,26 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
   // The view's filters and search without its cursor: what "all matching" and the export take.
   const filters = Object.fromEntries(Object.entries(search).filter(([k, v]) => v && !['after', 'before', 'view'].includes(k))) as Record<string, string>
   const filtered = Object.keys(search).some((k) => !['sort', 'dir', 'after', 'before', 'view'].includes(k) && search[k])
-  const queueName = q.queue === 'open' ? 'All open' : q.queue === 'mine' ? 'My work' : q.queue === 'unassigned' ? 'Unassigned'
-    : q.queue ? queues.teams.find((t) => `team:${t.id}` === q.queue)?.name ?? 'Team queue' : null
-  const shared = view?.scope === 'org' ? 'everyone in this organisation' : view?.scope === 'team' ? `the team ${view.teamName}` : null
+  const queueName = q.queue === 'open' ? t('queueOpen') : q.queue === 'mine' ? t('queueMine') : q.queue === 'unassigned' ? t('queueUnassigned')
+    : q.queue ? queues.teams.find((tm) => `team:${tm.id}` === q.queue)?.name ?? t('queueTeam') : null
+  const shared = view?.scope === 'org' ? t('sharedOrg') : view?.scope === 'team' ? t('sharedTeam', { team: String(view.teamName) }) : null
   const editedView = !!view && (q.q ?? '') !== view.query
   return (
     <div>
       <PageHeader
-        title={view?.name ?? queueName ?? 'Tickets'}
+        title={view?.name ?? queueName ?? t('title')}
         subtitle={<>
-          {`${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${filtered ? (total === 1 ? ' matches these filters' : ' match these filters') : ''}`}
-          {view && view.scope !== 'builtin' && <span className="text-slate-600"> · {shared ? `Shared with ${shared}` : 'Your view'}</span>}
-          {editedView && <span className="text-slate-600"> · search changed from the saved view</span>}
-          {q.sort === 'relevance' && <span className="text-slate-600"> · best matches {page.relevanceWindow ? `among the newest ${formatCount(page.relevanceWindow)}` : ''} first (click a column to sort all by it)</span>}
+          {t(filtered ? 'countFiltered' : 'count', { count: total, n: formatCount(total) })}
+          {view && view.scope !== 'builtin' && <span className="text-slate-600"> · {shared ? t('sharedWith', { shared }) : t('yourView')}</span>}
+          {editedView && <span className="text-slate-600"> · {t('searchChanged')}</span>}
+          {q.sort === 'relevance' && <span className="text-slate-600"> · {page.relevanceWindow ? t('bestMatchesAmong', { n: formatCount(page.relevanceWindow) }) : t('bestMatches')}</span>}
         </>}
         actions={<>
           {view?.canManage && <ViewActions org={org} view={{ id: view.id, name: view.name }} shared={shared} />}
-          <SaveViewButton org={org} query={q.q ?? ''} sort={q.sort} sortLabel={sortLabels[q.sort] ?? q.sort} dir={q.dir}
-            teams={queues.teams.map((t) => ({ id: t.id, name: t.name }))} canShare={can(ctx, 'settings:manage')} />
+          <SaveViewButton org={org} query={q.q ?? ''} sort={q.sort} sortLabel={sortKeys.has(q.sort) ? t(`sort.${q.sort}`) : q.sort} dir={q.dir}
+            teams={queues.teams.map((tm) => ({ id: tm.id, name: tm.name }))} canShare={can(ctx, 'settings:manage')} />
           <ExportDialog org={org} query={filters} count={formatCount(total)} />
-          <Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>New ticket</Link>
+          <Link href={`/${org}/tickets/new`} className={buttonClass('primary')}>{t('newTicket')}</Link>
         </>}
       />
       {/* With a view open, no queue is the current one (not even All tickets). */}
@@ -104,8 +109,8 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
       <ViewNav org={org} views={views} counts={counts} current={view?.id} />
       {stale.length > 0 && (
         <div role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">
-          <ul className="space-y-0.5">{stale.map((s) => <li key={`${s.kind}:${s.name}`}>{staleMessage(s)}</li>)}</ul>
-          {view?.canManage && <p className="mt-1 text-xs">Edit the search and save it as a new view, or delete this one.</p>}
+          <ul className="space-y-0.5">{stale.map((s) => <li key={`${s.kind}:${s.name}`}>{staleMessage(t, s)}</li>)}</ul>
+          {view?.canManage && <p className="mt-1 text-xs">{t('staleHint')}</p>}
         </div>
       )}
       <TicketFilters
@@ -124,15 +129,15 @@ export async function TicketList({ ctx, org, raw, view }: { ctx: Ctx; org: strin
       <BulkSelection org={org} pageIds={rows.map((r) => r.id)} total={total} query={filters} canDelete={ctx.role === 'admin'}
         teams={queues.teams} enabled={q.deleted !== '1'}>
         {rows.length === 0 ? (
-          <EmptyState title={filtered ? (view ? 'No tickets in this view' : 'No tickets match these filters') : 'No tickets yet'}>
-            {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>{view ? 'Show all tickets' : 'Clear the filters'}</Link> : 'Tickets raised in the portal or logged by staff appear here.'}
+          <EmptyState title={filtered ? (view ? t('emptyView') : t('emptyFiltered')) : t('empty')}>
+            {filtered ? <Link className="text-indigo-700 hover:underline" href={`/${org}/tickets`}>{view ? t('showAll') : t('clearFilters')}</Link> : t('emptyBody')}
           </EmptyState>
         ) : (
           <>
             <TicketTable org={org} rows={rows} sort={q.sort} dir={q.dir} columns={columns} />
-            <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-              {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>← Previous</Link> : <span />}
-              {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>Next →</Link> : <span />}
+            <nav aria-label={t('pagination')} className="mt-4 flex items-center justify-between text-sm">
+              {page.prev ? <Link href={link({ before: page.prev })} className={buttonClass('secondary')}>{t('previous')}</Link> : <span />}
+              {page.next ? <Link href={link({ after: page.next })} className={buttonClass('secondary')}>{t('next')}</Link> : <span />}
             </nav>
           </>
         )}

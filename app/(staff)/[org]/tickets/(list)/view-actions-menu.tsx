@@ -1,5 +1,6 @@
 'use client'
 import { useRef } from 'react'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { useServerAction } from '@/components/forms/use-server-action'
 import { Dialog } from '@/components/ui/dialog'
@@ -12,6 +13,7 @@ import { deleteViewAction, renameViewAction } from './view-actions'
 
 /** Rename and delete for the open view, when the viewer may change it; delete asks first. */
 export function ViewActions({ org, view, shared }: { org: string; view: { id: string; name: string }; shared: string | null }) {
+  const t = useTranslations('tickets.viewActionsMenu')
   const renameDialog = useRef<HTMLDialogElement>(null)
   const deleteDialog = useRef<HTMLDialogElement>(null)
   const rename = useActionForm(RenameViewInput, renameViewAction, {
@@ -26,29 +28,29 @@ export function ViewActions({ org, view, shared }: { org: string; view: { id: st
   }
   return (
     <>
-      <button type="button" className={buttonClass('ghost')} onClick={() => renameDialog.current?.showModal()}>Rename view</button>
-      <button type="button" className={buttonClass('ghost', 'text-rose-700')} onClick={() => deleteDialog.current?.showModal()}>Delete view</button>
-      <Dialog ref={renameDialog} title="Rename view">
-        <form ref={rename.formRef} onSubmit={rename.onSubmit} noValidate className="space-y-4" aria-label="Rename view">
+      <button type="button" className={buttonClass('ghost')} onClick={() => renameDialog.current?.showModal()}>{t('rename')}</button>
+      <button type="button" className={buttonClass('ghost', 'text-rose-700')} onClick={() => deleteDialog.current?.showModal()}>{t('delete')}</button>
+      <Dialog ref={renameDialog} title={t('rename')}>
+        <form ref={rename.formRef} onSubmit={rename.onSubmit} noValidate className="space-y-4" aria-label={t('rename')}>
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="id" value={view.id} />
-          <Field id="rename-view-name" label="View name" error={rename.err('name')}>
+          <Field id="rename-view-name" label={t('name')} error={rename.err('name')}>
             <Input id="rename-view-name" autoComplete="off" invalid={!!rename.err('name')} describedBy="rename-view-name-error" {...rename.form.register('name')} />
           </Field>
           {!rename.state.fieldErrors?.name && <FormMessage state={rename.state} />}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => renameDialog.current?.close()} className={buttonClass('secondary')}>Cancel</button>
-            <SubmitButton pending={rename.pending} pendingText="Saving…">Rename</SubmitButton>
+            <button type="button" onClick={() => renameDialog.current?.close()} className={buttonClass('secondary')}>{t('cancel')}</button>
+            <SubmitButton pending={rename.pending} pendingText={t('saving')}>{t('renameButton')}</SubmitButton>
           </div>
         </form>
       </Dialog>
-      <Dialog ref={deleteDialog} title={`Delete the view “${view.name}”?`}
-        description={shared ? `It is shared with ${shared}: it disappears for all of them. The tickets it shows are not touched.` : 'The tickets it shows are not touched.'}>
+      <Dialog ref={deleteDialog} title={t('deleteTitle', { name: view.name })}
+        description={shared ? t('deleteShared', { shared }) : t('deleteBody')}>
         <form onSubmit={onDelete} className="flex justify-end gap-2">
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="id" value={view.id} />
-          <button type="button" autoFocus onClick={() => deleteDialog.current?.close()} className={buttonClass('secondary')}>Keep it</button>
-          <button type="submit" disabled={del.pending} className={buttonClass('danger')}>{del.pending ? 'Deleting…' : 'Delete view'}</button>
+          <button type="button" autoFocus onClick={() => deleteDialog.current?.close()} className={buttonClass('secondary')}>{t('keep')}</button>
+          <button type="submit" disabled={del.pending} className={buttonClass('danger')}>{del.pending ? t('deleting') : t('delete')}</button>
         </form>
         {del.state.ok === false && del.state.message && <p role="alert" className="mt-2 text-sm text-rose-600">{del.state.message}</p>}
       </Dialog>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import type { Locale } from '@/lib/i18n/config'
 import { ActionForm } from '@/components/ui/action-form'
 import { FlashRegion } from '@/components/forms/flash'
 import { Badge } from '@/components/ui/badge'
@@ -47,7 +49,8 @@ import { deleteAttachmentAction } from '../attachment-actions'
 type Props = { params: Promise<{ org: string; number: string }>; searchParams: Promise<{ created?: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Ticket #${(await params).number}` }
+  const t = await getTranslations('tickets.ticketPage')
+  return { title: t('metaTitle', { number: (await params).number }) }
 }
 
 export default async function TicketPage({ params, searchParams }: Props) {
@@ -59,6 +62,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
     assignmentOptions(ctx, t), listCategories(ctx), viewerTimeZone(ctx), ticketSlaPolicy(ctx, t), ticketFiles(ctx, t.id), watchState(ctx, t.id), listTicketCc(ctx, t.id),
     listCannedReplies(ctx), mergedIntoNumber(ctx, t), ticketCsat(ctx, t.number),
   ])
+  const tr = await getTranslations('tickets.ticketPage')
+  const locale = (await getLocale()) as Locale
+  const time = (d: Date | null) => formatTime(d, tz, undefined, locale)
   const admin = ctx.role === 'admin'
   const deleted = !!t.deletedAt
   // §4: a closed ticket takes no more replies until an admin reopens it; a cancelled one never does.
@@ -68,21 +74,21 @@ export default async function TicketPage({ params, searchParams }: Props) {
     <div>
       <LiveRefresh org={org} number={t.number} />
       <FlashRegion />
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
-        <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">Tickets</Link> / #{t.number}
+      <nav aria-label={tr('breadcrumb')} className="mb-3 text-sm text-slate-600">
+        <Link href={`/${org}/tickets`} className="hover:text-slate-800 hover:underline">{tr('tickets')}</Link>{' / #'}{t.number}
       </nav>
       {(await searchParams).created && (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200">Ticket #{t.number} created.</p>
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200">{tr('created', { number: t.number })}</p>
       )}
       {deleted && (
         <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-300">
-          <span>This ticket was deleted on {formatTime(t.deletedAt, tz)}. It is hidden from every list until restored.</span>
-          {admin && <ActionForm action={restoreTicketAction} fields={fields} label="Restore ticket" pendingLabel="Restoring…" flash={`Ticket #${t.number} restored.`} />}
+          <span>{tr('deletedOn', { time: time(t.deletedAt) })}</span>
+          {admin && <ActionForm action={restoreTicketAction} fields={fields} label={tr('restore')} pendingLabel={tr('restoring')} flash={tr('restored', { number: t.number })} />}
         </div>
       )}
       {t.mergedIntoId && (
         <p role="status" className="mb-4 rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-800 ring-1 ring-indigo-200">
-          {mergedInto ? <>This ticket was merged into <Link className="font-medium underline" href={`/${org}/tickets/${mergedInto}`}>#{mergedInto}</Link>.</> : 'This ticket was merged into another ticket.'}
+          {mergedInto ? tr.rich('mergedInto', { number: mergedInto, link: (chunks) => <Link className="font-medium underline" href={`/${org}/tickets/${mergedInto}`}>{chunks}</Link> }) : tr('mergedElsewhere')}
         </p>
       )}
       <header className="mb-6">
@@ -90,12 +96,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <StatusBadge status={t.status} />
           <PriorityBadge priority={t.priority} />
           {t.sensitive && <SensitiveBadge />}
-          {deleted && <Badge tone="slate">Deleted</Badge>}
+          {deleted && <Badge tone="slate">{tr('deleted')}</Badge>}
         </div>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900"><span className="text-slate-600">#{t.number}</span> {t.title}</h1>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-600">
-            Raised by <span className="font-medium text-slate-700">{t.requester.name}</span> ({t.requester.email}) · {formatTime(t.createdAt, tz)}
+            {tr.rich('raisedBy', { name: t.requester.name, email: t.requester.email, time: time(t.createdAt), b: (chunks) => <span className="font-medium text-slate-700">{chunks}</span> })}
           </p>
           {!deleted && <FollowToggle org={org} number={t.number} following={watch.following} count={watch.count} followAction={followAction} unfollowAction={unfollowAction} />}
         </div>
@@ -103,20 +109,20 @@ export default async function TicketPage({ params, searchParams }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Description">
+          <Card title={tr('description')}>
             <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{t.description}</p>
             <AttachmentList org={org} items={files.description} deleteAction={deleted ? undefined : deleteAttachmentAction} />
           </Card>
           <section aria-labelledby="conv-h" className="space-y-4">
-            <h2 id="conv-h" className="text-sm font-semibold text-slate-900">Conversation</h2>
+            <h2 id="conv-h" className="text-sm font-semibold text-slate-900">{tr('conversation')}</h2>
             <Conversation org={org} number={t.number} entries={conversation} tz={tz} requesterId={t.requester.id} markSolution={deleted ? undefined : markSolutionAction}
               files={files.byComment} deleteFile={deleted ? undefined : deleteAttachmentAction} />
             {!deleted && finished && (
               <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600 ring-1 ring-slate-200" data-testid="replies-closed">
                 {t.status === 'cancelled'
-                  ? 'This ticket was cancelled, so replies are closed. If the problem comes back, raise a new ticket.'
-                  : admin ? 'This ticket is closed, so replies are closed. Reopen it (Status) to reply.'
-                  : 'This ticket is closed, so replies are closed. An admin can reopen it; or raise a new ticket.'}
+                  ? tr('repliesClosedCancelled')
+                  : admin ? tr('repliesClosedAdmin')
+                  : tr('repliesClosed')}
               </p>
             )}
             {!deleted && !finished && (
@@ -129,30 +135,30 @@ export default async function TicketPage({ params, searchParams }: Props) {
         </div>
 
         <aside className="space-y-6">
-          <Card title="Status">
+          <Card title={tr('status')}>
             <StatusActions org={org} number={t.number} status={t.status} allowed={allowedStatuses} action={changeStatusAction} />
           </Card>
           <SlaCard ticket={t} policy={policy} tz={tz} />
           <CsatCard surveys={csat} tz={tz} />
           {!deleted && (
-            <Card title="Assignment" actions={
+            <Card title={tr('assignment')} actions={
               <div className="flex items-start gap-1">
                 {/* Taking an unassigned ticket: allowed when it has no team or I am in its team (and, if sensitive, cleared). */}
                 {!t.assigneeId && options.canTakeIt && (
-                  <ActionForm action={assignAction} fields={{ ...fields, assigneeId: ctx.user.id }} label="Assign to me" pendingLabel="Assigning…" variant="ghost" className="px-2 py-1 text-xs" />
+                  <ActionForm action={assignAction} fields={{ ...fields, assigneeId: ctx.user.id }} label={tr('assignToMe')} pendingLabel={tr('assigning')} variant="ghost" className="px-2 py-1 text-xs" />
                 )}
                 <AutoAssignButton org={org} number={t.number} action={autoAssignAction} />
               </div>
             }>
               <div className="space-y-4">
                 <p className="text-sm text-slate-700" data-testid="assignment-summary">
-                  {t.team ? <>In <span className="font-medium">{t.team.name}</span>{t.team.restricted && ' (restricted)'}</> : 'No team'}
+                  {t.team ? <>{tr.rich('inTeam', { team: t.team.name, b: (chunks) => <span className="font-medium">{chunks}</span> })}{t.team.restricted && ` ${tr('restricted')}`}</> : tr('noTeam')}
                   {' · '}
                   {t.assignee ? <>
-                    <span className="font-medium">{t.assignee.id === ctx.user.id ? 'you' : t.assignee.name}</span>
+                    <span className="font-medium">{t.assignee.id === ctx.user.id ? tr('you') : t.assignee.name}</span>
                     {/* Accepting is the field-ops flow (§6): only a field team's jobs wait for an answer. */}
-                    {t.team?.field && (t.acceptedAt ? <span className="text-slate-600"> · accepted {formatTime(t.acceptedAt, tz)}</span> : <span className="text-amber-700"> · not accepted yet</span>)}
-                  </> : 'unassigned'}
+                    {t.team?.field && (t.acceptedAt ? <span className="text-slate-600"> · {tr('acceptedAt', { time: time(t.acceptedAt) })}</span> : <span className="text-amber-700"> · {tr('notAccepted')}</span>)}
+                  </> : tr('unassignedLower')}
                 </p>
                 {t.assigneeId === ctx.user.id && t.team?.field && !['resolved', 'closed', 'cancelled'].includes(t.status) && (
                   <Acceptance org={org} number={t.number} accepted={!!t.acceptedAt} team={t.team?.name ?? null} acceptAction={acceptAction} rejectAction={rejectAction} />
@@ -163,30 +169,30 @@ export default async function TicketPage({ params, searchParams }: Props) {
               </div>
             </Card>
           )}
-          <Card title="Tags">
+          <Card title={tr('tags')}>
             {deleted
-              ? (t.tags.length ? <div className="flex flex-wrap gap-1.5">{t.tags.map((tag) => <TagLink key={tag} org={org} tag={tag} />)}</div> : <p className="text-sm text-slate-600">No tags.</p>)
+              ? (t.tags.length ? <div className="flex flex-wrap gap-1.5">{t.tags.map((tag) => <TagLink key={tag} org={org} tag={tag} />)}</div> : <p className="text-sm text-slate-600">{tr('noTags')}</p>)
               : <TagsControl org={org} number={t.number} tags={t.tags} addAction={addTagAction} removeAction={removeTagAction} />}
           </Card>
           {!deleted && (
-            <Card title="Copied on replies">
+            <Card title={tr('copied')}>
               <CcControl org={org} number={t.number} emails={cc} sensitive={t.sensitive} addAction={addCcAction} removeAction={removeCcAction} />
             </Card>
           )}
-          <Card title="Details">
+          <Card title={tr('details')}>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              <dt className="text-slate-600">Category</dt><dd>{t.category ?? '—'}</dd>
-              <dt className="text-slate-600">Team</dt><dd>{t.team?.name ?? '—'}</dd>
-              <dt className="text-slate-600">Assignee</dt><dd>{t.assignee?.name ?? 'Unassigned'}</dd>
-              {t.assetRef && (<><dt className="text-slate-600">Asset</dt><dd>{t.assetRef}</dd></>)}
-              <dt className="text-slate-600">Created</dt><dd>{formatTime(t.createdAt, tz)}</dd>
-              <dt className="text-slate-600">First response</dt><dd>{formatTime(t.firstResponseAt, tz)}</dd>
-              <dt className="text-slate-600">Resolved</dt><dd>{formatTime(t.resolvedAt, tz)}</dd>
-              <dt className="text-slate-600">Updated</dt><dd>{formatTime(t.updatedAt, tz)}</dd>
+              <dt className="text-slate-600">{tr('category')}</dt><dd>{t.category ?? '—'}</dd>
+              <dt className="text-slate-600">{tr('team')}</dt><dd>{t.team?.name ?? '—'}</dd>
+              <dt className="text-slate-600">{tr('assignee')}</dt><dd>{t.assignee?.name ?? tr('unassigned')}</dd>
+              {t.assetRef && (<><dt className="text-slate-600">{tr('asset')}</dt><dd>{t.assetRef}</dd></>)}
+              <dt className="text-slate-600">{tr('createdAt')}</dt><dd>{time(t.createdAt)}</dd>
+              <dt className="text-slate-600">{tr('firstResponse')}</dt><dd>{time(t.firstResponseAt)}</dd>
+              <dt className="text-slate-600">{tr('resolved')}</dt><dd>{time(t.resolvedAt)}</dd>
+              <dt className="text-slate-600">{tr('updated')}</dt><dd>{time(t.updatedAt)}</dd>
             </dl>
             {!deleted && (
               <details className="mt-4 border-t border-slate-100 pt-3">
-                <summary className="cursor-pointer text-sm font-medium text-indigo-700">Edit details</summary>
+                <summary className="cursor-pointer text-sm font-medium text-indigo-700">{tr('editDetails')}</summary>
                 <div className="mt-3">
                   <EditTicketForm key={t.updatedAt.toISOString()} org={org} canUnflag={admin} categories={categories} action={updateTicketAction}
                     ticket={{ number: t.number, title: t.title, description: t.description, priority: t.priority, categoryId: t.categoryId, sensitive: t.sensitive }} />
@@ -194,14 +200,14 @@ export default async function TicketPage({ params, searchParams }: Props) {
               </details>
             )}
           </Card>
-          <Card title="Timeline"><Timeline entries={withFileEvents(timeline, files.events)} tz={tz} /></Card>
+          <Card title={tr('timeline')}><Timeline entries={withFileEvents(timeline, files.events)} tz={tz} /></Card>
           {!deleted && !t.mergedIntoId && t.status !== 'closed' && t.status !== 'cancelled' && (
-            <Card title="Merge"><MergeForm org={org} number={t.number} action={mergeTicketsAction} /></Card>
+            <Card title={tr('merge')}><MergeForm org={org} number={t.number} action={mergeTicketsAction} /></Card>
           )}
           {admin && !deleted && (
-            <Card title="Danger zone">
-              <ActionForm action={deleteTicketAction} fields={fields} label="Delete ticket" pendingLabel="Deleting…" variant="secondary" flash={`Ticket #${t.number} deleted. Restore it from the top of this page.`}
-                confirm={{ title: `Delete ticket #${t.number}?`, body: 'It disappears from every list, search and count. An admin can restore it later from the list’s “Deleted only” filter.', confirmLabel: 'Delete ticket' }} />
+            <Card title={tr('dangerZone')}>
+              <ActionForm action={deleteTicketAction} fields={fields} label={tr('delete')} pendingLabel={tr('deleting')} variant="secondary" flash={tr('deletedFlash', { number: t.number })}
+                confirm={{ title: tr('deleteTitle', { number: t.number }), body: tr('deleteBody'), confirmLabel: tr('delete') }} />
             </Card>
           )}
         </aside>
