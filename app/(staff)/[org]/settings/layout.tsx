@@ -24,12 +24,14 @@ const sections = [
 const clientNamespaces = [
   'settings.addMemberForm', 'settings.memberActiveToggle', 'settings.memberFilters', 'settings.memberRoleForm', 'settings.roles',
   'settings.teamAddMemberForm', 'settings.editTeamButton', 'settings.teamForm', 'settings.strategies',
-  'settings.ruleForm', 'settings.editRuleButton', 'settings.previewForm', 'settings.conditions',
+  'settings.ruleForm', 'settings.editRuleButton', 'settings.previewForm',
   'settings.policyForm', 'settings.calendarForm', 'settings.editPolicyButton',
   'settings.categoryForm', 'settings.editCategoryButton',
   'settings.generalForm', 'settings.eventForm', 'settings.emailForm',
   'settings.addWebhookForm', 'settings.languageForm', 'settings.requireForm',
   'settings.createTokenForm', 'settings.auditFilters', 'settings.chainStatus',
+  // The canned-replies page renders the shared manager's client forms (components/canned-replies → tickets.*).
+  'tickets.cannedReplyForm', 'tickets.editCannedReplyButton',
 ]
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
