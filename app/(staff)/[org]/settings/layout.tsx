@@ -28,7 +28,7 @@ const clientNamespaces = [
   'settings.policyForm', 'settings.calendarForm', 'settings.editPolicyButton',
   'settings.categoryForm', 'settings.editCategoryButton',
   'settings.generalForm', 'settings.eventForm', 'settings.emailForm',
-  'settings.addWebhookForm', 'settings.languageForm', 'settings.requireForm',
+  'settings.addWebhookForm', 'settings.languageForm', 'settings.searchLanguages', 'settings.requireForm',
   'settings.createTokenForm', 'settings.auditFilters', 'settings.chainStatus',
   // The canned-replies page renders the shared manager's client forms (components/canned-replies → tickets.*).
   'tickets.cannedReplyForm', 'tickets.editCannedReplyButton',
