@@ -29,7 +29,7 @@ const clientNamespaces = [
   'settings.categoryForm', 'settings.editCategoryButton',
   'settings.generalForm', 'settings.eventForm', 'settings.emailForm',
   'settings.addWebhookForm', 'settings.languageForm', 'settings.searchLanguages', 'settings.requireForm',
-  'settings.createTokenForm', 'settings.auditFilters', 'settings.chainStatus',
+  'settings.createTokenForm',
   // The canned-replies page renders the shared manager's client forms (components/canned-replies → tickets.*).
   'tickets.cannedReplyForm', 'tickets.editCannedReplyButton',
 ]
