@@ -12,7 +12,7 @@ export async function ChainStatus({ ctx }: { ctx: Ctx }) {
   if (r.ok) {
     return (
       <p role="status" className="flex items-center gap-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
-        <span aria-hidden>✓</span>
+        <span aria-hidden>{'✓'}</span>
         <span><span className="font-semibold">{t('intact')}</span> — {t('verified', { count: r.checked, checked: formatNumber(r.checked, locale) })}</span>
       </p>
     )

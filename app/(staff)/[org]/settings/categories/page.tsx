@@ -47,9 +47,9 @@ export default async function CategoriesPage({ params }: { params: Promise<{ org
                   </div>
                   <div className="flex flex-wrap items-center gap-2">
                     <ActionForm action={moveCategoryAction} fields={{ org, categoryId: c.id, direction: 'up' }} variant="ghost" className={small}
-                      label={<><span aria-hidden>↑</span><span className="sr-only">{t('moveUp', { name: c.name })}</span></>} pendingLabel="…" />
+                      label={<><span aria-hidden>{'↑'}</span><span className="sr-only">{t('moveUp', { name: c.name })}</span></>} pendingLabel="…" />
                     <ActionForm action={moveCategoryAction} fields={{ org, categoryId: c.id, direction: 'down' }} variant="ghost" className={small}
-                      label={<><span aria-hidden>↓</span><span className="sr-only">{t('moveDown', { name: c.name })}</span></>} pendingLabel="…" />
+                      label={<><span aria-hidden>{'↓'}</span><span className="sr-only">{t('moveDown', { name: c.name })}</span></>} pendingLabel="…" />
                     <EditCategoryButton org={org} category={{ id: c.id, name: c.name, sensitive: c.sensitive }} />
                     <ActionForm action={setCategoryActiveAction} fields={{ org, categoryId: c.id, active: c.active ? 'false' : 'true' }} className={small}
                       label={<>{c.active ? t('deactivate') : t('activate')}<span className="sr-only"> {c.name}</span></>} pendingLabel={t('saving')} />

@@ -68,9 +68,9 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
                     <td className="whitespace-nowrap px-4 py-2 text-right align-top">
                       <div className="flex items-center justify-end gap-1">
                         {i > 0 && <ActionForm action={moveRuleAction} fields={{ org, ruleId: r.id, direction: 'up' }} variant="ghost" className="px-2 py-1 text-xs"
-                          label={<><span aria-hidden>↑</span><span className="sr-only">{t('moveUp', { name: r.name })}</span></>} pendingLabel="…" />}
+                          label={<><span aria-hidden>{'↑'}</span><span className="sr-only">{t('moveUp', { name: r.name })}</span></>} pendingLabel="…" />}
                         {i < rules.length - 1 && <ActionForm action={moveRuleAction} fields={{ org, ruleId: r.id, direction: 'down' }} variant="ghost" className="px-2 py-1 text-xs"
-                          label={<><span aria-hidden>↓</span><span className="sr-only">{t('moveDown', { name: r.name })}</span></>} pendingLabel="…" />}
+                          label={<><span aria-hidden>{'↓'}</span><span className="sr-only">{t('moveDown', { name: r.name })}</span></>} pendingLabel="…" />}
                         <EditRuleButton org={org} teams={teamOptions} categories={categories} rule={{
                           id: r.id, name: r.name, teamId: r.teamId, categoryId: r.categoryId, priorities: r.priorities,
                           keywords: r.keywords, requesterDomains: r.requesterDomains, active: r.active,

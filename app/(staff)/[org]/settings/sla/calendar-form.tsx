@@ -75,7 +75,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
                         <div className="flex items-center gap-2">
                           <Input aria-label={t('opens', { day: name })} value={start} placeholder="09:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.0` as Path<Values>, e.target.value)} />
-                          <span aria-hidden className="text-slate-600">–</span>
+                          <span aria-hidden className="text-slate-600">{'–'}</span>
                           <Input aria-label={t('closes', { day: name })} value={end} placeholder="17:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.1` as Path<Values>, e.target.value)} />
                           <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={t('removeHours', { day: name, start, end })}
