@@ -6,29 +6,6 @@ import { permissions, type Permission } from '@/lib/authz/permissions'
 export const TOKEN_NAME_MAX = 80
 export const tokenExpiries = ['30', '90', '365', 'never'] as const
 
-/** Plain-language names for the scopes a token may carry (one per permission). */
-export const scopeLabels: Record<Permission, string> = {
-  'ticket:read': 'Read tickets and their conversation',
-  'ticket:create': 'Create tickets',
-  'comment:reply': 'Post public replies',
-  'attachment:upload': 'Upload attachments',
-  'ticket:work': 'Work tickets (status changes)',
-  'ticket:create_on_behalf': 'Create tickets for a requester',
-  'ticket:edit': 'Edit ticket fields',
-  'ticket:assign': 'Assign and transfer tickets',
-  'ticket:flag_sensitive': 'Flag tickets as sensitive',
-  'comment:internal': 'Post internal notes',
-  'comment:mark_solution': 'Mark a reply as the solution',
-  'members:list': 'Read members and teams',
-  'ticket:delete': 'Delete tickets',
-  'ticket:restore': 'Restore deleted tickets',
-  'attachment:delete_any': 'Delete any attachment',
-  'ticket:unflag_sensitive': 'Remove the sensitive flag',
-  'members:manage': 'Manage members',
-  'audit:view': 'Read the audit log',
-  'settings:manage': 'Manage settings',
-}
-
 const scope = z.enum(permissions as [Permission, ...Permission[]], { errorMap: () => ({ message: 'Unknown scope' }) })
 
 export const CreateTokenInput = z.object({

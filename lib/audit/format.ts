@@ -1,20 +1,22 @@
-import { statusLabels } from '@/lib/tickets/workflow'
-import type { TicketStatus } from '@/lib/tickets/workflow'
 import { formatTime } from '@/lib/format/time'
+import type { Locale } from '@/lib/i18n/config'
+import { statusLabels } from '@/lib/tickets/workflow'
 
-// Client-safe: turns stored audit rows into text an admin can read at a glance.
+// Client-safe: turns stored audit rows into text an admin can read at a glance. The words come
+// from the catalogue (settings.auditFormat.*, common.status.*) through the viewer's translator
+// (issue 18); the stored codes (`member.role_changed`, `assigneeId`) never change.
 
-/** Entity types written by the data-access layer, for the audit log's filter. */
-export const auditEntityTypes = [
-  { value: 'ticket', label: 'Tickets' },
-  { value: 'comment', label: 'Comments' },
-  { value: 'membership', label: 'Members' },
-  { value: 'category', label: 'Categories' },
-  { value: 'team', label: 'Teams' },
-  { value: 'routing_rule', label: 'Routing rules' },
-  { value: 'saved_view', label: 'Saved views' },
-  { value: 'organization', label: 'Organisation' },
-] as const
+/**
+ * A next-intl translator at the catalogue's root (`await getTranslations()`, or
+ * `createTranslator({ locale, messages })` in tests), and the viewer's locale for dates.
+ */
+export type AuditT = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean }
+export type AuditText = { t: AuditT; locale: Locale }
+
+const NS = 'settings.auditFormat'
+
+/** Entity types written by the data-access layer, for the audit log's filter (labels: settings.auditFormat.filterEntities.*). */
+export const auditEntityTypes = ['ticket', 'comment', 'membership', 'category', 'team', 'routing_rule', 'saved_view', 'organization'] as const
 
 /** Known actions, offered as suggestions; the filter matches by prefix, so `ticket.` finds every ticket action. */
 export const auditActionSuggestions = [
@@ -35,61 +37,61 @@ const MAX = 80
 
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v)
 
-/** `member.role_changed` → `Role changed`; the entity column names what changed. */
-export function actionLabel(action: string): string {
+/** A catalogue key part: next-intl reads dots as nesting, so a code is only looked up when it is a plain word. */
+const plainKey = (s: string) => /^[a-z][a-zA-Z0-9_]*$/.test(s)
+
+/** `member.role_changed` → `Role changed`; the entity column names what changed. An action the catalogue does not know yet still reads as words. */
+export function actionLabel(action: string, { t }: AuditText): string {
   const verb = action.includes('.') ? action.slice(action.indexOf('.') + 1) : action
+  if (plainKey(verb) && t.has(`${NS}.actions.${verb}`)) return t(`${NS}.actions.${verb}`)
   const text = verb.replace(/_/g, ' ')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-/** `assigneeId` → `assignee`, `firstResponseAt` → `first response at`. */
-export function fieldLabel(key: string): string {
+/** `assigneeId` → `assignee`, `firstResponseAt` → `first response at`: the catalogue's name for the field, else its code in words. */
+export function fieldLabel(key: string, text?: AuditText): string {
+  if (text && plainKey(key) && text.t.has(`${NS}.fields.${key}`)) return text.t(`${NS}.fields.${key}`)
   return key.replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
 }
 
-export function formatAuditValue(key: string, value: unknown, refs: AuditRefs, tz: string): string {
+export function formatAuditValue(key: string, value: unknown, refs: AuditRefs, tz: string, { t, locale }: AuditText): string {
   if (value === null || value === undefined || value === '') return '—'
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (key === 'status' && typeof value === 'string' && value in statusLabels) return statusLabels[value as TicketStatus]
+  if (typeof value === 'boolean') return value ? t(`${NS}.yes`) : t(`${NS}.no`)
+  if (key === 'status' && typeof value === 'string' && value in statusLabels) return t(`common.status.${value}`)
   if (isUuid(value)) return refs[value] ?? `${value.slice(0, 8)}…`
-  if (typeof value === 'string' && ISO.test(value)) return formatTime(value, tz)
+  if (typeof value === 'string' && ISO.test(value)) return formatTime(value, tz, undefined, locale)
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   const oneLine = text.replace(/\s+/g, ' ').trim()
   return oneLine.length > MAX ? `${oneLine.slice(0, MAX - 1)}…` : oneLine
 }
 
 /** One line per changed field: `status: New → Open`, or `title: …` when a value was first set. */
-export function summariseChanges(changes: Record<string, [unknown, unknown]> | null | undefined, refs: AuditRefs, tz: string): string[] {
+export function summariseChanges(changes: Record<string, [unknown, unknown]> | null | undefined, refs: AuditRefs, tz: string, text: AuditText): string[] {
   return Object.entries(changes ?? {}).map(([key, pair]) => {
     const [before, after] = Array.isArray(pair) ? pair : [null, pair]
-    const label = fieldLabel(key)
-    const next = formatAuditValue(key, after, refs, tz)
+    const label = fieldLabel(key, text)
+    const next = formatAuditValue(key, after, refs, tz, text)
     if (before === null || before === undefined) return `${label}: ${next}`
-    return `${label}: ${formatAuditValue(key, before, refs, tz)} → ${next}`
+    return `${label}: ${formatAuditValue(key, before, refs, tz, text)} → ${next}`
   })
 }
 
-const entityNames: Record<string, string> = {
-  ticket: 'Ticket', comment: 'Comment', membership: 'Member', category: 'Category', team: 'Team', organization: 'Organisation',
-  routing_rule: 'Routing rule', saved_view: 'Saved view', sla_policy: 'SLA policy', sla_calendar: 'SLA calendar',
-  canned_reply: 'Canned reply', api_token: 'API token', webhook: 'Webhook', attachment: 'Attachment', job: 'Job', user: 'User',
-}
-
-/** `routing_rule` → `Routing rule`: a type written since this list was made still reads as words. */
-function entityName(entityType: string): string {
+/** `routing_rule` → `Routing rule` (settings.auditFormat.entities.*): a type written since the catalogue was made still reads as words. */
+function entityName(entityType: string, { t }: AuditText): string {
+  if (plainKey(entityType) && t.has(`${NS}.entities.${entityType}`)) return t(`${NS}.entities.${entityType}`)
   const words = fieldLabel(entityType).replace(/_/g, ' ')
-  return entityNames[entityType] ?? words.charAt(0).toUpperCase() + words.slice(1)
+  return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
 /**
  * `Ticket #12`, `Member Rita Requester`, `Routing rule “Broken hardware”`; a row since
  * deleted keeps a short id and says so (its name is in its own `created` event).
  */
-export function entityLabel(entityType: string, entityId: string, refs: AuditRefs): string {
-  const name = entityName(entityType)
+export function entityLabel(entityType: string, entityId: string, refs: AuditRefs, text: AuditText): string {
+  const name = entityName(entityType, text)
   if (entityType === 'organization') return name
   const ref = refs[entityId]
-  return ref ? `${name} ${ref}` : `${name} ${entityId.slice(0, 8)} (deleted)`
+  return ref ? `${name} ${ref}` : text.t(`${NS}.deleted`, { name, id: entityId.slice(0, 8) })
 }
 
 /** Where the admin can look at the entity, when it still exists and has a page. */

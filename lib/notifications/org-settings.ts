@@ -34,19 +34,6 @@ const defaults: Record<NotificationEvent, Required<Pick<EventNotificationSetting
   'ticket.rejected': { enabled: true, requester: false, assignee: false },
 }
 
-/** Titles for the admin page: what happened, and who else hears of it besides the switches. */
-export const eventTitles: Record<NotificationEvent, { title: string; note?: string }> = {
-  'ticket.created': { title: 'Ticket created' },
-  'ticket.assigned': { title: 'Job assigned', note: 'The assignee is the technician or agent who takes the job.' },
-  'ticket.replied': { title: 'Public reply', note: 'The requester hears of staff replies; the assignee of the requester’s. Internal notes never notify a requester.' },
-  'ticket.status_changed': { title: 'Status changed' },
-  'ticket.resolved': { title: 'Job completed (resolved)' },
-  'sla.at_risk': { title: 'SLA at risk', note: 'The team’s members and admins hear of it too.' },
-  'sla.breached': { title: 'SLA breached', note: 'The team’s members and admins hear of it too.' },
-  'ticket.queued': { title: 'Ticket queued for a team', note: 'Goes to the team’s members.' },
-  'ticket.rejected': { title: 'Job rejected by its assignee', note: 'Goes to the team’s members.' },
-}
-
 export type ResolvedEventSetting = { enabled: boolean; requester: boolean; assignee: boolean; subject: string | null; body: string | null }
 
 /** One event's effective setting for the org: saved values over the defaults; switches not offered stay off. */

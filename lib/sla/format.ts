@@ -1,3 +1,4 @@
+import { formatLocale, type Locale } from '@/lib/i18n/config'
 import { isIsoDate, minuteOfDay, type Calendar } from './calendar'
 // Human durations for SLA targets and countdowns. Client-safe.
 
@@ -32,29 +33,32 @@ function dayLengths(weekly: Calendar['weekly']): number[] {
   return weekly.map((intervals) => intervals.reduce((sum, [a, b]) => sum + Math.max(0, minuteOfDay(b) - minuteOfDay(a)), 0))
 }
 
-const hoursText = (m: number) => `${Number((m / 60).toFixed(2))} hour${m === 60 ? '' : 's'}`
+/** A translator for the `settings.policyForm.dayHint` messages (next-intl's t, or createTranslator's in tests). */
+export type DayHintTranslator = (key: 'clock' | 'noHours' | 'business', values?: { uneven: 'yes' | 'no'; days: number; hours: number }) => string
 
 /**
  * What "1 day" means for a policy target, computed from the org's actual calendar (issue 18:
  * the hint said "8 business hours" under a calendar of 10-hour days). A day-unit target is
- * 1440 minutes: of the clock for 24/7, of business time otherwise.
+ * 1440 minutes: of the clock for 24/7, of business time otherwise. The words come from the
+ * catalogue (settings.policyForm.dayHint), so the hint speaks the viewer's language.
  */
-export function dayTargetHint(weekly: Calendar['weekly'], businessHours: boolean): string {
-  if (!businessHours) return 'A day is 24 hours of the clock.'
+export function dayTargetHint(weekly: Calendar['weekly'], businessHours: boolean, t: DayHintTranslator): string {
+  if (!businessHours) return t('clock')
   const open = dayLengths(weekly).filter((m) => m > 0)
-  if (open.length === 0) return 'A day is 24 business hours; the calendar has no business hours yet.'
+  if (open.length === 0) return t('noHours')
   const counts = new Map<number, number>()
   for (const m of open) counts.set(m, (counts.get(m) ?? 0) + 1)
   const typical = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0]
   const days = Number((1440 / typical).toFixed(1))
-  const uneven = counts.size > 1
-  return `A day is 24 business hours: ${uneven ? 'about ' : ''}${days} working day${days === 1 ? '' : 's'} of ${hoursText(typical)} on this calendar.`
+  return t('business', { uneven: counts.size > 1 ? 'yes' : 'no', days, hours: Number((typical / 60).toFixed(2)) })
 }
 
-/** "25 Dec 2026": a holiday date in the app's date style (a calendar date, so no zone shift). */
-export function formatHolidayDate(isoDate: string): string {
+/** "Wed 25 Dec 2026": a holiday date in the app's date style (a calendar date, so no zone shift), in the viewer's language. */
+export function formatHolidayDate(isoDate: string, locale: Locale = 'en'): string {
   if (!isIsoDate(isoDate)) return ''
   const at = new Date(`${isoDate}T00:00:00Z`)
-  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(at)
+  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(formatLocale[locale], { ...o, timeZone: 'UTC' }).format(at)
+  // English keeps the app's "Wed 2 Dec 2026"; other languages punctuate as they write it ("Mi., 2. Dez. 2026").
+  if (locale !== 'en') return part({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
   return `${part({ weekday: 'short' })} ${part({ day: 'numeric', month: 'short', year: 'numeric' })}`
 }

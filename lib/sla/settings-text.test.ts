@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest'
+import { createTranslator } from 'next-intl'
+import { catalogues } from '@/lib/i18n/messages'
 import { CalendarSchema } from './calendar'
-import { dayTargetHint, formatHolidayDate } from './format'
+import { dayTargetHint as hintWith, formatHolidayDate, type DayHintTranslator } from './format'
 import { SlaPolicyInput } from './schemas'
 
+// The hint's words come from the catalogue, as the policy form renders them.
+const translator = (locale: 'en' | 'de'): DayHintTranslator => {
+  const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'settings.policyForm.dayHint' })
+  return (key, values) => t(key, values)
+}
+const dayTargetHint = (weekly: Parameters<typeof hintWith>[0], businessHours: boolean) => hintWith(weekly, businessHours, translator('en'))
+
 const week = (day: [string, string][]) => [[], day, day, day, day, day, []] as [string, string][][]
+const uneven = () => {
+  const w = week([['08:00', '18:00']])
+  w[5] = [['08:00', '14:00']]
+  return w
+}
 
 describe('SLA settings text (issue 18)', () => {
   it('says what a day-unit target means on the actual calendar', () => {
@@ -14,6 +28,17 @@ describe('SLA settings text (issue 18)', () => {
     uneven[5] = [['08:00', '14:00']]
     expect(dayTargetHint(uneven, true)).toMatch(/^A day is 24 business hours: about 2.4 working days of 10 hours/)
     expect(dayTargetHint(week([['08:00', '18:00']]), false)).toBe('A day is 24 hours of the clock.')
+    expect(dayTargetHint(week([['09:00', '10:00']]), true)).toBe('A day is 24 business hours: 24 working days of 1 hour on this calendar.')
+    expect(dayTargetHint(week([]), true)).toBe('A day is 24 business hours; the calendar has no business hours yet.')
+  })
+
+  it('says it in German too, with German numbers', () => {
+    const de = translator('de')
+    expect(hintWith(week([['08:00', '18:00']]), true, de)).toBe('Ein Tag sind 24 Geschäftsstunden: 2,4 Arbeitstage zu 10 Stunden in diesem Kalender.')
+    expect(hintWith(uneven(), true, de)).toBe('Ein Tag sind 24 Geschäftsstunden: etwa 2,4 Arbeitstage zu 10 Stunden in diesem Kalender.')
+    expect(hintWith(week([['09:00', '10:00']]), true, de)).toBe('Ein Tag sind 24 Geschäftsstunden: 24 Arbeitstage zu 1 Stunde in diesem Kalender.')
+    expect(hintWith(week([['08:00', '18:00']]), false, de)).toBe('Ein Tag sind 24 Stunden auf der Uhr.')
+    expect(formatHolidayDate('2026-12-02', 'de')).toBe('Mi., 2. Dez. 2026')
   })
 
   it('target errors name no unit, so none contradicts the hours or days picker beside them', () => {

@@ -1,18 +1,22 @@
 import { NewestOlderPager } from '@/components/ui/pager'
-import type { Metadata } from 'next'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { Suspense } from 'react'
 import { EmptyState, PageHeader } from '@/components/ui/card'
 import { actionLabel, entityHref, entityLabel, summariseChanges } from '@/lib/audit/format'
 import { listAuditEvents } from '@/lib/audit'
 import { auditReferences } from '@/lib/audit'
 import { formatTime } from '@/lib/format/time'
+import type { Locale } from '@/lib/i18n/config'
 import { listMembers } from '@/lib/members'
 import { viewerTimeZone } from '@/lib/pages/guard'
 import { adminPageCtx } from '../admin-ctx'
 import { AuditFilters } from './audit-filters'
 import { ChainStatus, ChainStatusPending } from './chain-status'
 
-export const metadata: Metadata = { title: 'Audit log' }
+export async function generateMetadata() {
+  const t = await getTranslations('settings.auditPage')
+  return { title: t('title') }
+}
 
 type Search = Record<string, string | string[] | undefined>
 
@@ -24,6 +28,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     listAuditEvents(ctx, await searchParams, { timeZone: tz }), listMembers(ctx),
   ])
   const refs = await auditReferences(ctx, rows.map((r) => r.e))
+  const t = await getTranslations('settings.auditPage')
+  const locale = (await getLocale()) as Locale
+  const tr = await getTranslations('common.role')
+  // lib/audit/format words its labels through the root translator (settings.auditFormat.*, common.status.*).
+  const text = { t: await getTranslations(), locale }
   const filtered = !!(query.entity || query.action || query.actor || query.from || query.to)
 
   const href = (extra: { before?: number }) => {
@@ -39,54 +48,54 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   // production builds (vercel/next.js#83386). The filter form is a plain GET for the same reason.
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Every change to this organisation’s data, newest first. The log is append-only and each event is hash-chained to the one before it." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="space-y-4">
         <Suspense fallback={<ChainStatusPending />}>
           <ChainStatus ctx={ctx} />
         </Suspense>
         <AuditFilters org={org} query={query} people={people} tz={tz} errors={fieldErrors} />
         {fieldErrors ? null : rows.length === 0 ? (
-          <EmptyState title={filtered || query.before ? 'No events match these filters' : 'No events yet'}>
-            {filtered ? <a href={`/${org}/settings/audit`} className="font-medium text-indigo-600 hover:underline">Clear the filters</a> : 'Changes made in this organisation will appear here.'}
+          <EmptyState title={filtered || query.before ? t('noMatch') : t('emptyTitle')}>
+            {filtered ? <a href={`/${org}/settings/audit`} className="font-medium text-indigo-600 hover:underline">{t('clearFilters')}</a> : t('empty')}
           </EmptyState>
         ) : (
-          <div tabIndex={0} role="region" aria-label="Audit events" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <div tabIndex={0} role="region" aria-label={t('events')} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Audit events{filtered ? ' (filtered)' : ''}</caption>
+              <caption className="sr-only">{t('events')}{filtered ? t('filtered') : ''}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Time</th>
-                  <th scope="col" className="px-4 py-3">Actor</th>
-                  <th scope="col" className="px-4 py-3">Action</th>
-                  <th scope="col" className="px-4 py-3">Entity</th>
-                  <th scope="col" className="px-4 py-3">Changes</th>
+                  <th scope="col" className="px-4 py-3">{t('colTime')}</th>
+                  <th scope="col" className="px-4 py-3">{t('colActor')}</th>
+                  <th scope="col" className="px-4 py-3">{t('colAction')}</th>
+                  <th scope="col" className="px-4 py-3">{t('colEntity')}</th>
+                  <th scope="col" className="px-4 py-3">{t('colChanges')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map(({ e, actor }) => {
-                  const changes = summariseChanges(e.changes, refs, tz)
+                  const changes = summariseChanges(e.changes, refs, tz, text)
                   return (
                     <tr key={e.seq} className="align-top">
                       <td className="whitespace-nowrap px-4 py-3">
-                        <time dateTime={e.createdAt.toISOString()} className="text-slate-900">{formatTime(e.createdAt, tz, 'd MMM yyyy, HH:mm:ss')}</time>
+                        <time dateTime={e.createdAt.toISOString()} className="text-slate-900">{formatTime(e.createdAt, tz, 'd MMM yyyy, HH:mm:ss', locale)}</time>
                         <div className="text-xs text-slate-600">#{e.seq}</div>
                       </td>
                       <td className="px-4 py-3">
                         {e.actorId ? (
                           <>
-                            <div className="text-slate-900">{actor ?? 'Unknown user'}</div>
-                            {e.actorRole && <div className="text-xs capitalize text-slate-600">{e.actorRole}</div>}
+                            <div className="text-slate-900">{actor ?? t('unknownUser')}</div>
+                            {e.actorRole && <div className="text-xs capitalize text-slate-600">{tr.has(e.actorRole) ? tr(e.actorRole) : e.actorRole}</div>}
                           </>
-                        ) : <span className="text-slate-600">System</span>}
-                        {e.ip && <div className="text-xs text-slate-600">from {e.ip}</div>}
+                        ) : <span className="text-slate-600">{t('system')}</span>}
+                        {e.ip && <div className="text-xs text-slate-600">{t('fromIp', { ip: e.ip })}</div>}
                       </td>
                       <td className="px-4 py-3">
-                        <div className="text-slate-900">{actionLabel(e.action)}</div>
+                        <div className="text-slate-900">{actionLabel(e.action, text)}</div>
                         <code className="text-xs text-slate-600">{e.action}</code>
                       </td>
                       <td className="whitespace-nowrap px-4 py-3 text-slate-700">
                         {(() => {
-                          const label = entityLabel(e.entityType, e.entityId, refs)
+                          const label = entityLabel(e.entityType, e.entityId, refs, text)
                           const link = entityHref(org, e.entityType, e.entityId, refs)
                           return link ? <a href={link} className="text-indigo-700 hover:underline">{label}</a> : label
                         })()}
@@ -103,7 +112,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </table>
           </div>
         )}
-        <NewestOlderPager label="Audit log pages" className="" newestHref={query.before ? href({}) : null} olderHref={nextBefore ? href({ before: nextBefore }) : null} />
+        <NewestOlderPager label={t('pages')} className="" newestHref={query.before ? href({}) : null} olderHref={nextBefore ? href({ before: nextBefore }) : null} />
       </div>
     </>
   )

@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { Field, Input } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -16,27 +17,28 @@ export function CategoryForm({ org, category, onDone }: { org: string; category?
       resetOnSuccess: !category,
       onSuccess: onDone,
     })
+  const t = useTranslations('settings.categoryForm')
   const id = (f: string) => `category-${category?.id ?? 'new'}-${f}`
   const created = (state.data as { name?: string } | undefined)?.name
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={category ? `Edit ${category.name}` : 'Add category'}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={category ? t('editLabel', { name: category.name }) : t('addLabel')}>
       <input type="hidden" name="org" value={org} />
       {category && <input type="hidden" name="categoryId" value={category.id} />}
-      <Field id={id('name')} label="Category name" error={err('name')}>
+      <Field id={id('name')} label={t('name')} error={err('name')}>
         <Input id={id('name')} autoComplete="off" invalid={!!err('name')} describedBy={`${id('name')}-error`} {...form.register('name')} />
       </Field>
       <div className="flex items-start gap-2">
         <input id={id('sensitive')} type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-describedby={`${id('sensitive')}-hint`} {...form.register('sensitive')} />
         <div>
-          <label htmlFor={id('sensitive')} className="text-sm font-medium text-slate-700">Sensitive</label>
+          <label htmlFor={id('sensitive')} className="text-sm font-medium text-slate-700">{t('sensitive')}</label>
           <p id={`${id('sensitive')}-hint`} className="text-xs text-slate-600">
-            Tickets filed in it from now on are restricted: only their requester, restricted teams and admins see them. Tickets already in it keep their flag.
+            {t('sensitiveHint')}
           </p>
         </div>
       </div>
-      {!err('name') && <FormMessage state={state} success={category ? undefined : created ? `Category “${created}” added.` : undefined} />}
+      {!err('name') && <FormMessage state={state} success={category ? undefined : created ? t('added', { name: created }) : undefined} />}
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingText="Saving…">{category ? 'Save category' : 'Add category'}</SubmitButton>
+        <SubmitButton pending={pending} pendingText={t('saving')}>{category ? t('save') : t('add')}</SubmitButton>
       </div>
     </form>
   )

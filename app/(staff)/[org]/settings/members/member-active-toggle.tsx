@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 import { useServerAction } from '@/components/forms/use-server-action'
 import { Button } from '@/components/ui/button'
@@ -21,7 +22,8 @@ export function MemberActiveToggle({ org, orgName, userId, name, active, isSelf 
     if (state.ok && (state.at ?? 0) > openedAt) dialog.current?.close()
   }, [state, openedAt])
 
-  const verb = active ? 'Deactivate' : 'Reactivate'
+  const t = useTranslations('settings.memberActiveToggle')
+  const verb = active ? t('deactivate') : t('reactivate')
   const lastAdmin = !!state.fieldErrors?.role?.[0]?.includes('at least one active admin')
   return (
     <>
@@ -29,22 +31,22 @@ export function MemberActiveToggle({ org, orgName, userId, name, active, isSelf 
         onClick={() => { setOpenedAt(Date.now()); dialog.current?.showModal() }}>
         {verb}<span className="sr-only"> {name}</span>
       </Button>
-      <Dialog ref={dialog} title={`${verb} ${name}?`} description={active
+      <Dialog ref={dialog} title={active ? t('titleDeactivate', { name }) : t('titleReactivate', { name })} description={active
         ? <>
-            {isSelf ? <strong className="font-semibold text-slate-900">You will lose access to {orgName} immediately. </strong> : <>{name} loses access to {orgName} immediately. </>}
-            Their tickets, comments and history stay. You can reactivate them later.
+            {isSelf ? <strong className="font-semibold text-slate-900">{t('selfLosesAccess', { org: orgName })} </strong> : <>{t('losesAccess', { name, org: orgName })} </>}
+            {t('historyStays')}
           </>
-        : <>{name} will be able to sign in to {orgName} again with their previous role.</>}>
+        : <>{t('canSignInAgain', { name, org: orgName })}</>}>
         <form onSubmit={onSubmit} className="space-y-4">
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="active" value={active ? 'false' : 'true'} />
           {fresh && state.ok === false && (
-            <FormMessage state={lastAdmin ? { ...state, message: `${state.message}. Make another member an admin before deactivating this one.` } : state} />
+            <FormMessage state={lastAdmin ? { ...state, message: t('lastAdmin', { message: state.message ?? '' }) } : state} />
           )}
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" autoFocus onClick={() => dialog.current?.close()}>Cancel</Button>
-            <SubmitButton pending={pending} pendingText={active ? 'Deactivating…' : 'Reactivating…'} variant={active ? 'danger' : 'primary'}>{verb}</SubmitButton>
+            <Button variant="secondary" autoFocus onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
+            <SubmitButton pending={pending} pendingText={active ? t('deactivating') : t('reactivating')} variant={active ? 'danger' : 'primary'}>{verb}</SubmitButton>
           </div>
         </form>
       </Dialog>

@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { usePathname, useRouter } from 'next/navigation'
 import { useEffect, useRef, useTransition } from 'react'
 import { buttonClass } from '@/components/ui/button'
@@ -14,6 +15,8 @@ const labelClass = 'block text-xs font-medium text-slate-600'
  * you type, debounced, and any change drops the page cursor: a new search starts at page one.
  */
 export function MemberFilters({ values }: { values: MemberFilterValues }) {
+  const t = useTranslations('settings.memberFilters')
+  const tr = useTranslations('common.role')
   const router = useRouter()
   const pathname = usePathname()
   const formRef = useRef<HTMLFormElement>(null)
@@ -29,30 +32,30 @@ export function MemberFilters({ values }: { values: MemberFilterValues }) {
   const applySoon = () => { clearTimeout(timer.current); timer.current = setTimeout(apply, 300) }
   const active = !!(values.q || values.role || values.status)
   return (
-    <form ref={formRef} method="get" role="search" aria-label="Search members" onSubmit={(e) => { e.preventDefault(); apply() }}
+    <form ref={formRef} method="get" role="search" aria-label={t('label')} onSubmit={(e) => { e.preventDefault(); apply() }}
       className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
       <div className="min-w-56 flex-1">
-        <label htmlFor="m-q" className={labelClass}>Search</label>
-        <input id="m-q" name="q" type="search" defaultValue={values.q} placeholder="Name or email" autoComplete="off"
+        <label htmlFor="m-q" className={labelClass}>{t('search')}</label>
+        <input id="m-q" name="q" type="search" defaultValue={values.q} placeholder={t('placeholder')} autoComplete="off"
           maxLength={100} onChange={applySoon} className={`${inputClass} py-1.5`} />
       </div>
       <div>
-        <label htmlFor="m-role" className={labelClass}>Role filter</label>
+        <label htmlFor="m-role" className={labelClass}>{t('roleFilter')}</label>
         <select id="m-role" name="role" defaultValue={values.role} onChange={apply} className={`${inputClass} py-1.5`}>
-          <option value="">Any role</option>
-          {roleOptions.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+          <option value="">{t('anyRole')}</option>
+          {roleOptions.map((r) => <option key={r.value} value={r.value}>{tr(r.value)}</option>)}
         </select>
       </div>
       <div>
-        <label htmlFor="m-status" className={labelClass}>Status filter</label>
+        <label htmlFor="m-status" className={labelClass}>{t('statusFilter')}</label>
         <select id="m-status" name="status" defaultValue={values.status} onChange={apply} className={`${inputClass} py-1.5`}>
-          <option value="">Active and deactivated</option>
-          <option value="active">Active</option>
-          <option value="deactivated">Deactivated</option>
+          <option value="">{t('anyStatus')}</option>
+          <option value="active">{t('active')}</option>
+          <option value="deactivated">{t('deactivated')}</option>
         </select>
       </div>
-      <button type="submit" className={buttonClass('secondary', 'py-1.5')} disabled={pending}>{pending ? 'Searching…' : 'Search'}</button>
-      {active && <a href={pathname} className="pb-2 text-sm text-slate-600 hover:text-slate-800">Clear</a>}
+      <button type="submit" className={buttonClass('secondary', 'py-1.5')} disabled={pending}>{pending ? t('searching') : t('searchButton')}</button>
+      {active && <a href={pathname} className="pb-2 text-sm text-slate-600 hover:text-slate-800">{t('clear')}</a>}
     </form>
   )
 }

@@ -1,5 +1,6 @@
 'use client'
 import { useEffect } from 'react'
+import { useTranslations } from 'next-intl'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { Select } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -12,6 +13,8 @@ export function MemberRoleForm({ org, userId, name, role }: { org: string; userI
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(ChangeRoleInput, changeRoleAction, {
     defaultValues: { userId, role },
   })
+  const t = useTranslations('settings.memberRoleForm')
+  const tr = useTranslations('common.role')
   const { reset } = form
   // The saved role becomes the new baseline, so "Save" is only offered for a real change.
   useEffect(() => {
@@ -26,21 +29,21 @@ export function MemberRoleForm({ org, userId, name, role }: { org: string; userI
       <input type="hidden" name="org" value={org} />
       <input type="hidden" {...form.register('userId')} />
       <div className="flex items-center gap-2">
-        <label htmlFor={id} className="sr-only">Role of {name}</label>
+        <label htmlFor={id} className="sr-only">{t('label', { name })}</label>
         <div className="w-32 shrink-0">
           <Select id={id} invalid={!!error} describedBy={`${id}-error`} {...form.register('role', { onChange: () => form.clearErrors('role') })}>
-            {roleOptions.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+            {roleOptions.map((r) => <option key={r.value} value={r.value}>{tr(r.value)}</option>)}
           </Select>
         </div>
         {/* A fixed slot, so the table does not shift when "Save" appears. */}
         <div className="w-20 shrink-0">
-          {dirty && <SubmitButton pending={pending} variant="secondary">Save</SubmitButton>}
-          {!dirty && state.ok && <span role="status" className="text-sm text-emerald-700">Saved</span>}
+          {dirty && <SubmitButton pending={pending} variant="secondary">{t('save')}</SubmitButton>}
+          {!dirty && state.ok && <span role="status" className="text-sm text-emerald-700">{t('saved')}</span>}
         </div>
       </div>
       {error && (
         <p id={`${id}-error`} role="alert" className="mt-1 max-w-64 text-sm text-rose-600">
-          {error}{lastAdmin && '. Make another member an admin first.'}
+          {error}{lastAdmin && t('lastAdmin')}
         </p>
       )}
     </form>

@@ -1,18 +1,19 @@
+import { getTranslations } from 'next-intl/server'
 import type { TicketPriority } from '@/lib/tickets/workflow'
 
-const cap = (s: string) => s[0].toUpperCase() + s.slice(1)
-const either = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`)
-
 /** A rule's conditions as one readable line: "Category is Hardware · Mentions “vpn” or “wifi”". */
-export function RuleConditions({ category, priorities, keywords, domains }: {
+export async function RuleConditions({ category, priorities, keywords, domains }: {
   category: string | null; priorities: TicketPriority[]; keywords: string[]; domains: string[]
 }) {
+  const t = await getTranslations('settings.conditions')
+  const tp = await getTranslations('common.priority')
+  const either = (xs: string[]) => (xs.length <= 1 ? xs.join('') : t('either', { list: xs.slice(0, -1).join(', '), last: xs.at(-1)! }))
   const parts = [
-    category && `Category is ${category}`,
-    priorities.length > 0 && `Priority is ${either(priorities.map(cap))}`,
-    keywords.length > 0 && `Mentions ${either(keywords.map((k) => `“${k}”`))}`,
-    domains.length > 0 && `Requester at ${either(domains)}`,
+    category && t('category', { category }),
+    priorities.length > 0 && t('priority', { priorities: either(priorities.map((p) => tp(p))) }),
+    keywords.length > 0 && t('mentions', { keywords: either(keywords.map((k) => t('quoted', { k }))) }),
+    domains.length > 0 && t('requesterAt', { domains: either(domains) }),
   ].filter(Boolean) as string[]
-  if (parts.length === 0) return <span className="text-slate-600">Every ticket</span>
+  if (parts.length === 0) return <span className="text-slate-600">{t('everyTicket')}</span>
   return <span>{parts.join(' · ')}</span>
 }

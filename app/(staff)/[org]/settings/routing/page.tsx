@@ -1,11 +1,10 @@
-import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { ActionForm } from '@/components/ui/action-form'
 import { Badge } from '@/components/ui/badge'
 import { Card, EmptyState, PageHeader } from '@/components/ui/card'
 import { listRules } from '@/lib/routing'
 import { listTeams } from '@/lib/teams'
-import { strategyLabels } from '@/lib/teams/schemas'
 import { listCategories } from '@/lib/tickets'
 import { adminPageCtx } from '../admin-ctx'
 import { deleteRuleAction, moveRuleAction } from './actions'
@@ -14,24 +13,29 @@ import { EditRuleButton } from './edit-rule-button'
 import { RoutePreviewForm } from './preview-form'
 import { RuleForm } from './rule-form'
 
-export const metadata: Metadata = { title: 'Routing' }
+export async function generateMetadata() {
+  const t = await getTranslations('settings.routingPage')
+  return { title: t('title') }
+}
 
 export default async function RoutingPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await adminPageCtx(org)
   const [rules, teams, categories] = await Promise.all([listRules(ctx), listTeams(ctx), listCategories(ctx)])
+  const t = await getTranslations('settings.routingPage')
+  const ts = await getTranslations('settings.strategies')
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, restricted: t.restricted }))
-  const strategyOf = new Map(teams.map((t) => [t.id, strategyLabels[t.assignmentStrategy]]))
+  const strategyOf = new Map(teams.map((team) => [team.id, ts(team.assignmentStrategy)]))
   return (
     <>
-      <PageHeader title="Routing" subtitle="New tickets without a team go to the team of the first rule that matches; the team then hands them out." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="space-y-6">
         <section aria-labelledby="rules-h" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <h2 id="rules-h" className="border-b border-slate-100 px-4 py-3 text-sm font-semibold text-slate-900">Rules, in the order they are tried</h2>
+          <h2 id="rules-h" className="border-b border-slate-100 px-4 py-3 text-sm font-semibold text-slate-900">{t('rulesHeading')}</h2>
           {rules.length === 0 ? (
             <div className="p-4">
-              <EmptyState title="No routing rules yet">
-                {teams.length === 0 ? <>First <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>create a team</Link>, then add a rule below.</> : 'Add a rule below; until then new tickets wait in the unassigned queue.'}
+              <EmptyState title={t('emptyTitle')}>
+                {teams.length === 0 ? t.rich('emptyNoTeams', { link: (c) => <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>{c}</Link> }) : t('empty')}
               </EmptyState>
             </div>
           ) : (
@@ -39,10 +43,10 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-4 py-3">#</th>
-                  <th scope="col" className="px-4 py-3">Rule</th>
-                  <th scope="col" className="px-4 py-3">When</th>
-                  <th scope="col" className="px-4 py-3">Send to</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-3">{t('colRule')}</th>
+                  <th scope="col" className="px-4 py-3">{t('colWhen')}</th>
+                  <th scope="col" className="px-4 py-3">{t('colSendTo')}</th>
+                  <th scope="col" className="px-4 py-3"><span className="sr-only">{t('colActions')}</span></th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -51,29 +55,29 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
                     <td className="px-4 py-3 align-top tabular-nums text-slate-600">{i + 1}</td>
                     <td className="px-4 py-3 align-top">
                       <span className="font-medium text-slate-900">{r.name}</span>
-                      {!r.active && <span className="ml-2"><Badge>Inactive</Badge></span>}
+                      {!r.active && <span className="ml-2"><Badge>{t('inactive')}</Badge></span>}
                     </td>
                     <td className="px-4 py-3 align-top text-slate-700">
                       <RuleConditions category={category} priorities={r.priorities} keywords={r.keywords} domains={r.requesterDomains} />
                     </td>
                     <td className="whitespace-nowrap px-4 py-3 align-top">
                       <span className="font-medium text-slate-900">{team}</span>
-                      {teamRestricted && <span className="ml-2"><Badge tone="violet">Restricted</Badge></span>}
+                      {teamRestricted && <span className="ml-2"><Badge tone="violet">{t('restricted')}</Badge></span>}
                       <span className="block text-xs text-slate-600">{strategyOf.get(r.teamId)}</span>
                     </td>
                     <td className="whitespace-nowrap px-4 py-2 text-right align-top">
                       <div className="flex items-center justify-end gap-1">
                         {i > 0 && <ActionForm action={moveRuleAction} fields={{ org, ruleId: r.id, direction: 'up' }} variant="ghost" className="px-2 py-1 text-xs"
-                          label={<><span aria-hidden>↑</span><span className="sr-only">Move {r.name} up</span></>} pendingLabel="…" />}
+                          label={<><span aria-hidden>{'↑'}</span><span className="sr-only">{t('moveUp', { name: r.name })}</span></>} pendingLabel="…" />}
                         {i < rules.length - 1 && <ActionForm action={moveRuleAction} fields={{ org, ruleId: r.id, direction: 'down' }} variant="ghost" className="px-2 py-1 text-xs"
-                          label={<><span aria-hidden>↓</span><span className="sr-only">Move {r.name} down</span></>} pendingLabel="…" />}
+                          label={<><span aria-hidden>{'↓'}</span><span className="sr-only">{t('moveDown', { name: r.name })}</span></>} pendingLabel="…" />}
                         <EditRuleButton org={org} teams={teamOptions} categories={categories} rule={{
                           id: r.id, name: r.name, teamId: r.teamId, categoryId: r.categoryId, priorities: r.priorities,
                           keywords: r.keywords, requesterDomains: r.requesterDomains, active: r.active,
                         }} />
                         <ActionForm action={deleteRuleAction} fields={{ org, ruleId: r.id }} variant="ghost" className="px-2 py-1 text-xs text-rose-700"
-                          label={<>Delete<span className="sr-only"> rule {r.name}</span></>} pendingLabel="Deleting…"
-                          confirm={{ title: `Delete the rule “${r.name}”?`, body: 'Tickets already routed keep their team. New tickets are checked against the remaining rules.', confirmLabel: 'Delete rule' }} />
+                          label={<>{t('delete')}<span className="sr-only"> {t('deleteWho', { name: r.name })}</span></>} pendingLabel={t('deleting')}
+                          confirm={{ title: t('confirmTitle', { name: r.name }), body: t('confirmBody'), confirmLabel: t('confirmLabel') }} />
                       </div>
                     </td>
                   </tr>
@@ -83,16 +87,16 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
           )}
         </section>
         <p className="text-xs text-slate-600">
-          A sensitive ticket only ever reaches a restricted team: rules for other teams are passed over, and if only those match it goes to the first restricted team.
-          Inside a team, tickets go round-robin or to the member with the fewest open tickets (set on the <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>Teams</Link> page); deactivated members are skipped.
+          {t('sensitiveNote')}
+          {' '}{t.rich('teamNote', { link: (c) => <Link className="text-indigo-700 underline hover:text-indigo-900" href={`/${org}/settings/teams`}>{c}</Link> })}
         </p>
 
         {teams.length > 0 && (
-          <Card title="Add rule">
+          <Card title={t('addRule')}>
             <RuleForm org={org} teams={teamOptions} categories={categories} />
           </Card>
         )}
-        <Card title="Which rule would match this ticket?">
+        <Card title={t('previewTitle')}>
           <RoutePreviewForm org={org} categories={categories} defaultEmail={ctx.user.email} />
         </Card>
       </div>

@@ -1,26 +1,30 @@
-import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { Card, PageHeader } from '@/components/ui/card'
 import { getSearchSettings } from '@/lib/search'
-import { searchLanguageLabels } from '@/lib/search/schemas'
 import { adminPageCtx } from '../admin-ctx'
 import { LanguageForm } from './language-form'
 
-export const metadata: Metadata = { title: 'Search' }
+export async function generateMetadata() {
+  const t = await getTranslations('settings.searchPage')
+  return { title: t('title') }
+}
 
 export default async function SearchSettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await adminPageCtx(org)
   const settings = await getSearchSettings(ctx)
+  const t = await getTranslations('settings.searchPage')
+  const tl = await getTranslations('settings.searchLanguages')
   return (
     <>
-      <PageHeader title="Search" subtitle="How the workspace and the portal search your tickets, their descriptions and conversations." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="space-y-6">
         {settings.reindexing && (
           <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-            Re-indexing existing tickets in {searchLanguageLabels[settings.language]}. Searches keep finding them meanwhile; this page shows when it is done.
+            {t('reindexing', { language: tl(settings.language) })}
           </p>
         )}
-        <Card title="Language">
+        <Card title={t('language')}>
           <LanguageForm org={org} language={settings.language} />
         </Card>
       </div>

@@ -1,21 +1,25 @@
-import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import Link from 'next/link'
 import { Card, PageHeader } from '@/components/ui/card'
 import { adminPageCtx } from '../admin-ctx'
 import { RequireForm } from './require-form'
 
-export const metadata: Metadata = { title: 'Security settings' }
+export async function generateMetadata() {
+  const t = await getTranslations('settings.securityPage')
+  return { title: t('title') }
+}
 
 export default async function SecuritySettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await adminPageCtx(org)
+  const t = await getTranslations('settings.securityPage')
   return (
     <>
-      <PageHeader title="Security" subtitle="How staff of this organisation sign in." />
-      <Card title="Two-factor sign-in">
+      <PageHeader title={t('heading')} subtitle={t('subtitle')} />
+      <Card title={t('twoFactor')}>
         <RequireForm org={org} required={!!ctx.org.settings.requireStaffTwoFactor} />
         <p className="mt-4 text-sm text-slate-600">
-          Your own two-factor set-up is on <Link href={`/${org}/security`} className="font-medium text-indigo-700 hover:underline">your security page</Link>; you need it on before you can require it.
+          {t.rich('ownSetup', { link: (c) => <Link href={`/${org}/security`} className="font-medium text-indigo-700 hover:underline">{c}</Link> })}
         </p>
       </Card>
     </>

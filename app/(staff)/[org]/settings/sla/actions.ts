@@ -1,5 +1,6 @@
 'use server'
 import { revalidatePath } from 'next/cache'
+import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import type { Ctx } from '@/lib/auth/ctx'
 import { runAction } from '@/lib/actions/run-action'
@@ -29,14 +30,15 @@ export async function deletePolicyAction(_prev: ActionState, form: FormData) {
  * `saveCalendar` parses it with CalendarSchema, whose errors come back at paths like
  * `weekly.1.0` for the form to show beside that row.
  */
-const CalendarPost = z.object({
+const calendarPost = (unreadable: string) => z.object({
   calendar: z.string().transform((s, c) => {
-    try { return JSON.parse(s) as unknown } catch { c.addIssue({ code: 'custom', message: 'The calendar could not be read; reload the page' }); return z.NEVER }
+    try { return JSON.parse(s) as unknown } catch { c.addIssue({ code: 'custom', message: unreadable }); return z.NEVER }
   }),
 })
 
 export async function saveCalendarAction(_prev: ActionState, form: FormData) {
-  return runAction(form, CalendarPost, async (ctx, input) => {
+  const t = await getTranslations('settings.slaActions')
+  return runAction(form, calendarPost(t('unreadable')), async (ctx, input) => {
     await saveCalendar(ctx, input.calendar)
     refresh(ctx)
   })

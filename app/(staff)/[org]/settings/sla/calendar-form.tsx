@@ -1,5 +1,6 @@
 'use client'
 import { useEffect, useRef } from 'react'
+import { useLocale, useTranslations } from 'next-intl'
 import { useServerAction } from '@/components/forms/use-server-action'
 import { get, useForm, type FieldErrors, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -8,13 +9,15 @@ import { buttonClass } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { CalendarSchema, WEEKDAY_NAMES, type Calendar } from '@/lib/sla/calendar'
+import { CalendarSchema, type Calendar } from '@/lib/sla/calendar'
 import { formatHolidayDate } from '@/lib/sla/format'
+import type { Locale } from '@/lib/i18n/config'
 import { saveCalendarAction } from './actions'
 
 type Values = { timeZone: string; mode: 'business' | '24x7'; weekly: [string, string][][]; holidays: string[]; holidayNames?: string[] }
 // Monday first, as people read a week; the data keeps Sunday at index 0.
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0]
+const DAY_KEYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const
 
 /**
  * The org's business calendar. Rows are added and removed in place, so the values are
@@ -22,6 +25,8 @@ const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0]
  * CalendarSchema validates here and on the server, with errors at `weekly.<day>.<row>`.
  */
 export function CalendarForm({ org, calendar, timeZones }: { org: string; calendar: Calendar; timeZones: string[] }) {
+  const t = useTranslations('settings.calendarForm')
+  const locale = useLocale() as Locale
   const { state, pending, run } = useServerAction(saveCalendarAction)
   const formRef = useRef<HTMLFormElement>(null)
   const form = useForm<Values>({
@@ -44,46 +49,46 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
     await run(data)
   })
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Business calendar">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
-      <Field id="cal-tz" label="Time zone" error={msg('timeZone')} hint="Business hours and holidays are read in this zone.">
+      <Field id="cal-tz" label={t('timeZone')} error={msg('timeZone')} hint={t('timeZoneHint')}>
         <Input id="cal-tz" list="cal-tz-list" value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)} invalid={!!msg('timeZone')} describedBy="cal-tz-error" className="max-w-xs" />
         <datalist id="cal-tz-list">{timeZones.map((z) => <option key={z} value={z} />)}</datalist>
       </Field>
 
       <fieldset>
         {/* Times are read in the calendar's zone, which may not be the viewer's (issue 18). */}
-        <legend className="text-sm font-medium text-slate-700">Weekly hours <span className="font-normal text-slate-600">({values.timeZone || 'no time zone yet'})</span></legend>
+        <legend className="text-sm font-medium text-slate-700">{t('weeklyHours')} <span className="font-normal text-slate-600">({values.timeZone || t('noTimeZone')})</span></legend>
         {msg('weekly') && <p role="alert" className="mt-1 text-sm text-rose-600">{msg('weekly')}</p>}
         <div className="mt-2 divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
           {WEEK_ORDER.map((day) => {
             const rows = values.weekly[day] ?? []
-            const name = WEEKDAY_NAMES[day]
+            const name = t(`weekdays.${DAY_KEYS[day]}`)
             return (
               <div key={day} className="flex flex-wrap items-start gap-3 px-3 py-2">
                 <span className="w-24 pt-1.5 text-sm font-medium text-slate-700">{name}</span>
                 <div className="flex-1 space-y-1.5">
-                  {rows.length === 0 && <p className="pt-1.5 text-sm text-slate-600">Closed</p>}
+                  {rows.length === 0 && <p className="pt-1.5 text-sm text-slate-600">{t('closed')}</p>}
                   {rows.map(([start, end], i) => {
                     const rowError = msg(`weekly.${day}.${i}.0`) ?? msg(`weekly.${day}.${i}.1`) ?? msg(`weekly.${day}.${i}`)
                     return (
                       <div key={i}>
                         <div className="flex items-center gap-2">
-                          <Input aria-label={`${name} opens`} value={start} placeholder="09:00" inputMode="numeric" className="w-20 py-1"
+                          <Input aria-label={t('opens', { day: name })} value={start} placeholder="09:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.0` as Path<Values>, e.target.value)} />
-                          <span aria-hidden className="text-slate-600">–</span>
-                          <Input aria-label={`${name} closes`} value={end} placeholder="17:00" inputMode="numeric" className="w-20 py-1"
+                          <span aria-hidden className="text-slate-600">{'–'}</span>
+                          <Input aria-label={t('closes', { day: name })} value={end} placeholder="17:00" inputMode="numeric" className="w-20 py-1"
                             invalid={!!rowError} onChange={(e) => set(`weekly.${day}.${i}.1` as Path<Values>, e.target.value)} />
-                          <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={`Remove ${name} ${start}–${end}`}
-                            onClick={() => set(`weekly.${day}` as Path<Values>, rows.filter((_, j) => j !== i))}>Remove</button>
+                          <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={t('removeHours', { day: name, start, end })}
+                            onClick={() => set(`weekly.${day}` as Path<Values>, rows.filter((_, j) => j !== i))}>{t('remove')}</button>
                         </div>
                         {rowError && <p role="alert" className="mt-1 text-sm text-rose-600">{rowError}</p>}
                       </div>
                     )
                   })}
                 </div>
-                <button type="button" className={buttonClass('ghost', 'px-2 py-1 text-xs')} aria-label={`Add hours on ${name}`}
-                  onClick={() => set(`weekly.${day}` as Path<Values>, [...rows, rows.length ? ['13:00', '17:00'] : ['09:00', '17:00']])}>+ Hours</button>
+                <button type="button" className={buttonClass('ghost', 'px-2 py-1 text-xs')} aria-label={t('addHours', { day: name })}
+                  onClick={() => set(`weekly.${day}` as Path<Values>, [...rows, rows.length ? ['13:00', '17:00'] : ['09:00', '17:00']])}>{t('addHoursButton')}</button>
               </div>
             )
           })}
@@ -91,25 +96,25 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
       </fieldset>
 
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Holidays</legend>
-        <p className="text-xs text-slate-600">No business hours count on these dates ({values.timeZone || 'the calendar’s time zone'}). Dates are entered as YYYY-MM-DD.</p>
+        <legend className="text-sm font-medium text-slate-700">{t('holidays')}</legend>
+        <p className="text-xs text-slate-600">{t('holidaysHint', { timeZone: values.timeZone || t('calendarTimeZone') })}</p>
         <ul className="mt-2 space-y-1.5">
           {values.holidays.map((date, i) => {
             const nameError = msg(`holidayNames.${i}`)
             return (
               <li key={i}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <Input type="date" aria-label={`Holiday ${i + 1} date (YYYY-MM-DD)`} value={date} className="w-44 py-1" invalid={!!msg(`holidays.${i}`)}
+                  <Input type="date" aria-label={t('holidayDate', { n: i + 1 })} value={date} className="w-44 py-1" invalid={!!msg(`holidays.${i}`)}
                     onChange={(e) => set(`holidays.${i}` as Path<Values>, e.target.value)} />
-                  <Input aria-label={`Holiday ${i + 1} name`} value={names[i] ?? ''} placeholder="e.g. Christmas Day" className="w-56 py-1" invalid={!!nameError}
+                  <Input aria-label={t('holidayName', { n: i + 1 })} value={names[i] ?? ''} placeholder={t('holidayPlaceholder')} className="w-56 py-1" invalid={!!nameError}
                     onChange={(e) => set(`holidayNames.${i}` as Path<Values>, e.target.value)} />
                   {/* The date as the rest of the app writes it, whatever the browser's date input shows. */}
-                  <span className="text-sm text-slate-600" data-testid="holiday-date">{formatHolidayDate(date)}</span>
-                  <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={`Remove holiday ${names[i] || i + 1}`}
+                  <span className="text-sm text-slate-600" data-testid="holiday-date">{formatHolidayDate(date, locale)}</span>
+                  <button type="button" className="text-xs text-slate-600 hover:text-rose-700" aria-label={t('removeHoliday', { name: names[i] || String(i + 1) })}
                     onClick={() => {
                       set('holidayNames', names.filter((_, j) => j !== i))
                       set('holidays', values.holidays.filter((_, j) => j !== i))
-                    }}>Remove</button>
+                    }}>{t('remove')}</button>
                 </div>
                 {msg(`holidays.${i}`) && <p role="alert" className="mt-1 text-sm text-rose-600">{msg(`holidays.${i}`)}</p>}
                 {nameError && <p role="alert" className="mt-1 text-sm text-rose-600">{nameError}</p>}
@@ -120,12 +125,12 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
         <button type="button" className={buttonClass('ghost', 'mt-2 px-2 py-1 text-xs')} onClick={() => {
           set('holidayNames', [...names, ''])
           set('holidays', [...values.holidays, ''])
-        }}>+ Holiday</button>
+        }}>{t('addHoliday')}</button>
       </fieldset>
 
-      <FormMessage state={state} success="Calendar saved. New deadlines follow it; existing tickets keep theirs until their next change." />
+      <FormMessage state={state} success={t('saved')} />
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingText="Saving…">Save calendar</SubmitButton>
+        <SubmitButton pending={pending} pendingText={t('saving')}>{t('save')}</SubmitButton>
       </div>
     </form>
   )
