@@ -1,4 +1,7 @@
 import { useId } from 'react'
+import { useLocale, useTranslations } from 'next-intl'
+import { formatNumber } from '@/lib/format/time'
+import type { Locale } from '@/lib/i18n/config'
 import type { ChartRow, Series } from './chart'
 import { LazyChart } from './lazy-chart'
 
@@ -12,6 +15,8 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
   kind?: 'bar' | 'line'; horizontal?: boolean; height?: number; empty?: string
 }) {
   const id = useId()
+  const t = useTranslations('insight.chartFigure')
+  const locale = useLocale() as Locale
   const isEmpty = rows.length === 0 || rows.every((r) => series.every((s) => !r[s.key]))
   return (
     <figure aria-labelledby={`${id}-t`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -20,14 +25,14 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
         <p className="mt-0.5 text-xs text-slate-600">{summary}</p>
       </figcaption>
       {isEmpty ? (
-        <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-600">{empty ?? 'Nothing to show for this range.'}</p>
+        <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-600">{empty ?? t('empty')}</p>
       ) : (
         <div className="mt-3">
           <LazyChart kind={kind} rows={rows} xKey={xKey} series={series} title={title} summary={summary} horizontal={horizontal} height={height} />
         </div>
       )}
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-xs font-medium text-indigo-700 hover:underline">Table view<span className="sr-only"> of {title}</span></summary>
+        <summary className="cursor-pointer text-xs font-medium text-indigo-700 hover:underline">{t('tableView')}<span className="sr-only">{t('tableViewOf', { title })}</span></summary>
         <div className="mt-2 max-h-72 overflow-auto">
           <table className="min-w-full text-left text-xs">
             <caption className="sr-only">{title}</caption>
@@ -41,7 +46,7 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
               {rows.map((r) => (
                 <tr key={String(r[xKey])}>
                   <th scope="row" className="px-2 py-1 font-normal">{r[xKey]}</th>
-                  {series.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{Number(r[s.key] ?? 0).toLocaleString('en')}</td>)}
+                  {series.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{formatNumber(Number(r[s.key] ?? 0), locale)}</td>)}
                 </tr>
               ))}
             </tbody>

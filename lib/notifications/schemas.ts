@@ -3,6 +3,8 @@ import { notificationEvents } from '@/db/enums'
 
 // Client-safe: shared by the forms and the data-access layer.
 
+// English names of the events, for non-UI uses. The interface shows them from the catalogue
+// (account.eventLabels.<event>, the code's dot nesting the key), in the reader's language.
 export const eventLabels: Record<(typeof notificationEvents)[number], string> = {
   'ticket.created': 'A ticket is created for me',
   'ticket.assigned': 'A ticket is assigned to me',
@@ -39,9 +41,12 @@ export const WebhookInput = z.object({
 })
 export const WebhookRefInput = z.object({ id: z.string().uuid() })
 
+/** PhoneInput's messages, named so the phone form can show them in the reader's language (account.phoneForm.<name>). */
+export const phoneMessages = { tooLong: 'Enter a phone number', format: 'Enter a number like +44 20 7946 0958' } as const
+
 /** A phone number for the SMS/WhatsApp channel, stored as +digits; empty removes it. */
 export const PhoneInput = z.object({
-  phone: z.string().trim().max(40, 'Enter a phone number')
-    .refine((v) => v === '' || /^\+?[0-9][0-9 ().-]{5,30}$/.test(v), 'Enter a number like +44 20 7946 0958')
+  phone: z.string().trim().max(40, phoneMessages.tooLong)
+    .refine((v) => v === '' || /^\+?[0-9][0-9 ().-]{5,30}$/.test(v), phoneMessages.format)
     .transform((v) => (v === '' ? null : `${v.startsWith('+') ? '+' : ''}${v.replace(/\D/g, '')}`)),
 })

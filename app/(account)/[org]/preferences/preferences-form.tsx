@@ -1,14 +1,13 @@
 'use client'
+import { useTranslations } from 'next-intl'
 import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 
 export type PreferenceRow = { event: string; label: string; email: boolean; inApp: boolean }
 
-const channels = [
-  { name: 'email', label: 'Email' },
-  { name: 'inApp', label: 'In-app' },
-] as const
+// Each channel's column heading is the catalogue key of the same name (account.preferencesForm.email / inApp).
+const channels = ['email', 'inApp'] as const
 
 /**
  * A plain form: each box carries its event as its value, so an unchecked box is simply
@@ -19,15 +18,17 @@ export function PreferencesForm({ org, rows, action }: {
   org: string; rows: PreferenceRow[]; action: ServerAction
 }) {
   const { state, pending, onSubmit } = useServerAction(action)
+  const t = useTranslations('account.preferencesForm')
+  const tCommon = useTranslations('common')
   return (
-    <form onSubmit={onSubmit} aria-label="Notification preferences" className="space-y-4">
+    <form onSubmit={onSubmit} aria-label={t('label')} className="space-y-4">
       <input type="hidden" name="org" value={org} />
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3">When</th>
-              {channels.map((c) => <th key={c.name} scope="col" className="w-28 px-4 py-3 text-center">{c.label}</th>)}
+              <th scope="col" className="px-4 py-3">{t('when')}</th>
+              {channels.map((c) => <th key={c} scope="col" className="w-28 px-4 py-3 text-center">{t(c)}</th>)}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -38,8 +39,8 @@ export function PreferencesForm({ org, rows, action }: {
                   {r.label}
                 </th>
                 {channels.map((c) => (
-                  <td key={c.name} className="px-4 py-3 text-center">
-                    <input type="checkbox" name={c.name} value={r.event} defaultChecked={r[c.name]} aria-label={`${r.label}: ${c.label}`}
+                  <td key={c} className="px-4 py-3 text-center">
+                    <input type="checkbox" name={c} value={r.event} defaultChecked={r[c]} aria-label={t('boxLabel', { event: r.label, channel: t(c) })}
                       className="h-4 w-4 rounded border-slate-300 accent-indigo-600" />
                   </td>
                 ))}
@@ -48,9 +49,9 @@ export function PreferencesForm({ org, rows, action }: {
           </tbody>
         </table>
       </div>
-      <FormMessage state={state} success="Preferences saved." />
+      <FormMessage state={state} success={t('saved')} />
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingText="Saving…">Save preferences</SubmitButton>
+        <SubmitButton pending={pending} pendingText={tCommon('actions.saving')}>{t('save')}</SubmitButton>
       </div>
     </form>
   )
