@@ -34,6 +34,17 @@ export default [
     },
   },
   {
+    // Issue 18: every word people read comes from the catalogues (lib/i18n/messages), so text
+    // written straight into JSX is an error. Punctuation and glyphs that no language changes pass.
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    rules: {
+      'react/jsx-no-literals': ['error', {
+        noStrings: false, ignoreProps: true,
+        allowedStrings: ['·', '—', '–', '→', '←', '/', '#', '(', ')', ':', '*', '…', '+', '-', '%', '×', '|', ',', '.', '✓', '↑', '↓', '&middot;', '&times;', '&rarr;', '&larr;', '&mdash;', '&ndash;', '&hellip;'],
+      }],
+    },
+  },
+  {
     // Input schemas are shared with the browser (react-hook-form validates with them), so
     // they may take value lists from the table-free db/enums only; the import-graph test in
     // lib/client-boundary.test.ts checks the same for every module a client component reaches.
