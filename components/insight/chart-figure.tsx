@@ -4,6 +4,7 @@ import { formatNumber } from '@/lib/format/time'
 import type { Locale } from '@/lib/i18n/config'
 import type { ChartRow, Series } from './chart'
 import { LazyChart } from './lazy-chart'
+import { tableHead } from '@/components/ui/table'
 
 /**
  * A chart with its accessible name (the figure's caption), a one-line summary, and the same
@@ -36,7 +37,7 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
         <div className="mt-2 max-h-72 overflow-auto">
           <table className="min-w-full text-left text-xs">
             <caption className="sr-only">{title}</caption>
-            <thead className="bg-slate-50 text-slate-600">
+            <thead className={tableHead}>
               <tr>
                 <th scope="col" className="px-2 py-1 font-semibold">{xLabel}</th>
                 {series.map((s) => <th key={s.key} scope="col" className="px-2 py-1 text-right font-semibold">{s.label}</th>)}

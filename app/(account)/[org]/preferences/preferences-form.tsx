@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl'
 import { useServerAction, type ServerAction } from '@/components/forms/use-server-action'
 import { FormMessage } from '@/components/ui/form-message'
 import { SubmitButton } from '@/components/ui/submit-button'
+import { tableHead } from '@/components/ui/table'
 
 export type PreferenceRow = { event: string; label: string; email: boolean; inApp: boolean }
 
@@ -25,7 +26,7 @@ export function PreferencesForm({ org, rows, action }: {
       <input type="hidden" name="org" value={org} />
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <thead className={tableHead}>
             <tr>
               <th scope="col" className="px-4 py-3">{t('when')}</th>
               {channels.map((c) => <th key={c} scope="col" className="w-28 px-4 py-3 text-center">{t(c)}</th>)}

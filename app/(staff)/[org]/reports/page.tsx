@@ -8,6 +8,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card'
 import { getReport, listInsightTeams, reportKinds, type ReportKind } from '@/lib/insight'
 import { orNotFound, pageCtx, viewerTimeZone } from '@/lib/pages/guard'
 import { formatTime } from '@/lib/format/time'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('insight.reportsPage'))('title') }
@@ -51,7 +52,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
         <div tabIndex={0} role="region" aria-label={t('figures')} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t('caption', { by: per, from: day(r.range.from), to: day(r.range.to) })}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <thead className={tableHead}>
               <tr>
                 <th scope="col" className="px-4 py-3">{label}</th>
                 <th scope="col" className="px-4 py-3 text-right">{t('openNow')}</th>

@@ -11,6 +11,7 @@ import { viewerTimeZone } from '@/lib/pages/guard'
 import { adminPageCtx } from '../admin-ctx'
 import { revokeTokenAction } from './actions'
 import { CreateTokenForm } from './create-token-form'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.apiPage')
@@ -40,7 +41,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
           <section aria-labelledby="tokens-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <h2 id="tokens-heading" className="sr-only">{tp('tokens')}</h2>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
+              <thead className={tableHead}>
                 <tr>
                   <th scope="col" className="px-4 py-3">{tp('colName')}</th>
                   <th scope="col" className="px-4 py-3">{tp('colOwner')}</th>

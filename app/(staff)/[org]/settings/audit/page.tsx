@@ -12,6 +12,7 @@ import { viewerTimeZone } from '@/lib/pages/guard'
 import { adminPageCtx } from '../admin-ctx'
 import { AuditFilters } from './audit-filters'
 import { ChainStatus, ChainStatusPending } from './chain-status'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.auditPage')
@@ -62,7 +63,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           <div tabIndex={0} role="region" aria-label={t('events')} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t('events')}{filtered ? t('filtered') : ''}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <thead className={tableHead}>
                 <tr>
                   <th scope="col" className="px-4 py-3">{t('colTime')}</th>
                   <th scope="col" className="px-4 py-3">{t('colActor')}</th>

@@ -11,6 +11,7 @@ import { listDeliveries, listWebhooks } from '@/lib/notifications'
 import { viewerTimeZone } from '@/lib/pages/guard'
 import { adminPageCtx } from '../admin-ctx'
 import { retryDeliveryAction } from './actions'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.deliveriesPage')
@@ -71,7 +72,7 @@ export default async function DeliveriesPage({ params }: { params: Promise<{ org
           <section aria-labelledby="deliveries-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <h2 id="deliveries-heading" className="sr-only">{tp('heading')}</h2>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <thead className={tableHead}>
                 <tr>
                   <th scope="col" className="px-4 py-3">{tp('colMessage')}</th>
                   <th scope="col" className="px-4 py-3">{tp('colStatus')}</th>

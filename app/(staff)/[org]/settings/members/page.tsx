@@ -11,6 +11,7 @@ import { AddMemberForm } from './add-member-form'
 import { MemberActiveToggle } from './member-active-toggle'
 import { MemberFilters } from './member-filters'
 import { MemberRoleForm } from './member-role-form'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.membersPage')
@@ -51,7 +52,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
         {members.length > 0 && <section aria-labelledby="members-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <h2 id="members-heading" className="sr-only">{filtered ? t('matching') : t('all')}</h2>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <thead className={tableHead}>
               <tr>
                 <th scope="col" className="px-4 py-3">{t('colName')}</th>
                 <th scope="col" className="px-4 py-3">{t('colEmail')}</th>

@@ -12,6 +12,7 @@ import { RuleConditions } from './conditions'
 import { EditRuleButton } from './edit-rule-button'
 import { RoutePreviewForm } from './preview-form'
 import { RuleForm } from './rule-form'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.routingPage')
@@ -40,7 +41,7 @@ export default async function RoutingPage({ params }: { params: Promise<{ org: s
             </div>
           ) : (
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <thead className={tableHead}>
                 <tr>
                   <th scope="col" className="px-4 py-3">#</th>
                   <th scope="col" className="px-4 py-3">{t('colRule')}</th>

@@ -15,6 +15,7 @@ import { deletePolicyAction } from './actions'
 import { CalendarForm } from './calendar-form'
 import { EditPolicyButton } from './edit-policy-button'
 import { PolicyForm } from './policy-form'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.slaPage')
@@ -62,7 +63,7 @@ export default async function SlaSettingsPage({ params, searchParams }: { params
             <div className="p-4"><EmptyState title={t('emptyTitle')}>{t('empty')}</EmptyState></div>
           ) : (
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <thead className={tableHead}>
                 <tr>
                   <th scope="col" className="px-4 py-3">{t('colPriority')}</th>
                   <th scope="col" className="px-4 py-3">{t('colCategory')}</th>

@@ -10,6 +10,7 @@ import { viewerTimeZone } from '@/lib/pages/guard'
 import { adminPageCtx } from '../admin-ctx'
 import { removeWebhookAction } from './actions'
 import { AddWebhookForm } from './add-webhook-form'
+import { tableHead } from '@/components/ui/table'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.webhooksPage')
@@ -32,7 +33,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
           <section aria-labelledby="webhooks-heading" className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <h2 id="webhooks-heading" className="sr-only">{t('endpoints')}</h2>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <thead className={tableHead}>
                 <tr>
                   <th scope="col" className="px-4 py-3">{t('colUrl')}</th>
                   <th scope="col" className="px-4 py-3">{t('colStatus')}</th>
