@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; resetPeak: () => void; cpuMs: () => number; log: () => string; stop: () => Promise<void> }
+export type Server = { base: string; proc: ChildProcess; peakRssMb: () => number; peakProcessRssMb: () => number; resetPeak: () => void; cpuMs: () => number; log: () => string; stop: () => Promise<void> }
 
 /** The node flags of package.json's start script, so the benchmark measures what `npm start` runs. */
 export function startNodeArgs(): string[] {
@@ -17,13 +17,16 @@ export function build(distDir: string) {
   if (r.status !== 0) throw new Error('next build failed')
 }
 
-/** RSS of a process and all its descendants, in MB (Linux /proc). */
-function treeRssMb(pid: number): number {
+/** RSS of a process and all its descendants, in MB (Linux /proc): their sum and the largest one. */
+function treeRssMb(pid: number): { total: number; largest: number } {
   let kb = 0
+  let largest = 0
   const visit = (p: number) => {
     try {
       const status = fs.readFileSync(`/proc/${p}/status`, 'utf8')
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      kb += own
+      largest = Math.max(largest, own)
       for (const task of fs.readdirSync(`/proc/${p}/task`)) {
         const kids = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim()
         for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k))
@@ -31,7 +34,7 @@ function treeRssMb(pid: number): number {
     } catch { /* the process ended between two reads */ }
   }
   visit(pid)
-  return Math.round(kb / 1024)
+  return { total: Math.round(kb / 1024), largest: Math.round(largest / 1024) }
 }
 
 /** CPU time (user + system) used so far by a process and its descendants, in ms (Linux /proc, 100 ticks a second). */
@@ -87,11 +90,18 @@ export async function start(opts: { distDir: string; port: number; databaseUrl: 
     await new Promise((r) => setTimeout(r, 250))
   }
   let peak = 0
-  const timer = setInterval(() => { peak = Math.max(peak, treeRssMb(proc.pid!)) }, 200)
+  let peakProcess = 0
+  const sample = () => {
+    const rss = treeRssMb(proc.pid!)
+    peak = Math.max(peak, rss.total)
+    peakProcess = Math.max(peakProcess, rss.largest)
+  }
+  const timer = setInterval(sample, 200)
   return {
     base, proc,
-    peakRssMb: () => Math.max(peak, treeRssMb(proc.pid!)),
-    resetPeak: () => { peak = 0 },
+    peakRssMb: () => { sample(); return peak },
+    peakProcessRssMb: () => { sample(); return peakProcess },
+    resetPeak: () => { peak = 0; peakProcess = 0 },
     cpuMs: () => treeCpuMs(proc.pid!),
     log: () => log.slice(-4000),
     stop: async () => {

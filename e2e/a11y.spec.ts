@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import sharp from 'sharp'
 import type { Browser, Page } from '@playwright/test'
-import { expect, signIn, test, unique, withoutLiveStream } from './fixtures'
+import { expect, signIn, signInAnyLanguage, test, unique, withoutLiveStream } from './fixtures'
 
 /**
  * Every page of the app (app/**\/page.tsx, as each role that sees it differently, signed out,
@@ -10,12 +10,17 @@ import { expect, signIn, test, unique, withoutLiveStream } from './fixtures'
  * report no violation of any impact (WCAG 2.x A/AA and best practice), and each state is saved
  * full-page under test-results/screens/<name>-<size>.png for a person to look at.
  */
-// Dark mode (the system setting) gets its own pass at desktop size: the palette differs, the layout does not.
-const SIZES = [
+// Dark mode (the system setting) gets its own pass at desktop size: the palette differs, the
+// layout does not. So does German (a browser asking for de-DE): other words, longer ones. The
+// German pass visits each page as it loads; states reached by clicking an English-named
+// control (a step with `prepare`) are checked in English only.
+type Size = { name: string; width: number; height: number; colorScheme: 'light' | 'dark'; locale?: string }
+const SIZES: readonly Size[] = [
   { name: 'desktop', width: 1366, height: 900, colorScheme: 'light' },
   { name: 'mobile', width: 390, height: 844, colorScheme: 'light' },
   { name: 'dark', width: 1366, height: 900, colorScheme: 'dark' },
-] as const
+  { name: 'de', width: 1366, height: 900, colorScheme: 'light', locale: 'de-DE' },
+]
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 const SCREENS = 'test-results/screens'
 
@@ -43,13 +48,14 @@ async function audit(page: Page, name: string, size: string, scope?: Scope) {
 }
 
 /** Visits each step at each size (all three unless given) in one signed-in session per size. */
-async function visit(browser: Browser, email: string | null, steps: Step[], sizes: readonly (typeof SIZES)[number][] = SIZES) {
+async function visit(browser: Browser, email: string | null, steps: Step[], sizes: readonly Size[] = SIZES) {
   for (const size of sizes) {
-    const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: size.colorScheme })
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: size.colorScheme, locale: size.locale ?? 'en-US' })
     const page = await context.newPage()
     await withoutLiveStream(page)
-    if (email) await signIn(page, email)
+    if (email) await (size.locale ? signInAnyLanguage(page, email) : signIn(page, email))
     for (const step of steps) {
+      if (size.locale && step.prepare) continue
       await test.step(`${step.name} @ ${size.name}`, async () => {
         await page.goto(step.path)
         await page.waitForLoadState('networkidle')

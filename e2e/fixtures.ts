@@ -11,6 +11,15 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page).not.toHaveURL(/\/sign-in/)
 }
 
+/** Signs in by the fields' ids and the form's button, whatever language the sign-in page speaks. */
+export async function signInAnyLanguage(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/sign-in')
+  await page.locator('#email').fill(email)
+  await page.locator('#password').fill(password)
+  await page.locator('form:has(#password) button[type=submit]').click()
+  await expect(page).not.toHaveURL(/\/sign-in/)
+}
+
 /** A separate browser session per person, so several people can act in one test. */
 export async function as(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext()

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
-import { expect, signIn, test, withoutLiveStream } from './fixtures'
+import { expect, signIn, signInAnyLanguage, test, withoutLiveStream } from './fixtures'
 
 // Issue 18: the interface language. An agent picks Deutsch on Preferences (a `locale` cookie);
 // without a choice the browser's Accept-Language decides. Other parts of the UI are translated
@@ -17,15 +17,6 @@ const GERMAN_DAY_RANGE = new RegExp(`\\d{1,2}\\. ${MONTH} – \\d{1,2}\\. ${MONT
 async function axe(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([])
-}
-
-/** Signs in by the fields' ids and the form's button, whatever language the sign-in page speaks. */
-async function signInAnyLanguage(page: Page, email: string) {
-  await page.goto('/sign-in')
-  await page.locator('#email').fill(email)
-  await page.locator('#password').fill('demo1234')
-  await page.locator('form:has(#password) button[type=submit]').click()
-  await expect(page).not.toHaveURL(/\/sign-in/)
 }
 
 /** Chooses a language in the Language card of the preferences page and waits for the page to speak it. */
