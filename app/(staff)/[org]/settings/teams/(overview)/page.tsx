@@ -4,11 +4,11 @@ import { ActionForm } from '@/components/ui/action-form'
 import { Badge } from '@/components/ui/badge'
 import { Card, EmptyState, PageHeader } from '@/components/ui/card'
 import { listTeams, teamUsage } from '@/lib/teams'
-import { adminPageCtx } from '../admin-ctx'
-import { removeTeamMemberAction, deleteTeamAction } from './actions'
-import { AddTeamMemberForm } from './add-member-form'
-import { EditTeamButton } from './edit-team-button'
-import { TeamForm } from './team-form'
+import { adminPageCtx } from '../../admin-ctx'
+import { removeTeamMemberAction, deleteTeamAction } from '../actions'
+import { AddTeamMemberForm } from '../add-member-form'
+import { EditTeamButton } from '../edit-team-button'
+import { TeamForm } from '../team-form'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.teamsPage')
