@@ -10,7 +10,7 @@ import { queueCounts } from '@/lib/tickets/queues'
 import { createApiToken } from '@/lib/api-tokens/tokens'
 import { listViews, saveView } from '@/lib/views'
 import { memberCounts, searchMembers } from '@/lib/members'
-import { listTeams, teamUsage } from '@/lib/teams'
+import { listTeamMembers, teamsOverview, teamUsage } from '@/lib/teams'
 import { getDashboard } from '@/lib/insight'
 import { accounts, DETAIL_TAG, orgSlug } from './config'
 import { actionBody, actionId } from './http'
@@ -85,6 +85,9 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
   const requesterToken = await apiToken(requester, ['ticket:read', 'ticket:create'])
   const bearer = (t: string) => ({ authorization: `Bearer ${t}` })
   let apiCreated = 0
+
+  // The team page (issue 15) for the team with the most members: its first page of 50.
+  const largestTeam = (await teamsOverview(admin)).reduce((a, b) => (b.memberCount > a.memberCount ? b : a))
 
   // Workspace (issue 14): a saved view of the agent's (made on the first run, found after),
   // the list by requester and by a month of creation dates in the viewer's zone.
@@ -162,8 +165,11 @@ export async function scenarios(db: Db, distDir: string): Promise<{ list: Scenar
       floor: async () => { await searchMembers(admin, {}); await memberCounts(admin) } },
     { name: 'settings: members search', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/settings/members?q=weber`),
       floor: () => searchMembers(admin, { q: 'weber' }) },
+    // Issue 15: each team card shows its first members only; everyone is on the team's own page, 50 at a time.
     { name: 'settings: teams', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/settings/teams`),
-      floor: async () => { await listTeams(admin); await teamUsage(admin) } },
+      floor: async () => { await teamsOverview(admin); await teamUsage(admin) } },
+    { name: 'settings: largest team\'s members', kind: 'read', as: 'admin', ok: [200], request: get(`/${org}/settings/teams/${largestTeam.id}`),
+      floor: () => listTeamMembers(admin, largestTeam.id) },
   ]
   return { list, notes }
 }

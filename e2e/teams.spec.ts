@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { as, expect, test, unique } from './fixtures'
 
 test('a sensitive report reaches only the cleared liaison, who accepts and answers it', async ({ browser }) => {
@@ -148,4 +149,38 @@ test('only an admin can ask who may join a team; an agent or requester is refuse
   // Another organisation's admin learns nothing about the team.
   const other = await as(browser, 'admin@metro.test')
   expect((await other.request.get(`/api/metro/team-candidates?team=${teamId}&q=`)).status()).toBe(404)
+})
+
+test('an admin goes from a team card to the team\'s own member page and searches it; an unknown team is a 404', async ({ browser }) => {
+  const admin = await as(browser, 'admin@acme.test')
+  await admin.goto('/acme/settings/teams')
+  // The card shows the first members; its heading leads to everyone, paged and searchable.
+  await admin.getByRole('region', { name: 'Service Desk', exact: true }).getByRole('link', { name: 'Service Desk', exact: true }).click()
+  await expect(admin).toHaveURL(/\/acme\/settings\/teams\/[0-9a-f-]{36}$/)
+  const teamPath = new URL(admin.url()).pathname
+  await expect(admin.getByRole('heading', { level: 1, name: 'Service Desk' })).toBeVisible()
+  const members = admin.getByRole('list', { name: 'Members of Service Desk' })
+  await expect(members).toContainText('Andy Agent')
+  await expect(members).toContainText('Bea Agent')
+  await expect(admin.getByRole('button', { name: 'Remove Bea Agent from Service Desk' })).toBeVisible()
+  await expect(admin.getByRole('combobox', { name: 'Add member to Service Desk' })).toBeVisible()
+
+  const search = admin.getByRole('search', { name: 'Search members of Service Desk' })
+  await search.getByRole('searchbox', { name: 'Search' }).fill('BEA')
+  await search.getByRole('button', { name: 'Search' }).click()
+  await expect(admin).toHaveURL(/\?q=BEA$/)
+  await expect(members).toContainText('Bea Agent')
+  await expect(members).not.toContainText('Andy Agent')
+  await search.getByRole('searchbox', { name: 'Search' }).fill('nobody-by-this-name')
+  await search.getByRole('button', { name: 'Search' }).click()
+  await expect(admin.getByText('Nobody in this team matches “nobody-by-this-name”.')).toBeVisible()
+  await expect(members).toHaveCount(0)
+  await admin.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Teams' }).click()
+  await expect(admin).toHaveURL(/\/acme\/settings\/teams$/)
+
+  // A team that does not exist, or that belongs to another organisation, answers a real 404.
+  expect((await admin.goto(`/acme/settings/teams/${randomUUID()}`))?.status()).toBe(404)
+  expect((await admin.goto('/acme/settings/teams/not-a-team'))?.status()).toBe(404)
+  const other = await as(browser, 'admin@metro.test')
+  expect((await other.goto(teamPath.replace(/^\/acme\//, '/metro/')))?.status()).toBe(404)
 })

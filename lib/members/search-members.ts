@@ -21,10 +21,11 @@ export function memberMatches(q: string): SQL | undefined {
   return or(ilike(memberships.name, pattern), ilike(memberships.email, pattern))
 }
 
-type Cursor = { v: string; id: string }
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
+/** A keyset position in name order: the lower-cased name and the user id. Also pages a team's members. */
+export type NameCursor = { v: string; id: string }
+export const encodeNameCursor = (c: NameCursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
 const CursorShape = z.object({ v: z.string().max(300), id: z.string().uuid() })
-function decodeCursor(s: string | undefined): Cursor | null {
+export function decodeNameCursor(s: string | undefined): NameCursor | null {
   if (!s) return null
   try {
     const parsed = CursorShape.safeParse(JSON.parse(Buffer.from(s, 'base64url').toString()))
@@ -42,7 +43,7 @@ export async function searchMembers(ctx: Ctx, raw: unknown) {
   const q = MemberListQuery.parse(raw ?? {})
   const db = await dbFor(ctx)
   const backwards = !!q.before && !q.after
-  const cursor = decodeCursor(backwards ? q.before : q.after)
+  const cursor = decodeNameCursor(backwards ? q.before : q.after)
   const where: (SQL | undefined)[] = [
     eq(memberships.organizationId, ctx.org.id),
     memberMatches(q.q),
@@ -60,7 +61,7 @@ export async function searchMembers(ctx: Ctx, raw: unknown) {
   const more = rows.length > MEMBERS_PAGE_SIZE
   const page = rows.slice(0, MEMBERS_PAGE_SIZE)
   if (backwards) page.reverse()
-  const keyOf = (r: (typeof page)[number]) => encodeCursor({ v: r.key, id: r.userId })
+  const keyOf = (r: (typeof page)[number]) => encodeNameCursor({ v: r.key, id: r.userId })
   const first = page[0]
   const last = page[page.length - 1]
   return {

@@ -27,3 +27,16 @@ export const TeamCandidateSearch = z.object({
   team: teamId,
   q: z.string().trim().max(100, 'Search for at most 100 characters').default(''),
 })
+
+/** One page of a team's members on its settings page. */
+export const TEAM_MEMBERS_PAGE_SIZE = 50
+
+/**
+ * A team member page's query (`?q=&after=`, from the address bar): a value that does not fit
+ * is dropped (the unfiltered first page), never a crashed page. `limit` is for callers in code.
+ */
+export const TeamMemberListQuery = z.object({
+  q: z.string().trim().max(100).catch(''),
+  after: z.string().max(600).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(200).default(TEAM_MEMBERS_PAGE_SIZE).catch(TEAM_MEMBERS_PAGE_SIZE),
+})

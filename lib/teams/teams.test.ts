@@ -3,12 +3,14 @@ import { and, eq } from 'drizzle-orm'
 import { assignmentHistory, routingRules, teamMembers, teams } from '@/db/schema'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors'
 import { saveRule } from '@/lib/routing/rules'
-import { setMemberActive } from '@/lib/members/members'
+import { randomUUID } from 'node:crypto'
+import { addMember, setMemberActive } from '@/lib/members/members'
 import { assignTicket } from '@/lib/tickets/assign-ticket'
-import { makeOrg } from '@/test/factory'
+import { makeOrg, uid, type TestOrg } from '@/test/factory'
 import { auditCount, fieldErrorsOf, makeTeam, rowOf, ticketIn } from '@/test/tickets'
 import { createTeam, deleteTeam, updateTeam } from './manage-teams'
-import { listTeams } from './queries'
+import { listTeamMembers } from './list-team-members'
+import { getTeam, listTeams, TEAM_PREVIEW_SIZE, teamsOverview } from './queries'
 import { addTeamMember, removeTeamMember } from './team-members'
 
 const teamRow = async (o: Awaited<ReturnType<typeof makeOrg>>, id: string) =>
@@ -155,5 +157,112 @@ describe('deleting a team', () => {
     const rules = await o.db.select().from(routingRules).where(eq(routingRules.organizationId, o.org.id))
     expect(rules.map((r) => r.name)).toEqual(['Other'])
     expect(await o.db.select().from(teamMembers).where(eq(teamMembers.teamId, team.id))).toEqual([])
+  })
+})
+
+describe('the settings overview and a team\'s member pages', () => {
+  /** `n` new agents in one team, under names that repeat and differ only in case (only the user id tells them apart). */
+  async function bigTeam(o: TestOrg, n: number) {
+    const tag = uid()
+    const team = await makeTeam(o)
+    for (let i = 0; i < n; i++) {
+      const name = `${['Zoe', 'adam', 'ADAM', 'Mia', 'mia'][i % 5]} ${tag}`
+      const u = await addMember(o.admin, { email: `m${i}-${tag}@t.test`, name, role: 'agent' })
+      await addTeamMember(o.admin, { teamId: team.id, userId: u.id })
+    }
+    return { team, tag }
+  }
+  const byKey = (a: { name: string; userId: string }, b: { name: string; userId: string }) =>
+    a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0
+
+  /** Every page of the team's members from the first, following `nextCursor`. */
+  async function walk(o: TestOrg, teamId: string, query: { q?: string; limit: number }) {
+    const pages: Awaited<ReturnType<typeof listTeamMembers>>[] = []
+    let after: string | undefined
+    do {
+      const page = await listTeamMembers(o.admin, teamId, { ...query, after })
+      pages.push(page)
+      after = page.nextCursor ?? undefined
+    } while (after && pages.length < 50)
+    return pages
+  }
+
+  it('the overview counts every member of each team but lists only the first few, in name order', async () => {
+    const o = await makeOrg()
+    const { team: big } = await bigTeam(o, TEAM_PREVIEW_SIZE + 5)
+    const small = await makeTeam(o, { members: [o.agent2, o.agent] })
+    const empty = await makeTeam(o)
+    const other = await makeOrg()
+    await makeTeam(other, { members: [other.agent] })
+
+    const overview = await teamsOverview(o.admin)
+    expect(overview.map((t) => t.id).sort()).toEqual([big.id, small.id, empty.id].sort())
+    const bigView = overview.find((t) => t.id === big.id)!
+    expect(bigView.memberCount).toBe(TEAM_PREVIEW_SIZE + 5)
+    expect(bigView.members).toHaveLength(TEAM_PREVIEW_SIZE)
+    // The first members of the full list, in its order.
+    const all = (await walk(o, big.id, { limit: 100 })).flatMap((p) => p.members)
+    expect(all).toHaveLength(TEAM_PREVIEW_SIZE + 5)
+    expect(all).toEqual([...all].sort(byKey))
+    expect(bigView.members).toEqual(all.slice(0, TEAM_PREVIEW_SIZE))
+    expect(overview.find((t) => t.id === small.id)).toMatchObject({
+      memberCount: 2, members: [o.agent, o.agent2].map((c) => ({ userId: c.user.id, name: c.user.name })).sort(byKey),
+    })
+    expect(overview.find((t) => t.id === empty.id)).toMatchObject({ memberCount: 0, members: [] })
+    // A deactivated member still counts and is shown, flagged.
+    await setMemberActive(o.admin, { userId: o.agent.user.id, active: false })
+    expect((await teamsOverview(o.admin)).find((t) => t.id === small.id)?.members.find((m) => m.userId === o.agent.user.id)).toMatchObject({ active: false })
+  })
+
+  it('a team\'s members page through to the end without duplicates or gaps, even when names tie', async () => {
+    const o = await makeOrg()
+    const { team } = await bigTeam(o, 23)
+    const pages = await walk(o, team.id, { limit: 5 })
+    expect(pages.map((p) => p.members.length)).toEqual([5, 5, 5, 5, 3])
+    expect(pages.every((p) => p.memberCount === 23)).toBe(true)
+    expect(pages.at(-1)!.nextCursor).toBeNull()
+    const seen = pages.flatMap((p) => p.members)
+    expect(new Set(seen.map((m) => m.userId)).size).toBe(23)
+    expect(seen).toEqual([...seen].sort(byKey))
+    // An exact page's end: the last page is full and says so.
+    const exact = await walk(o, team.id, { limit: 23 })
+    expect(exact.map((p) => [p.members.length, p.nextCursor])).toEqual([[23, null]])
+    // A cursor that does not decode starts again at the first page.
+    expect((await listTeamMembers(o.admin, team.id, { limit: 5, after: 'garbage' })).members).toEqual(pages[0].members)
+  })
+
+  it('searches a team by name or email, ignoring case, and pages the matches', async () => {
+    const o = await makeOrg()
+    const { team, tag } = await bigTeam(o, 12)
+    await addTeamMember(o.admin, { teamId: team.id, userId: o.agent.user.id })
+    const adams = (await walk(o, team.id, { q: `ADAM ${tag}`, limit: 2 })).flatMap((p) => p.members)
+    expect(adams.map((m) => m.name.toLowerCase())).toEqual(Array(5).fill(`adam ${tag}`))
+    expect(new Set(adams.map((m) => m.userId)).size).toBe(5)
+    const byEmail = await listTeamMembers(o.admin, team.id, { q: `M3-${tag.toUpperCase()}@t.TEST`, limit: 10 })
+    expect(byEmail.members.map((m) => m.email)).toEqual([`m3-${tag}@t.test`])
+    expect(byEmail.memberCount).toBe(13)
+    // Someone in the org but not in the team is not found by the team's search.
+    const outsider = await listTeamMembers(o.admin, team.id, { q: o.agent2.user.name, limit: 10 })
+    expect(outsider).toMatchObject({ members: [], nextCursor: null, memberCount: 13 })
+    expect((await listTeamMembers(o.admin, team.id, { q: o.agent.user.name, limit: 10 })).members.map((m) => m.userId)).toEqual([o.agent.user.id])
+  })
+
+  it('another organisation\'s team, or no team at all, is not found; agents and requesters are refused', async () => {
+    const a = await makeOrg()
+    const b = await makeOrg()
+    const team = await makeTeam(a, { members: [a.agent] })
+    for (const id of [team.id, randomUUID(), 'not-a-team']) {
+      await expect(listTeamMembers(b.admin, id, { limit: 10 })).rejects.toBeInstanceOf(NotFoundError)
+      await expect(getTeam(b.admin, id)).rejects.toBeInstanceOf(NotFoundError)
+    }
+    await expect(listTeamMembers(a.admin, randomUUID(), { limit: 10 })).rejects.toBeInstanceOf(NotFoundError)
+    for (const ctx of [a.agent, a.requester]) {
+      await expect(listTeamMembers(ctx, team.id, { limit: 10 })).rejects.toBeInstanceOf(ForbiddenError)
+      await expect(teamsOverview(ctx)).rejects.toBeInstanceOf(ForbiddenError)
+      await expect(getTeam(ctx, team.id)).rejects.toBeInstanceOf(ForbiddenError)
+    }
+    expect(await getTeam(a.admin, team.id)).toMatchObject({ id: team.id, name: team.name })
+    expect((await teamsOverview(b.admin)).map((t) => t.id)).not.toContain(team.id)
+    expect((await listTeamMembers(a.admin, team.id, { limit: 10 })).members.map((m) => m.userId)).toEqual([a.agent.user.id])
   })
 })

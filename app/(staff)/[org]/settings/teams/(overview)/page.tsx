@@ -3,12 +3,13 @@ import Link from 'next/link'
 import { ActionForm } from '@/components/ui/action-form'
 import { Badge } from '@/components/ui/badge'
 import { Card, EmptyState, PageHeader } from '@/components/ui/card'
-import { listTeams, teamUsage } from '@/lib/teams'
-import { adminPageCtx } from '../admin-ctx'
-import { removeTeamMemberAction, deleteTeamAction } from './actions'
-import { AddTeamMemberForm } from './add-member-form'
-import { EditTeamButton } from './edit-team-button'
-import { TeamForm } from './team-form'
+import { teamsOverview, teamUsage } from '@/lib/teams'
+import { adminPageCtx } from '../../admin-ctx'
+import { deleteTeamAction } from '../actions'
+import { AddTeamMemberForm } from '../add-member-form'
+import { EditTeamButton } from '../edit-team-button'
+import { TeamForm } from '../team-form'
+import { TeamMemberList } from '../team-member-list'
 
 export async function generateMetadata() {
   const t = await getTranslations('settings.teamsPage')
@@ -18,10 +19,14 @@ export async function generateMetadata() {
 export default async function TeamsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params
   const ctx = await adminPageCtx(org)
-  const [teams, usage] = await Promise.all([listTeams(ctx), teamUsage(ctx)])
+  // Each card shows a team's first few members; the rest are on the team's own page (issue 15:
+  // a large org's teams hold over a thousand agents, and every one of them was rendered here).
+  const [teams, usage] = await Promise.all([teamsOverview(ctx), teamUsage(ctx)])
   const tp = await getTranslations('settings.teamsPage')
   const ts = await getTranslations('settings.strategies')
   const restricted = teams.filter((t) => t.restricted).length
+  // Not prefetched: one request per team card, each looking its team up, for links rarely followed.
+  const teamHref = (id: string) => `/${org}/settings/teams/${id}`
   return (
     <>
       <PageHeader title={tp('title')} subtitle={`${tp('teamCount', { count: teams.length })}${restricted ? tp('restrictedCount', { count: restricted }) : ''}${tp('severalTeams')}`} />
@@ -38,7 +43,9 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
             <section key={t.id} aria-labelledby={`team-${t.id}-h`} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
               <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
                 <div className="flex flex-wrap items-center gap-2">
-                  <h2 id={`team-${t.id}-h`} className="text-sm font-semibold text-slate-900">{t.name}</h2>
+                  <h2 id={`team-${t.id}-h`} className="text-sm font-semibold text-slate-900">
+                    <Link className="hover:text-indigo-700 hover:underline" href={teamHref(t.id)} prefetch={false}>{t.name}</Link>
+                  </h2>
                   {t.restricted && <Badge tone="violet">{tp('restricted')}</Badge>}
                   {t.field && <Badge tone="blue">{tp('fieldTeam')}</Badge>}
                   <Badge>{ts(t.assignmentStrategy)}</Badge>
@@ -68,21 +75,14 @@ export default async function TeamsPage({ params }: { params: Promise<{ org: str
                 {t.members.length === 0 ? (
                   <p className="text-sm text-slate-600">{tp('noMembers')} {t.assignmentStrategy !== 'manual' && tp('waitInQueue')}</p>
                 ) : (
-                  <ul aria-label={tp('membersOf', { name: t.name })} className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
-                    {t.members.map((m) => (
-                      <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
-                        <span>
-                          <span className={m.active ? 'font-medium text-slate-900' : 'text-slate-600'}>{m.name}</span>
-                          <span className="ml-2 text-slate-600">{m.email}</span>
-                          {m.role === 'admin' && <span className="ml-2"><Badge tone="indigo">{tp('admin')}</Badge></span>}
-                          {!m.active && <span className="ml-2"><Badge>{tp('deactivatedSkipped')}</Badge></span>}
-                          {m.role === 'requester' && <span className="ml-2"><Badge tone="amber">{tp('nowRequester')}</Badge></span>}
-                        </span>
-                        <ActionForm action={removeTeamMemberAction} fields={{ org, teamId: t.id, userId: m.userId }} variant="ghost"
-                          label={<>{tp('remove')}<span className="sr-only"> {tp('removeWho', { name: m.name, team: t.name })}</span></>} pendingLabel={tp('removing')} className="px-2 py-1 text-xs text-rose-700" />
-                      </li>
-                    ))}
-                  </ul>
+                  <TeamMemberList org={org} team={t} members={t.members} />
+                )}
+                {t.memberCount > t.members.length && (
+                  <p className="text-sm">
+                    <Link className="font-medium text-indigo-700 hover:underline" href={teamHref(t.id)} prefetch={false}>
+                      {tp('allMembers', { count: t.memberCount })}<span className="sr-only"> {tp('ofTeam', { name: t.name })}</span>
+                    </Link>
+                  </p>
                 )}
                 {/* Candidates come from a type-ahead: the org may have thousands of agents. */}
                 <AddTeamMemberForm org={org} teamId={t.id} teamName={t.name} />
