@@ -20,7 +20,7 @@ export function CannedReplyForm({ org, reply, canShare, action, onDone }: {
   const id = (f: string) => `canned-${reply?.id ?? 'new'}-${f}`
   const created = (state.data as { title?: string } | undefined)?.title
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={reply ? t('editLabel', { title: reply.title }) : t('newLabel')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={reply ? t('editLabel', { title: reply.title }) : t('newLabel')}>
       <input type="hidden" name="org" value={org} />
       {reply && <input type="hidden" name="id" value={reply.id} />}
       <Field id={id('title')} label={t('title')} error={err('title')} hint={t('titleHint')}>

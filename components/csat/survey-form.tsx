@@ -22,7 +22,7 @@ export function SurveyForm({ action, hidden, initial }: { action: ServerAction; 
     </label>
   )
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label={t('label')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" aria-label={t('label')}>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-700">{t('legend')}</legend>

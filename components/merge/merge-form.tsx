@@ -27,7 +27,7 @@ export function MergeForm({ org, number, action }: { org: string; number: number
     onSuccess: (s) => { const d = s.data as { into?: number } | undefined; if (d?.into) window.location.assign(`/${org}/tickets/${d.into}`) },
   })
   return (
-    <form ref={formRef} noValidate aria-label={t('formLabel')} className="space-y-3" onSubmit={(e) => {
+    <form method="post" ref={formRef} noValidate aria-label={t('formLabel')} className="space-y-3" onSubmit={(e) => {
       if (confirmed.current) { confirmed.current = false; return onSubmit(e) }
       e.preventDefault()
       // Validate first; only a well-formed number opens the confirmation.

@@ -50,7 +50,7 @@ function RejectForm({ org, number, verb, action, onDone }: { org: string; number
     defaultValues: { number, reason: '' }, onSuccess: onDone,
   })
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
       <Field id="reject-reason" label={t('reason')} error={err('reason')} hint={t('reasonHint')}>

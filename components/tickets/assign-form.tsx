@@ -49,7 +49,7 @@ export function AssignForm({ org, number, teamId, assignee, viewerId, teams, act
   const takingOver = !!assignee && assignee.id !== viewerId && !!chosenAgent && chosenAgent !== assignee.id
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => ['teamId', 'assigneeId', 'reason'].includes(k))
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
       <Field id="teamId" label={t('team')} error={err('teamId')}>

@@ -12,7 +12,7 @@ export function AutoAssignButton({ org, number, action }: {
   const changed = (state.data as { changed?: boolean } | undefined)?.changed
   return (
     <div className="text-right">
-      <form onSubmit={onSubmit}>
+      <form method="post" onSubmit={onSubmit}>
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="number" value={number} />
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass('ghost', 'px-2 py-1 text-xs')}

@@ -40,7 +40,7 @@ export function CcControl({ org, number, emails, sensitive, addAction, removeAct
         </ul>
       ) : <p className="text-sm text-slate-600">{t('empty')}</p>}
       {remove.state.ok === false && <p role="alert" className="text-sm text-rose-600">{remove.state.message}</p>}
-      <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('formLabel')} className="space-y-1">
+      <form method="post" ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('formLabel')} className="space-y-1">
         <input type="hidden" name="org" value={org} />
         <input type="hidden" {...form.register('number')} />
         <label htmlFor={`cc-email-${number}`} className="block text-sm font-medium text-slate-700">{t('inputLabel')}</label>

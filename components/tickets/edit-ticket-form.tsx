@@ -23,7 +23,7 @@ export function EditTicketForm({ org, ticket, categories, canUnflag, action }: {
     defaultValues: { ...ticket, categoryId: ticket.categoryId ?? '' },
   })
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={ticket.number} />
       <Field id="edit-title" label={t('title')} error={err('title')}>

@@ -12,7 +12,7 @@ export function FollowToggle({ org, number, following, count, followAction, unfo
   const unfollow = useServerAction(unfollowAction)
   const { onSubmit, pending, state } = following ? unfollow : follow
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
       <button type="submit" aria-pressed={following} disabled={pending} aria-busy={pending || undefined}

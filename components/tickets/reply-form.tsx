@@ -37,7 +37,7 @@ export function ReplyForm({ org, number, allowInternal, action, maxFileBytes, to
     form.setFocus('body')
   }
   return (
-    <form ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className={`space-y-3 rounded-lg p-4 ring-1 ${internal ? 'bg-amber-50 ring-amber-200' : 'bg-white ring-slate-200'}`}>
+    <form method="post" ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className={`space-y-3 rounded-lg p-4 ring-1 ${internal ? 'bg-amber-50 ring-amber-200' : 'bg-white ring-slate-200'}`}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="number" value={number} />
       {seenAt && <input type="hidden" name="seenAt" value={seenAt} />}

@@ -55,7 +55,7 @@ export function StatusActions({ org, number, status, allowed, requester = false,
         ))}
       </div>
       {target && (
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+        <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="number" value={number} />
           <input type="hidden" name="to" value={target} />

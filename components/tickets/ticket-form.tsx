@@ -36,7 +36,7 @@ export function TicketForm({ org, categories, onBehalf, action, maxFileBytes, te
   const sensitiveIds = new Set(categories.filter((c) => c.sensitive).map((c) => c.id))
   const chosen = form.watch('categoryId')
   return (
-    <form ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className="space-y-5">
+    <form method="post" ref={formRef} onSubmit={files.guard(onSubmit)} noValidate className="space-y-5">
       <input type="hidden" name="org" value={org} />
       {onBehalf && addCaller && (
         <>

@@ -35,7 +35,7 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
         <>
           <button type="button" onClick={() => dialog.current?.showModal()} className={buttonClass(variant, className)}>{label}</button>
           <Dialog ref={dialog} title={confirm.title} description={confirm.body}>
-            <form onSubmit={(e) => { onSubmit(e); dialog.current?.close() }} className="flex justify-end gap-2">
+            <form method="post" onSubmit={(e) => { onSubmit(e); dialog.current?.close() }} className="flex justify-end gap-2">
               {hidden}
               <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>{t('keep')}</button>
               {submit}
@@ -43,7 +43,7 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = 'sec
           </Dialog>
         </>
       ) : (
-        <form onSubmit={onSubmit}>{hidden}{submit}</form>
+        <form method="post" onSubmit={onSubmit}>{hidden}{submit}</form>
       )}
       {state.ok === false && state.message && <p role="alert" className="mt-2 text-sm text-rose-600">{state.message}</p>}
     </div>

@@ -13,7 +13,7 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl?: string }) {
   // The schema's (English) message, shown in the viewer's language.
   const err = (name: string) => { const m = rawErr(name); return m === 'Enter a valid email address' ? t('invalidEmail') : m }
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
       <Field id="link-email" label={t('label')} error={err('email')}>
         <Input id="link-email" type="email" autoComplete="email" placeholder={t('placeholder')} invalid={!!err('email')} describedBy="link-email-error" {...form.register('email')} />

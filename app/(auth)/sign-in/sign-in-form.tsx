@@ -15,7 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const { form, state, pending, formRef, onSubmit, err: rawErr } = useActionForm(SignInInput, signInWithPassword)
   const err = (name: string) => { const m = rawErr(name); return m && schemaMessages[m] ? t(schemaMessages[m]) : m }
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
       <Field id="email" label={t('email')} error={err('email')}>
         <Input id="email" type="email" autoComplete="email" autoFocus invalid={!!err('email')} describedBy="email-error" {...form.register('email')} />

@@ -17,7 +17,7 @@ export function PhoneForm({ org, phone }: { org: string; phone: string | null })
   const key = (Object.keys(phoneMessages) as (keyof typeof phoneMessages)[]).find((k) => phoneMessages[k] === raw)
   const phoneError = key ? t(key) : raw
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-3" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-3" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <Field id="phone" label={t('phone')} error={phoneError} hint={t('hint')}>
         <Input id="phone" type="tel" autoComplete="tel" invalid={!!err('phone')} describedBy="phone-error" {...form.register('phone')} />

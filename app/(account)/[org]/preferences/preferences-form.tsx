@@ -22,7 +22,7 @@ export function PreferencesForm({ org, rows, action }: {
   const t = useTranslations('account.preferencesForm')
   const tCommon = useTranslations('common')
   return (
-    <form onSubmit={onSubmit} aria-label={t('label')} className="space-y-4">
+    <form method="post" onSubmit={onSubmit} aria-label={t('label')} className="space-y-4">
       <input type="hidden" name="org" value={org} />
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">

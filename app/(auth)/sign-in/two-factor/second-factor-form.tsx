@@ -13,7 +13,7 @@ export function SecondFactorForm({ callbackUrl }: { callbackUrl: string }) {
   // The schema's (English) message, shown in the viewer's language; the server's own arrive translated.
   const err = (name: string) => { const m = rawErr(name); return m === 'Enter the code from your app or a recovery code' ? t('codeRequired') : m }
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field id="code" label={t('label')} error={err('code')} hint={t('hint')}>
         <Input id="code" autoComplete="one-time-code" inputMode="text" autoFocus spellCheck={false} invalid={!!err('code')} describedBy="code-error" {...form.register('code')} />

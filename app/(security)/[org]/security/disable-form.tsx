@@ -21,7 +21,7 @@ export function DisableForm({ org }: { org: string }) {
     <>
       <Button type="button" variant="secondary" onClick={() => dialog.current?.showModal()}>{t('open')}</Button>
       <Dialog ref={dialog} title={t('title')} description={t('description')}>
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
+        <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
           <input type="hidden" name="org" value={org} />
           <Field id="disable-code" label={t('codeLabel')} error={err('code')}>
             <Input id="disable-code" autoComplete="one-time-code" invalid={!!err('code')} describedBy="disable-code-error" {...form.register('code')} />

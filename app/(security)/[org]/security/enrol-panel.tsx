@@ -103,7 +103,7 @@ export function EnrolPanel({ org, next }: { org: string; next: string }) {
           <p className="text-sm text-slate-600">{t('scan')}</p>
           <p className="mt-2 break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-sm tracking-wider text-slate-900 ring-1 ring-slate-200" data-testid="totp-secret">{enrolment.secret}</p>
         </div>
-        <form onSubmit={confirm} noValidate className="space-y-3" aria-label={t('confirmLabel')}>
+        <form method="post" onSubmit={confirm} noValidate className="space-y-3" aria-label={t('confirmLabel')}>
           <Field id="enrol-code" label={t('codeLabel')} error={err}>
             <Input id="enrol-code" autoComplete="one-time-code" inputMode="numeric" autoFocus invalid={!!err} describedBy="enrol-code-error" {...form.register('code')} />
           </Field>

@@ -24,7 +24,7 @@ export function CreateTokenForm({ org, scopes }: { org: string; scopes: Permissi
     if (created) reset({ name: '', ownerEmail: '', scopes: ['ticket:read'], expiresInDays: '90' })
   }, [created, reset])
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="token-name" label={t('name')} error={err('name')} hint={t('nameHint')}>

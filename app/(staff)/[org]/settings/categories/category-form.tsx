@@ -21,7 +21,7 @@ export function CategoryForm({ org, category, onDone }: { org: string; category?
   const id = (f: string) => `category-${category?.id ?? 'new'}-${f}`
   const created = (state.data as { name?: string } | undefined)?.name
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={category ? t('editLabel', { name: category.name }) : t('addLabel')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={category ? t('editLabel', { name: category.name }) : t('addLabel')}>
       <input type="hidden" name="org" value={org} />
       {category && <input type="hidden" name="categoryId" value={category.id} />}
       <Field id={id('name')} label={t('name')} error={err('name')}>

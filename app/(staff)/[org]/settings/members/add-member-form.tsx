@@ -20,7 +20,7 @@ export function AddMemberForm({ org }: { org: string }) {
   const th = useTranslations('settings.roles')
   const added = (state.data as { email?: string } | undefined)?.email
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="member-email" label={t('email')} error={err('email')}>

@@ -37,7 +37,7 @@ export function MemberActiveToggle({ org, orgName, userId, name, active, isSelf 
             {t('historyStays')}
           </>
         : <>{t('canSignInAgain', { name, org: orgName })}</>}>
-        <form onSubmit={onSubmit} className="space-y-4">
+        <form method="post" onSubmit={onSubmit} className="space-y-4">
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="active" value={active ? 'false' : 'true'} />

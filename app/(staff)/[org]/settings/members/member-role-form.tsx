@@ -25,7 +25,7 @@ export function MemberRoleForm({ org, userId, name, role }: { org: string; userI
   const lastAdmin = state.ok === false && !!state.fieldErrors?.role && !!state.fieldErrors.role[0]?.includes('at least one active admin')
   const dirty = form.formState.isDirty
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" {...form.register('userId')} />
       <div className="flex items-center gap-2">

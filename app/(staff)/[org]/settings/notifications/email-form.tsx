@@ -14,7 +14,7 @@ export function EmailForm({ org, address, replyAddress, unknownSenders }: { org:
   const t = useTranslations('settings.emailForm')
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(InboundSettingsInput, saveInboundSettingsAction, { defaultValues: { unknownSenders } })
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <div className="text-sm text-slate-700">
         <p>{t.rich('address', { address, code: (c) => <code className="rounded bg-slate-100 px-1 py-0.5" data-testid="inbound-address">{c}</code> })}</p>

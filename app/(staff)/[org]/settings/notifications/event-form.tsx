@@ -33,7 +33,7 @@ export function EventForm({ org, value }: { org: string; value: EventValues }) {
   const title = t(`events.${eventKey(value.event)}.title`)
   const note = t.has(`events.${eventKey(value.event)}.note`) ? t(`events.${eventKey(value.event)}.note`) : undefined
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label', { title })}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label', { title })}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="event" value={value.event} />
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">

@@ -15,7 +15,7 @@ export function GeneralForm({ org, autoCloseDays, smsWebhook, activeWebhooks }: 
     defaultValues: { autoCloseDays, smsWebhook },
   })
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <div className="max-w-xs">
         <Field id="auto-close-days" label={t('autoClose')} error={err('autoCloseDays')} hint={t('autoCloseHint')}>

@@ -36,7 +36,7 @@ export function RuleForm({ org, teams, categories, rule, onDone }: {
   const saved = (state.data as { name?: string } | undefined)?.name
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => fieldNames.includes(k))
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={rule ? t('editLabel', { name: rule.name }) : t('addLabel')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={rule ? t('editLabel', { name: rule.name }) : t('addLabel')}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" {...form.register('ruleId')} />
       <div className={`grid gap-4 ${rule ? '' : 'sm:grid-cols-2'}`}>

@@ -13,7 +13,7 @@ export function LanguageForm({ org, language }: { org: string; language: SearchL
   const { form, state, pending, formRef, onSubmit, err } = useActionForm(SearchLanguageInput, setSearchLanguageAction, { defaultValues: { language } })
   const saved = state.ok ? (state.data as { changed: boolean; language: SearchLanguage }) : null
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <Field id="search-language" label={t('language')} error={err('language')}
         hint={t('hint')}>

@@ -11,7 +11,7 @@ export function RequireForm({ org, required }: { org: string; required: boolean 
   const { form, state, pending, formRef, onSubmit } = useActionForm(RequireStaffTwoFactorInput, setRequireStaffTwoFactorAction, { defaultValues: { required } })
   const saved = state.ok ? (state.data as { changed: boolean; required: boolean }) : null
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <label className="flex items-start gap-3 text-sm">
         <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600" {...form.register('required')} />

@@ -49,7 +49,7 @@ export function CalendarForm({ org, calendar, timeZones }: { org: string; calend
     await run(data)
   })
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <Field id="cal-tz" label={t('timeZone')} error={msg('timeZone')} hint={t('timeZoneHint')}>
         <Input id="cal-tz" list="cal-tz-list" value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)} invalid={!!msg('timeZone')} describedBy="cal-tz-error" className="max-w-xs" />

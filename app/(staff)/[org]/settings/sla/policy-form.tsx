@@ -43,7 +43,7 @@ export function PolicyForm({ org, categories, policy, onDone, weekly, timeZone }
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).length > 0
   const dayHint = dayTargetHint(weekly, String(form.watch('businessHours')) !== 'false', (k, v) => t(`dayHint.${k}`, v))
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={policy ? t('editLabel') : t('addLabel')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={policy ? t('editLabel') : t('addLabel')}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" {...form.register('id')} />
       <div className="grid gap-4 sm:grid-cols-2">

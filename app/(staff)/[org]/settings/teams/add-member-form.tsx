@@ -30,7 +30,7 @@ export function AddTeamMemberForm({ org, teamId, teamName }: { org: string; team
   const shown = userId ? person : null
   const id = `add-member-${teamId}`
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t('label', { team: teamName })}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t('label', { team: teamName })}>
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="teamId" value={teamId} />
       <div className="flex flex-wrap items-end gap-2">

@@ -24,7 +24,7 @@ export function TeamForm({ org, team, onDone }: { org: string; team?: TeamValues
   const created = (state.data as { name?: string } | undefined)?.name
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => ['name', 'assignmentStrategy'].includes(k))
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={team ? t('editLabel', { name: team.name }) : t('createLabel')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={team ? t('editLabel', { name: team.name }) : t('createLabel')}>
       <input type="hidden" name="org" value={org} />
       {team && <input type="hidden" name="teamId" value={team.id} />}
       <div className={`grid gap-4 ${team ? '' : 'sm:grid-cols-2'}`}>

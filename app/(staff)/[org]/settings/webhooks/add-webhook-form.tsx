@@ -23,7 +23,7 @@ export function AddWebhookForm({ org, secret }: { org: string; secret: string })
   }, [added, reset])
   const fieldError = !!state.fieldErrors && Object.keys(state.fieldErrors).some((k) => k === 'url' || k === 'secret')
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('label')}>
       <input type="hidden" name="org" value={org} />
       <Field id="webhook-url" label={t('url')} error={err('url')} hint={t('urlHint')}>
         <Input id="webhook-url" type="url" inputMode="url" autoComplete="off" placeholder="https://gateway.example/hook" invalid={!!err('url')} describedBy="webhook-url-error" {...form.register('url')} />

@@ -33,7 +33,7 @@ export function SaveViewButton({ org, query, sort, sortLabel, dir, teams, canSha
     <>
       <button type="button" className={buttonClass('secondary')} onClick={() => dialog.current?.showModal()}>{t('button')}</button>
       <Dialog ref={dialog} title={t('title')} description={t('description')}>
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('button')}>
+        <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('button')}>
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="query" value={query} />
           <input type="hidden" name="sort" value={sort} />

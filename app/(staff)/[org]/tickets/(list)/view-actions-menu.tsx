@@ -31,7 +31,7 @@ export function ViewActions({ org, view, shared }: { org: string; view: { id: st
       <button type="button" className={buttonClass('ghost')} onClick={() => renameDialog.current?.showModal()}>{t('rename')}</button>
       <button type="button" className={buttonClass('ghost', 'text-rose-700')} onClick={() => deleteDialog.current?.showModal()}>{t('delete')}</button>
       <Dialog ref={renameDialog} title={t('rename')}>
-        <form ref={rename.formRef} onSubmit={rename.onSubmit} noValidate className="space-y-4" aria-label={t('rename')}>
+        <form method="post" ref={rename.formRef} onSubmit={rename.onSubmit} noValidate className="space-y-4" aria-label={t('rename')}>
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="id" value={view.id} />
           <Field id="rename-view-name" label={t('name')} error={rename.err('name')}>
@@ -46,7 +46,7 @@ export function ViewActions({ org, view, shared }: { org: string; view: { id: st
       </Dialog>
       <Dialog ref={deleteDialog} title={t('deleteTitle', { name: view.name })}
         description={shared ? t('deleteShared', { shared }) : t('deleteBody')}>
-        <form onSubmit={onDelete} className="flex justify-end gap-2">
+        <form method="post" onSubmit={onDelete} className="flex justify-end gap-2">
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="id" value={view.id} />
           <button type="button" autoFocus onClick={() => deleteDialog.current?.close()} className={buttonClass('secondary')}>{t('keep')}</button>
