@@ -111,6 +111,10 @@ const adminSteps: Step[] = [
     } },
     { name: 'ticket-admin', path: '/acme/tickets/10' },
     { name: 'dashboard', path: '/acme/dashboard' },
+    { name: 'dashboard-table-view', path: '/acme/dashboard', prepare: async (page) => {
+      await page.getByText('Table view').first().click()
+      await expect(page.getByRole('region', { name: /^Table view of / }).first()).toBeVisible()
+    } },
     { name: 'reports', path: '/acme/reports' },
     { name: 'settings', path: '/acme/settings' },
     ...settings.map((s) => ({ name: `settings-${s}`, path: `/acme/settings/${s}` })),

@@ -34,7 +34,8 @@ export function ChartFigure({ title, summary, rows, xKey, xLabel, series, kind =
       )}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-xs font-medium text-indigo-700 hover:underline">{t('tableView')}<span className="sr-only">{t('tableViewOf', { title })}</span></summary>
-        <div className="mt-2 max-h-72 overflow-auto">
+        {/* It scrolls when long: focusable and named, so a keyboard can scroll it too. */}
+        <div tabIndex={0} role="region" aria-label={`${t('tableView')}${t('tableViewOf', { title })}`} className="mt-2 max-h-72 overflow-auto">
           <table className="min-w-full text-left text-xs">
             <caption className="sr-only">{title}</caption>
             <thead className={tableHead}>
