@@ -1,4 +1,4 @@
-import { createTranslator } from 'next-intl'
+import { createTranslator } from 'use-intl/core'
 import enTickets from '@/lib/i18n/messages/en/tickets.json'
 import enCommon from '@/lib/i18n/messages/en/common.json'
 
