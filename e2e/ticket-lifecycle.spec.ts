@@ -1,5 +1,10 @@
 import { as, expect, reload, test, TicketPage, unique } from './fixtures'
 
+// One retry, as e2e/live.spec.ts: at load average ~19 (a clean-clone CI run, 2026-12-07) the
+// status after "Start work" once stayed "Open" for the whole 15 s, a page update lost as in
+// vercel/next.js#83386 (see use-reliable-refresh.ts). A second failure still fails the suite.
+test.describe.configure({ retries: 1 })
+
 test('requester, agent and admin take a ticket from request to closed', async ({ browser }) => {
   // Four people and a dozen round trips: on a loaded machine this outgrew the default 2 minutes.
   test.setTimeout(240_000)
