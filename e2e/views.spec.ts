@@ -2,6 +2,11 @@ import { expect, reload, signIn, test, unique } from './fixtures'
 
 // Saved views, column choice and sorting on the agent workspace list (§11), as an agent uses them.
 
+// One retry, as the live and lifecycle specs: on Postgres under the suite's load (2026-12-07)
+// a sort click right after the previous sort's navigation once changed nothing for 15 s, a
+// lost client navigation as in vercel/next.js#83386. A second failure still fails the suite.
+test.describe.configure({ retries: 1 })
+
 test('an agent saves a view, finds it beside the queues with a count, opens it, and deletes it after confirming', async ({ page }) => {
   await signIn(page, 'agent@acme.test')
   await page.goto('/acme/tickets')
