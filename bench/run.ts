@@ -201,7 +201,7 @@ function report(rows: Row[], cpu: Record<string, number>, sizes: Record<string, 
   const writes = c1.filter((r) => r.floor_p50_ms === null)
   const list16 = rows.find((r) => r.scenario === 'ticket list page 1' && r.concurrency === 16)
   const rss = Math.max(...rows.map((r) => r.rss_mb))
-  const rssProcess = Math.max(...rows.map((r) => r.process_rss_mb ?? r.rss_mb))
+  const rssProcess = Math.max(...rows.map((r) => r.process_rss_mb))
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
   const targets = [
     `- read p95 ≤ 50 ms at c=1: ${verdict(reads.every((r) => r.p95_ms <= 50))} (worst ${Math.max(...reads.map((r) => r.p95_ms))} ms)`,
