@@ -5,11 +5,12 @@ import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { Card, PageHeader } from '@/components/ui/card'
 import { inputClass } from '@/components/ui/field'
-import { getTeam, listTeamMembers } from '@/lib/teams'
+import { listTeamMembers } from '@/lib/teams'
 import { orNotFound } from '@/lib/pages/guard'
 import { adminPageCtx } from '../../admin-ctx'
 import { AddTeamMemberForm } from '../add-member-form'
 import { TeamMemberList } from '../team-member-list'
+import { teamOr404 } from './team-or-404'
 
 type Props = { params: Promise<{ org: string; teamId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -17,7 +18,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { org, teamId } = await params
-  const team = await orNotFound(getTeam(await adminPageCtx(org), teamId))
+  const team = await teamOr404(org, teamId)
   return { title: (await getTranslations('settings.teamPage'))('metaTitle', { name: team.name }) }
 }
 
